@@ -1,0 +1,114 @@
+/**
+ * DynamoDB table definitions, written once and used by both the CDK stateful stack
+ * (infra/) and the local bootstrap (functions/local/). Plain data: no SDK, no CDK.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface KeyDef {
+  name: string;
+  type: KeyType;
+}
+
+export interface IndexDef {
+  indexName: string;
+  partitionKey: KeyDef;
+  sortKey?: KeyDef;
+  /** `ALL`, `KEYS_ONLY`, or the non-key attributes to project (INCLUDE). */
+  projection: 'ALL' | 'KEYS_ONLY' | string[];
+}
+
+export interface TableDef {
+  partitionKey: KeyDef;
+  sortKey?: KeyDef;
+  indexes?: IndexDef[];
+  /** Stream view type; absent means no stream. */
+  stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  /** Attribute holding an epoch-seconds expiry for DynamoDB TTL. */
+  ttlAttribute?: string;
+}
+
+/**
+ * The tables. Logical names are the keys; physical names come from the environment
+ * (`TABLE_<KEY>` in AWS, a prefix + key locally).
+ */
+export const TABLES = {
+  /** Tips; the stream drives the hotspot updater. */
+  tips: {
+    partitionKey: { name: 'id', type: 'S' },
+    indexes: [
+      // Newest-first coordinator feed. `feed` is a constant: tip volume is low
+      // (hundreds a day at most), well inside one partition's throughput.
+      {
+        indexName: 'byTime',
+        partitionKey: { name: 'feed', type: 'S' },
+        sortKey: { name: 'receivedAt', type: 'S' },
+        projection: 'ALL',
+      },
+      // Tips with a position, by geohash cell (precision 4, about 39 x 20 km), for
+      // re-clustering the neighbourhood of a new tip. Sparse: tips without a place are absent.
+      {
+        indexName: 'byCell',
+        partitionKey: { name: 'cell', type: 'S' },
+        sortKey: { name: 'receivedAt', type: 'S' },
+        projection: ['lat', 'lon', 'category', 'urgent', 'admin'],
+      },
+    ],
+    stream: 'NEW_IMAGE',
+  },
+  /** Idempotency records for POST /api/tips (`Idempotency-Key`), expiring after a day. */
+  idempotency: {
+    partitionKey: { name: 'key', type: 'S' },
+    ttlAttribute: 'expiresAt',
+  },
+  /** Hotspots; the stream (old and new image) drives the alert dispatcher. */
+  hotspots: {
+    partitionKey: { name: 'id', type: 'S' },
+    indexes: [
+      {
+        indexName: 'byStatus',
+        partitionKey: { name: 'status', type: 'S' },
+        sortKey: { name: 'lastSeen', type: 'S' },
+        projection: 'ALL',
+      },
+    ],
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  /** Volunteer profiles. */
+  volunteers: {
+    partitionKey: { name: 'id', type: 'S' },
+  },
+  /**
+   * Spatial lookup of volunteers: one item per geohash cell that a volunteer's alert
+   * circle covers, so "who covers this point" is one Query per cell precision.
+   */
+  volunteerCells: {
+    partitionKey: { name: 'cell', type: 'S' },
+    sortKey: { name: 'volunteerId', type: 'S' },
+  },
+  /** Every SMS sent or attempted (the alert log; locally also the outbox). */
+  alerts: {
+    partitionKey: { name: 'id', type: 'S' },
+    indexes: [
+      {
+        indexName: 'byTime',
+        partitionKey: { name: 'feed', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+        projection: 'ALL',
+      },
+      {
+        indexName: 'byVolunteer',
+        partitionKey: { name: 'volunteerId', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+        projection: 'ALL',
+      },
+    ],
+  },
+} as const satisfies Record<string, TableDef>;
+
+export type TableKey = keyof typeof TABLES;
+
+/** Environment variable that carries a table's physical name, e.g. `TABLE_TIPS`. */
+export function tableEnvName(key: TableKey): string {
+  return `TABLE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}

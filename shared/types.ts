@@ -1,0 +1,158 @@
+/**
+ * Domain types shared by every layer. Coordinates are `{lat, lon}` in objects and
+ * `[lon, lat]` only inside GeoJSON.
+ */
+import type { Polygon, MultiPolygon } from 'geojson';
+
+/** Tip categories of the public contract (docs/contract.md, "Tip categories"). */
+export const TIP_CATEGORIES = [
+  'labour_exploitation',
+  'sexual_exploitation',
+  'child_labour',
+  'forced_begging',
+  'forced_fishing',
+  'debt_bondage',
+  'document_confiscation',
+  'cross_border_movement',
+  'other',
+] as const;
+export type TipCategory = (typeof TIP_CATEGORIES)[number];
+
+/** Intake channels of the public contract. */
+export const CHANNELS = ['web', 'app', 'sms', 'hotline', 'volunteer'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** A WGS84 point. */
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** Names and TIS-1099 codes of a place, down to the precision reached. */
+export interface AdminArea {
+  provinceCode?: string;
+  province?: string;
+  amphoeCode?: string;
+  amphoe?: string;
+  tambonCode?: string;
+  tambon?: string;
+}
+
+export type GeocodePrecision = 'point' | 'tambon' | 'amphoe' | 'province' | 'none';
+
+/** The contract's geocode result; `precision: 'none'` carries nothing else. */
+export interface GeocodeResult {
+  precision: GeocodePrecision;
+  lat?: number;
+  lon?: number;
+  confidence?: number;
+  admin?: AdminArea;
+  /** Other readings of ambiguous text, best first. */
+  alternatives?: GeocodeResult[];
+  /** Reverse geocoding: km from the point to the centroid of the tambon returned. */
+  distanceKm?: number;
+  /** Reverse geocoding: false when the point lies outside Thailand. */
+  inThailand?: boolean;
+}
+
+export const TIP_STATUSES = ['new', 'verified', 'referred', 'dismissed'] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+
+/** A stored tip. `contact` is coordinator-only and never logged. */
+export interface Tip {
+  id: string;
+  receivedAt: string;
+  text: string;
+  category: TipCategory;
+  channel: Channel;
+  status: TipStatus;
+  occurredAt?: string;
+  /** Exact point given by the reporter (GPS); absent for address-only tips. */
+  location?: LatLon & { accuracyM?: number };
+  address?: string;
+  geocode: GeocodeResult;
+  contact?: { phone: string; consentToContact: boolean };
+  /** True when the text or category marks immediate danger (drives `urgent_tip` alerts). */
+  urgent: boolean;
+}
+
+/** The part of a tip that clustering needs: no text, no contact. */
+export interface ClusterTip {
+  id: string;
+  lat: number;
+  lon: number;
+  receivedAt: string;
+  category: TipCategory;
+  admin?: AdminArea;
+  urgent?: boolean;
+}
+
+export type HotspotStatus = 'active' | 'retired';
+
+/** A hotspot as stored; `memberTipIds` never leaves the coordinator side. */
+export interface Hotspot {
+  id: string;
+  status: HotspotStatus;
+  riskLevel: RiskLevel;
+  riskScore: number;
+  tipCount: number;
+  categories: Partial<Record<TipCategory, number>>;
+  firstSeen: string;
+  lastSeen: string;
+  centroid: LatLon;
+  geometry: Polygon | MultiPolygon;
+  admin: AdminArea;
+  memberTipIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Free-form analysis fields added by the engine (trend, Gi* z-score, merges). */
+  [extra: string]: unknown;
+}
+
+export const LANGUAGES = ['th', 'ms', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface QuietHours {
+  /** Local Asia/Bangkok time, `HH:MM`. */
+  start: string;
+  end: string;
+}
+
+export interface Volunteer {
+  id: string;
+  name: string;
+  /** E.164, normalised at the edge. */
+  phone: string;
+  location: LatLon;
+  radiusKm: number;
+  language: Language;
+  quietHours?: QuietHours;
+  status: 'active' | 'opted_out';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ALERT_REASONS = ['new_hotspot', 'escalated', 'urgent_tip', 'test'] as const;
+export type AlertReason = (typeof ALERT_REASONS)[number];
+export const ALERT_STATUSES = ['queued', 'sent', 'failed', 'suppressed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** One SMS the system sent or tried to send. */
+export interface Alert {
+  id: string;
+  volunteerId: string;
+  hotspotId: string;
+  reason: AlertReason;
+  riskLevel: RiskLevel;
+  message: string;
+  segments: number;
+  status: AlertStatus;
+  suppressedReason?: string;
+  createdAt: string;
+  updatedAt?: string;
+  providerMessageId?: string;
+  attempts?: number;
+}
