@@ -51,7 +51,7 @@ export const TABLES = {
         indexName: 'byCell',
         partitionKey: { name: 'cell', type: 'S' },
         sortKey: { name: 'receivedAt', type: 'S' },
-        projection: ['lat', 'lon', 'category', 'urgent', 'admin'],
+        projection: ['lat', 'lon', 'category', 'urgent', 'admin', 'reporterKey', 'status'],
       },
     ],
     stream: 'NEW_IMAGE',

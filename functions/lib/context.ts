@@ -1,0 +1,45 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readConfig, type Config } from './config.js';
+import { createDynamoClients } from './dynamo.js';
+import type { SmsSender } from '../../shared/ports.js';
+import { AlertsRepo } from './alerts-repo.js';
+import { HotspotsRepo } from './hotspots-repo.js';
+import { createSmsSender } from './sms-sender.js';
+import { TipsRepo } from './tips-repo.js';
+import { VolunteersRepo } from './volunteers-repo.js';
+
+/** Everything a handler needs, built once per process from the environment. */
+export interface AppContext {
+  config: Config;
+  doc: DynamoDBDocumentClient;
+  tips: TipsRepo;
+  hotspots: HotspotsRepo;
+  volunteers: VolunteersRepo;
+  alerts: AlertsRepo;
+  sms: SmsSender;
+  /** The current time as ISO 8601; injectable for tests. */
+  now: () => string;
+}
+
+/** Builds a context from a configuration (tests pass their own). */
+export function createContext(config: Config = readConfig()): AppContext {
+  const { doc } = createDynamoClients(config);
+  return {
+    config,
+    doc,
+    tips: new TipsRepo(doc, { tips: config.tables.tips, idempotency: config.tables.idempotency }),
+    hotspots: new HotspotsRepo(doc, config.tables.hotspots),
+    volunteers: new VolunteersRepo(doc, { volunteers: config.tables.volunteers, volunteerCells: config.tables.volunteerCells }),
+    alerts: new AlertsRepo(doc, config.tables.alerts),
+    sms: createSmsSender(config),
+    now: () => new Date().toISOString(),
+  };
+}
+
+let current: AppContext | undefined;
+
+/** The process-wide context, created from `process.env` on first use. */
+export function getContext(): AppContext {
+  current ??= createContext();
+  return current;
+}

@@ -1,0 +1,227 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type _Record as StreamRecord,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { localLambdaContext } from './lambda-context.js';
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
+
+export interface StreamPollerOptions {
+  name: string;
+  ddb: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  handler: StreamHandler;
+  /** Records per invocation, as the event source mapping's BatchSize. */
+  batchSize?: number;
+  /** Retries of a failing batch before it goes to the failure log (MaximumRetryAttempts). */
+  maxRetries?: number;
+  /** Idle poll interval, ms; Lambda polls a shard about four times a second. */
+  pollMs?: number;
+  /** JSON file for shard checkpoints, so a restart resumes where it stopped. */
+  checkpointFile?: string;
+  /** Called with batches that exhausted their retries (the on-failure destination). */
+  onFailure?: (records: DynamoDBRecord[], error: string) => void;
+}
+
+/** Converts an SDK stream record to the shape Lambda passes to a stream handler. */
+export function toLambdaRecord(r: StreamRecord, arn: string): DynamoDBRecord {
+  const d = r.dynamodb ?? {};
+  const created = d.ApproximateCreationDateTime;
+  return {
+    eventID: r.eventID,
+    eventName: r.eventName as DynamoDBRecord['eventName'],
+    eventVersion: r.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: r.awsRegion ?? 'ap-southeast-1',
+    eventSourceARN: arn,
+    dynamodb: {
+      ...(d as DynamoDBRecord['dynamodb']),
+      ApproximateCreationDateTime: created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
+    },
+  } as DynamoDBRecord;
+}
+
+/**
+ * Plays Lambda's DynamoDB event source mapping against DynamoDB Local's real stream:
+ * shards in lineage order, batches of `batchSize`, retries with backoff, partial batch
+ * failures (`batchItemFailures`: resume from the lowest failed record), and an
+ * on-failure callback once retries are exhausted. One shard at a time, in order.
+ */
+export class StreamPoller {
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly checkpoints = new Map<string, string>();
+  private readonly done = new Set<string>();
+  private running = false;
+  private loop?: Promise<void>;
+  private idle = true;
+  private wake?: () => void;
+
+  constructor(private readonly o: StreamPollerOptions) {
+    this.streams = new DynamoDBStreamsClient({
+      region: 'ap-southeast-1',
+      endpoint: o.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    if (o.checkpointFile && existsSync(o.checkpointFile)) {
+      const saved = JSON.parse(readFileSync(o.checkpointFile, 'utf8')) as { checkpoints: Record<string, string>; done: string[] };
+      for (const [k, v] of Object.entries(saved.checkpoints ?? {})) this.checkpoints.set(k, v);
+      for (const s of saved.done ?? []) this.done.add(s);
+    }
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.streams.destroy();
+  }
+
+  /** True when the last pass found no new records (tests wait on this). */
+  get isIdle(): boolean {
+    return this.idle;
+  }
+
+  private async run(): Promise<void> {
+    const table = await this.o.ddb.send(new DescribeTableCommand({ TableName: this.o.tableName }));
+    const arn = table.Table?.LatestStreamArn;
+    if (!arn) throw new Error(`table ${this.o.tableName} has no stream`);
+    while (this.running) {
+      let got = 0;
+      try {
+        for (const shard of await this.shardsInOrder(arn)) {
+          if (!this.running) break;
+          got += await this.drainShard(arn, shard);
+        }
+      } catch (err) {
+        console.error(`[${this.o.name}] poll failed: ${(err as Error).message}`);
+      }
+      this.idle = got === 0;
+      if (this.idle) await this.sleep(this.o.pollMs ?? 200);
+    }
+  }
+
+  private async shardsInOrder(arn: string): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const out = await this.streams.send(new DescribeStreamCommand({ StreamArn: arn, ExclusiveStartShardId: start }));
+      shards.push(...(out.StreamDescription?.Shards ?? []));
+      start = out.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    const ids = new Set(shards.map((s) => s.ShardId));
+    // A shard is read only after its parent is finished (or gone from the stream).
+    return shards.filter(
+      (s) => !this.done.has(s.ShardId!) && (!s.ParentShardId || !ids.has(s.ParentShardId) || this.done.has(s.ParentShardId)),
+    );
+  }
+
+  private async iterator(arn: string, shardId: string): Promise<string | undefined> {
+    const after = this.checkpoints.get(shardId);
+    try {
+      const out = await this.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: arn,
+          ShardId: shardId,
+          ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+          SequenceNumber: after,
+        }),
+      );
+      return out.ShardIterator;
+    } catch (err) {
+      if (after && err instanceof TrimmedDataAccessException) {
+        this.checkpoints.delete(shardId);
+        return this.iterator(arn, shardId);
+      }
+      throw err;
+    }
+  }
+
+  /** Reads one shard until it has no more records now; returns how many were handled. */
+  private async drainShard(arn: string, shard: Shard): Promise<number> {
+    const shardId = shard.ShardId!;
+    let it = await this.iterator(arn, shardId);
+    let handled = 0;
+    while (it && this.running) {
+      let out;
+      try {
+        out = await this.streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: this.o.batchSize ?? 100 }));
+      } catch (err) {
+        if (err instanceof ExpiredIteratorException) return handled;
+        throw err;
+      }
+      const records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn));
+      if (records.length) {
+        await this.deliver(records);
+        this.checkpoints.set(shardId, records[records.length - 1].dynamodb!.SequenceNumber!);
+        this.save();
+        handled += records.length;
+      }
+      if (!out.NextShardIterator) {
+        this.done.add(shardId);
+        this.save();
+        return handled;
+      }
+      if (!records.length) return handled;
+      it = out.NextShardIterator;
+    }
+    return handled;
+  }
+
+  /** Invokes the handler until the batch succeeds or its retries are exhausted. */
+  private async deliver(batch: DynamoDBRecord[]): Promise<void> {
+    let pending = batch;
+    for (let attempt = 0; pending.length; attempt++) {
+      let error = '';
+      try {
+        const res = await this.o.handler({ Records: pending }, localLambdaContext(this.o.name));
+        const failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        if (!failed.size) return;
+        // Lambda resumes from the lowest failed sequence number: everything before it is done.
+        const first = pending.findIndex((r) => failed.has(r.dynamodb!.SequenceNumber!));
+        pending = first < 0 ? pending : pending.slice(first);
+        error = `${failed.size} record(s) reported as failed`;
+      } catch (err) {
+        error = (err as Error).message;
+      }
+      if (attempt >= (this.o.maxRetries ?? 3)) {
+        this.o.onFailure?.(pending, error);
+        console.error(`[${this.o.name}] gave up on ${pending.length} record(s) after ${attempt + 1} attempts: ${error}`);
+        return;
+      }
+      await this.sleep(Math.min(2000, 100 * 2 ** attempt));
+    }
+  }
+
+  private save(): void {
+    if (!this.o.checkpointFile) return;
+    writeFileSync(
+      this.o.checkpointFile,
+      JSON.stringify({ checkpoints: Object.fromEntries(this.checkpoints), done: [...this.done] }),
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['node_modules/**', 'cdk.out/**', 'web/dist/**', '.build/**', '.data/**'],
+    // One DynamoDB Local for the run, a built gazetteer and web app: see the setup file.
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Two cores: two workers keep CPU-heavy files (CDK bundling, Chromium) from starving each other.
+    maxWorkers: 2,
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
+  },
+});
