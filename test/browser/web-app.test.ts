@@ -1,0 +1,132 @@
+/**
+ * End to end in headless Chromium against the real local system (DynamoDB Local, stream
+ * pollers, the same handlers as in AWS) seeded with the demo data: the built web app must
+ * render the offline basemap and the demo hotspots, accept a tip, answer a patrol's zone
+ * check and open the coordinator panel, all without a single console or page error.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalSystem, type LocalSystem } from '../support/local-system.js';
+import { collectErrors, launchChromium } from './chromium.js';
+
+/** Code of Narathiwat in the basemap (TIS-1099). */
+const NARATHIWAT = '96';
+
+let system: LocalSystem;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [system, browser] = await Promise.all([startLocalSystem({ demo: true }), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  errors = collectErrors(page);
+  await page.goto(`${system.url}/`);
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+async function firstHotspot(): Promise<{ id: string; lat: number; lon: number }> {
+  const fc = (await (await fetch(`${system.url}/api/hotspots`)).json()) as FeatureCollection<Polygon>;
+  const f = fc.features[0];
+  const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as unknown as { coordinates: number[][][][] }).coordinates[0][0];
+  const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+  const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+  return { id: String(f.properties?.id), lat, lon };
+}
+
+describe('web app in Chromium against the local system', () => {
+  it('renders the offline province basemap centred on Narathiwat', async () => {
+    await page.waitForFunction(
+      () => {
+        const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
+        return Boolean(map?.loaded() && map.queryRenderedFeatures({ layers: ['province-fill'] }).length > 0);
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    const codes = await page.evaluate(() => {
+      const map = (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map;
+      return map.queryRenderedFeatures({ layers: ['province-fill'] }).map((f) => String(f.properties.code));
+    });
+    expect(codes).toContain(NARATHIWAT);
+  });
+
+  it('lists the demo hotspots with their place names', async () => {
+    await page.locator('.hotspot-item').first().waitFor({ timeout: 20_000 });
+    const items = await page.locator('.hotspot-item .place').allTextContents();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.every((t) => t.includes('จ.นราธิวาส'))).toBe(true);
+    expect(items.some((t) => t.includes('ต.') && t.includes('อ.'))).toBe(true);
+    const drawn = await page.evaluate(() => {
+      const map = (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map;
+      return map.querySourceFeatures('hotspots').length;
+    });
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('flies to a hotspot chosen in the list', async () => {
+    const zoom = () => page.evaluate(() => (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getZoom());
+    const before = await zoom();
+    await page.locator('.hotspot-item').first().click();
+    await expect.poll(zoom, { timeout: 5_000 }).toBeGreaterThan(before + 1);
+  });
+
+  it('sends a tip through the form and shows the place found', async () => {
+    const text = `Browser test: girls kept in a karaoke shop near the market ${Date.now()}`;
+    await page.locator('#tip-form textarea[name=text]').fill(text);
+    await page.locator('#tip-form select[name=category]').selectOption('sexual_exploitation');
+    await page.locator('#tip-form input[name=address]').fill('ต.บางนาค อ.เมืองนราธิวาส จ.นราธิวาส');
+    await page.locator('#tip-form button[type=submit]').click();
+    const result = page.locator('#tip-form .result.ok');
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.textContent()).toMatch(/tip was received.*บางนาค/);
+    expect(await page.locator('#tip-form textarea[name=text]').inputValue()).toBe('');
+  });
+
+  it('tells a patrol whether a spot is inside a risk zone', async () => {
+    const hotspot = await firstHotspot();
+    await page.locator('#zone-panel summary').click();
+    await page.locator('#zone-form input[name=lat]').fill(String(hotspot.lat));
+    await page.locator('#zone-form input[name=lon]').fill(String(hotspot.lon));
+    await page.locator('#zone-form button[type=submit]').click();
+    const verdict = page.locator('#zone-form .verdict');
+    await verdict.waitFor({ timeout: 10_000 });
+    expect(await verdict.textContent()).toMatch(/Inside a risk zone/);
+    expect(await page.locator('#zone-form .zone-result').textContent()).toMatch(/จ\.นราธิวาส/);
+  });
+
+  it('checks the spot clicked on the map', async () => {
+    await page.locator('#zone-form .zone-result').evaluate((el) => el.replaceChildren());
+    await page.locator('#map canvas').click({ position: { x: 200, y: 200 } });
+    await page.locator('#zone-form .verdict').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#zone-form .zone-result').textContent()).toMatch(/Nearest hotspot/);
+  });
+
+  it('opens the coordinator panel with the token and shows the tip just sent', async () => {
+    await page.locator('#coordinator-panel summary').click();
+    await page.locator('#coordinator input[name=token]').fill(system.token);
+    await page.locator('#coordinator .token-form button[type=submit]').click();
+    await page.locator('#coordinator table').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#coordinator').textContent()).toContain('Browser test: girls kept');
+    expect(await page.locator('#coordinator').textContent()).toMatch(/Volunteers · อาสาสมัคร \(\d+\)/);
+  });
+
+  it('opts a volunteer out of SMS from the coordinator panel', async () => {
+    page.once('dialog', (d) => void d.accept());
+    const rows = page.locator('#coordinator tr', { has: page.locator('button.danger') });
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+    await rows.first().locator('button.danger').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(before - 1);
+    expect(await page.locator('#coordinator').textContent()).toContain('opted out');
+  });
+
+  it('logged no console error, page error or failed request', () => {
+    expect(errors).toEqual([]);
+  });
+});

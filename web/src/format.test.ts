@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareRisk, formatDateTime, formatKm, placeName } from './format.js';
+
+describe('placeName', () => {
+  it('joins tambon, amphoe and province with Thai abbreviations', () => {
+    expect(placeName({ tambon: 'โคกเคียน', amphoe: 'เมืองนราธิวาส', province: 'นราธิวาส' })).toBe(
+      'ต.โคกเคียน อ.เมืองนราธิวาส จ.นราธิวาส',
+    );
+  });
+  it('keeps only the levels present', () => {
+    expect(placeName({ province: 'ยะลา', provinceCode: '95' })).toBe('จ.ยะลา');
+  });
+  it('says unknown for a missing admin', () => {
+    expect(placeName(null)).toMatch(/Unknown/);
+    expect(placeName({})).toMatch(/Unknown/);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Bangkok local time (UTC+7)', () => {
+    expect(formatDateTime('2026-11-25T17:30:00Z')).toMatch(/26 Nov 2026.*00:30/);
+  });
+  it('passes unparsable text through', () => {
+    expect(formatDateTime('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('formatKm', () => {
+  it('uses metres below 1 km and fewer decimals far away', () => {
+    expect(formatKm(0.35)).toBe('350 m');
+    expect(formatKm(2.44)).toBe('2.4 km');
+    expect(formatKm(56.7)).toBe('57 km');
+    expect(formatKm(null)).toBe('–');
+  });
+});
+
+describe('compareRisk', () => {
+  it('sorts worst first', () => {
+    expect(['low', 'critical', 'medium', 'high'].sort(compareRisk)).toEqual(['critical', 'high', 'medium', 'low']);
+  });
+});

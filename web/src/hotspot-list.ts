@@ -1,0 +1,60 @@
+/**
+ * Public hotspots: fetched from `GET /api/hotspots`, drawn on the map and listed by risk with
+ * their place names; choosing an item flies the map to it. Refreshed periodically.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AdminArea } from '../../shared/types.js';
+import { api } from './api.js';
+import { h, replaceChildren } from './dom.js';
+import { RISK_LABELS, compareRisk, formatDateTime, placeName } from './format.js';
+import type { HotspotFeature, MapView } from './map/map-view.js';
+
+/** Hotspots change when tips arrive; 30 s keeps the map fresh without hammering the API. */
+export const HOTSPOT_REFRESH_MS = 30_000;
+
+interface HotspotProps {
+  id: string;
+  riskLevel: string;
+  tipCount: number;
+  firstSeen: string;
+  lastSeen: string;
+  admin?: AdminArea;
+  trend?: string;
+}
+
+type Hotspots = FeatureCollection<Polygon | MultiPolygon, HotspotProps>;
+
+function item(f: HotspotFeature & { properties: HotspotProps }, view: MapView): HTMLLIElement {
+  const p = f.properties;
+  const risk = RISK_LABELS[p.riskLevel as keyof typeof RISK_LABELS] ?? p.riskLevel;
+  const button = h(
+    'button',
+    { type: 'button', class: 'hotspot-item', 'data-hotspot-id': p.id, onclick: () => view.focusHotspot(f) },
+    h('span', { class: `swatch risk-${p.riskLevel}`, 'aria-hidden': 'true' }),
+    h('span', { class: 'place' }, placeName(p.admin)),
+    h('span', { class: 'meta' }, `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`, p.trend ? ` · ${p.trend}` : ''),
+  );
+  return h('li', {}, button);
+}
+
+/** Loads once, then every `HOTSPOT_REFRESH_MS`; returns a function that reloads now. */
+export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement; view: MapView }): () => Promise<void> {
+  const load = async () => {
+    try {
+      const fc = await api<Hotspots>('/api/hotspots');
+      opts.view.setHotspots(fc);
+      const features = [...fc.features].sort(
+        (a, b) => compareRisk(a.properties.riskLevel, b.properties.riskLevel) || b.properties.tipCount - a.properties.tipCount,
+      );
+      replaceChildren(opts.list, ...features.map((f) => item(f as HotspotFeature & { properties: HotspotProps }, opts.view)));
+      opts.status.textContent = features.length
+        ? `${features.length} active hotspots · จุดเสี่ยง ${features.length} แห่ง (updated ${formatDateTime(new Date().toISOString())})`
+        : 'No active hotspots · ไม่มีจุดเสี่ยง';
+    } catch (err) {
+      opts.status.textContent = `Could not load hotspots: ${(err as Error).message}`;
+    }
+  };
+  void load();
+  setInterval(() => void load(), HOTSPOT_REFRESH_MS);
+  return load;
+}

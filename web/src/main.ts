@@ -1,0 +1,33 @@
+/**
+ * Composition root of the web app: the map, the hotspot list, the tip form, the patrol check
+ * and the coordinator panel, wired together by the point picked on the map.
+ */
+import './style.css';
+import { createCoordinatorPanel } from './coordinator/coordinator-panel.js';
+import { byId } from './dom.js';
+import { startHotspotList } from './hotspot-list.js';
+import { createMapView } from './map/map-view.js';
+import { createTipForm } from './tip-form.js';
+import { createZoneCheck } from './zone-check.js';
+
+const view = createMapView(byId('map'));
+const tipForm = createTipForm(byId<HTMLFormElement>('tip-form'));
+const zoneCheck = createZoneCheck(byId<HTMLFormElement>('zone-form'));
+const coordinator = createCoordinatorPanel(byId('coordinator'));
+const reloadHotspots = startHotspotList({ list: byId('hotspot-list'), status: byId('hotspots-status'), view });
+
+const mapStatus = byId('map-status');
+view.map.on('error', (e) => {
+  mapStatus.textContent = `Map problem: ${e.error?.message ?? 'unknown'}`;
+});
+
+view.onPick((point) => {
+  view.setPick(point);
+  tipForm.setPick(point);
+  coordinator.setPick(point);
+  // Patrols ask about the spot they tap; a check costs one small GET.
+  void zoneCheck.check(point);
+});
+
+/** A handle for debugging in the console and for the browser test. */
+Object.assign(window, { phithak: { map: view.map, ready: view.ready, reloadHotspots } });

@@ -1,0 +1,21 @@
+/** Bounding box of a GeoJSON polygon feature, for `fitBounds` (no turf in the browser bundle). */
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** `[[west, south], [east, north]]` in degrees, or null for an empty geometry. */
+export function featureBounds(feature: Feature<Polygon | MultiPolygon>): [[number, number], [number, number]] | null {
+  const g = feature.geometry;
+  const rings: Position[][] = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const ring of rings) {
+    for (const [lon, lat] of ring) {
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+  }
+  return Number.isFinite(west) ? [[west, south], [east, north]] : null;
+}

@@ -1,0 +1,35 @@
+/**
+ * Builds the web app: root `web/`, output `web/dist`. `npm run build:web` from the repo root.
+ * In dev (`npx vite --config web/vite.config.ts`) `/api` is proxied to the local host on PORT.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { basemapPlugin } from './basemap-plugin.js';
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(webDir, '..');
+const geodataDir = resolve(repoRoot, process.env.GEODATA_DIR ?? '../shared/geodata');
+const apiPort = process.env.PORT ?? '3000';
+
+export default defineConfig({
+  root: webDir,
+  base: '/',
+  plugins: [basemapPlugin({ geodataDir })],
+  build: {
+    outDir: resolve(webDir, 'dist'),
+    emptyOutDir: true,
+    // MapLibre alone is ~1 MB minified; the warning would only repeat that.
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // The MapLibre worker ships as `.mjs`; emit it as `.js` so any static host (the local
+        // host, S3) serves it as JavaScript, which module workers require.
+        assetFileNames: (info) =>
+          (info.names?.[0] ?? '').endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  preview: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+});
