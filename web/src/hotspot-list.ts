@@ -7,7 +7,7 @@ import type { AdminArea } from '../../shared/types.js';
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { RISK_LABELS, compareRisk, formatDateTime, placeName } from './format.js';
-import type { HotspotFeature, MapView } from './map/map-view.js';
+import type { MapView } from './map/map-view.js';
 
 /** Hotspots change when tips arrive; 30 s keeps the map fresh without hammering the API. */
 export const HOTSPOT_REFRESH_MS = 30_000;
@@ -24,12 +24,18 @@ interface HotspotProps {
 
 type Hotspots = FeatureCollection<Polygon | MultiPolygon, HotspotProps>;
 
-function item(f: HotspotFeature & { properties: HotspotProps }, view: MapView): HTMLLIElement {
+function item(f: Hotspots['features'][number], selected: boolean, choose: () => void): HTMLLIElement {
   const p = f.properties;
   const risk = RISK_LABELS[p.riskLevel as keyof typeof RISK_LABELS] ?? p.riskLevel;
   const button = h(
     'button',
-    { type: 'button', class: 'hotspot-item', 'data-hotspot-id': p.id, onclick: () => view.focusHotspot(f) },
+    {
+      type: 'button',
+      class: 'hotspot-item',
+      'data-hotspot-id': p.id,
+      'aria-current': selected ? 'true' : undefined,
+      onclick: choose,
+    },
     h('span', { class: `swatch risk-${p.riskLevel}`, 'aria-hidden': 'true' }),
     h('span', { class: 'place' }, placeName(p.admin)),
     h('span', { class: 'meta' }, `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`, p.trend ? ` · ${p.trend}` : ''),
@@ -39,14 +45,22 @@ function item(f: HotspotFeature & { properties: HotspotProps }, view: MapView): 
 
 /** Loads once, then every `HOTSPOT_REFRESH_MS`; returns a function that reloads now. */
 export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement; view: MapView }): () => Promise<void> {
+  let selectedId: string | undefined;
+  let features: Hotspots['features'] = [];
+  const render = () =>
+    replaceChildren(opts.list, ...features.map((f) => item(f, f.properties.id === selectedId, () => {
+      selectedId = f.properties.id;
+      opts.view.focusHotspot(f);
+      render();
+    })));
   const load = async () => {
     try {
       const fc = await api<Hotspots>('/api/hotspots');
       opts.view.setHotspots(fc);
-      const features = [...fc.features].sort(
+      features = [...fc.features].sort(
         (a, b) => compareRisk(a.properties.riskLevel, b.properties.riskLevel) || b.properties.tipCount - a.properties.tipCount,
       );
-      replaceChildren(opts.list, ...features.map((f) => item(f as HotspotFeature & { properties: HotspotProps }, opts.view)));
+      render();
       opts.status.textContent = features.length
         ? `${features.length} active hotspots · จุดเสี่ยง ${features.length} แห่ง (updated ${formatDateTime(new Date().toISOString())})`
         : 'No active hotspots · ไม่มีจุดเสี่ยง';

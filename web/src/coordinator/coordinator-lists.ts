@@ -9,7 +9,7 @@ const tipColumns: Column<Tip>[] = [
   { label: 'Received · เวลา', cell: (t) => formatDateTime(t.receivedAt) },
   { label: 'Kind · ประเภท', cell: (t) => CATEGORY_LABELS[t.category] ?? t.category },
   { label: 'Place · สถานที่', cell: (t) => `${placeName(t.geocode?.admin)}${t.location ? ` (${t.location.lat.toFixed(4)}, ${t.location.lon.toFixed(4)})` : ''}` },
-  { label: 'Text · ข้อความ', cell: (t) => h('span', { class: 'tip-text' }, t.text) },
+  { label: 'Text · ข้อความ', cell: (t) => h('span', { class: 'tip-text', title: t.text }, t.text) },
   { label: 'Status · สถานะ', cell: (t) => `${t.status}${t.urgent ? ' · URGENT ด่วน' : ''}` },
   { label: 'Contact · ติดต่อ', cell: (t) => (t.contact ? `${t.contact.phone}${t.contact.consentToContact ? ' (may contact)' : ' (do NOT contact)'}` : '–') },
 ];

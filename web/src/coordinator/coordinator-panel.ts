@@ -4,7 +4,7 @@
  * failing route does not blank the others.
  */
 import type { Alert, LatLon, Tip, Volunteer } from '../../../shared/types.js';
-import { ApiError, api } from '../api.js';
+import { ApiError, api, qs } from '../api.js';
 import { field, h, replaceChildren } from '../dom.js';
 import { alertsTable, tipsTable, volunteersTable } from './coordinator-lists.js';
 import { loadToken, saveToken } from './token-store.js';
@@ -32,6 +32,22 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   const alerts = h('section', { class: 'coord-section', 'aria-label': 'SMS log' });
   const volunteers = h('section', { class: 'coord-section', 'aria-label': 'Volunteers' });
 
+  let tipItems: Tip[] = [];
+  const showTips = (next?: string) => {
+    const more = next
+      ? h('button', { type: 'button', class: 'secondary', onclick: () => void moreTips(next) }, 'More tips · เพิ่มเติม')
+      : null;
+    replaceChildren(tips, tipsTable(tipItems), more);
+  };
+  const moreTips = async (next: string) => {
+    try {
+      const page = await api<Page<Tip>>(`/api/tips${qs({ next })}`, { token });
+      tipItems = [...tipItems, ...page.items];
+      showTips(page.next);
+    } catch (err) {
+      replaceChildren(tips, failure('Tips', err));
+    }
+  };
   const load = async () => {
     if (!token) return replaceChildren(tips, h('p', { class: 'muted' }, 'Enter the coordinator token. · กรอกโทเคน'));
     const opts = { token };
@@ -41,7 +57,10 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
       api<Page<Volunteer>>('/api/volunteers', opts),
     ]);
     const byId = new Map(v.status === 'fulfilled' ? v.value.items.map((x) => [x.id, x] as const) : []);
-    replaceChildren(tips, t.status === 'fulfilled' ? tipsTable(t.value.items) : failure('Tips', t.reason));
+    if (t.status === 'fulfilled') {
+      tipItems = t.value.items;
+      showTips(t.value.next);
+    } else replaceChildren(tips, failure('Tips', t.reason));
     replaceChildren(alerts, a.status === 'fulfilled' ? alertsTable(a.value.items, byId) : failure('SMS log', a.reason));
     replaceChildren(volunteers, v.status === 'fulfilled' ? volunteersTable(v.value.items, optOut) : failure('Volunteers', v.reason));
   };

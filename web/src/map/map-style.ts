@@ -40,7 +40,9 @@ export function mapStyle(basemapUrl: string): StyleSpecification {
       pick: { type: 'geojson', data: EMPTY },
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': '#cfe3ee' } },
+      // Outside Thailand is neutral grey, not sea blue: the basemap has no Malaysia, and
+      // painting it as water would mislead a patrol at the border.
+      { id: 'outside', type: 'background', paint: { 'background-color': '#dcdfe2' } },
       { id: 'province-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': '#f4f1e8' } },
       {
         id: 'province-border-fill',

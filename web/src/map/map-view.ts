@@ -16,7 +16,8 @@ setWorkerUrl(workerUrl);
 /** Narathiwat town; zoom 8 shows the four border provinces. */
 const START = { center: [101.8, 6.4] as [number, number], zoom: 8 };
 
-export type HotspotFeature = Feature<Polygon | MultiPolygon, { id: string; [k: string]: unknown }>;
+/** What the map needs of a hotspot: its polygon and stable id. */
+export type HotspotFeature = Feature<Polygon | MultiPolygon, { id: string }>;
 
 export interface MapView {
   map: Map;
