@@ -1,0 +1,81 @@
+/**
+ * The compact gazetteer index: what the importer writes to `.build/gazetteer-index.json`
+ * and what `createGazetteer` loads. Plain JSON arrays keep it small and fast to parse.
+ */
+import { cleanSubdistricts, type CleanReport } from './clean-subdistricts.js';
+import { compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
+
+/** Bump when the layout changes; the loader refuses other versions. */
+export const GAZETTEER_INDEX_VERSION = 1;
+
+/** Province simplification tolerance in degrees (~220 m): borders move at most that much. */
+export const PROVINCE_TOLERANCE_DEG = 0.002;
+
+/** Serialised gazetteer. Tuples keep the JSON compact: [code, thai, romanised, lat?, lon?]. */
+export interface GazetteerIndex {
+  version: number;
+  provinces: Array<[string, string, string]>;
+  amphoes: Array<[string, string, string]>;
+  tambons: Array<[string, string, string, number, number]>;
+  shapes: CompactShape[];
+}
+
+/** Minimal GeoJSON shape of `th-provinces.geojson` that the importer reads. */
+export interface ProvinceFeatureCollection {
+  features: Array<{
+    properties: { pro_code: string | number; pro_th?: string; pro_en?: string };
+    geometry: { type: string; coordinates: unknown };
+  }>;
+}
+
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+function toPolygons(geometry: { type: string; coordinates: unknown }): number[][][][] {
+  if (geometry.type === 'Polygon') return [geometry.coordinates as number[][][]];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates as number[][][][];
+  throw new Error(`province geometry must be Polygon or MultiPolygon, got ${geometry.type}`);
+}
+
+/** Compacts the province boundaries; province codes are normalised to two digits. */
+export function compactProvinces(fc: ProvinceFeatureCollection): CompactShape[] {
+  return fc.features.map((f) => {
+    const code = String(f.properties.pro_code).padStart(2, '0');
+    return compactShape(code, toPolygons(f.geometry), PROVINCE_TOLERANCE_DEG);
+  });
+}
+
+/**
+ * Builds the index from the raw CSV text and the parsed province GeoJSON. Tambons without
+ * a centroid (Bueng Kan) get their province's polygon centroid: a documented approximation.
+ */
+export function buildGazetteerIndex(
+  csvText: string,
+  provincesGeo: ProvinceFeatureCollection,
+): { index: GazetteerIndex; report: CleanReport } {
+  const { tambons, report } = cleanSubdistricts(csvText);
+  const shapes = compactProvinces(provincesGeo);
+  const centroidOf = new Map(shapes.map((s) => [s.code, shapeCentroid(expandShape(s))]));
+  const provinces = new Map<string, [string, string, string]>();
+  const amphoes = new Map<string, [string, string, string]>();
+  const rows: GazetteerIndex['tambons'] = [];
+  for (const t of tambons) {
+    provinces.set(t.provinceCode, [t.provinceCode, t.provinceTh, t.provinceEn]);
+    amphoes.set(t.amphoeCode, [t.amphoeCode, t.amphoeTh, t.amphoeEn]);
+    let { lat, lon } = t;
+    if (Number.isNaN(lat) || Number.isNaN(lon)) {
+      const c = centroidOf.get(t.provinceCode);
+      if (!c) throw new Error(`tambon ${t.code} has no centroid and province ${t.provinceCode} no shape`);
+      ({ lat, lon } = c);
+    }
+    rows.push([t.code, t.th, t.en, round4(lat), round4(lon)]);
+  }
+  const byCode = (a: [string, ...unknown[]], b: [string, ...unknown[]]): number => (a[0] < b[0] ? -1 : 1);
+  const index: GazetteerIndex = {
+    version: GAZETTEER_INDEX_VERSION,
+    provinces: [...provinces.values()].sort(byCode),
+    amphoes: [...amphoes.values()].sort(byCode),
+    tambons: rows,
+    shapes,
+  };
+  return { index, report };
+}

@@ -1,0 +1,170 @@
+/**
+ * The in-memory gazetteer: places of all three levels in one array, a character trie over
+ * Thai name skeletons, a map of folded romanised keys, and province shapes. Built once from
+ * the serialised index (`createGazetteer`), then shared by every geocode call.
+ */
+import type { AdminArea } from '../types.js';
+import { PLACE_ALIASES } from './aliases.js';
+import { GAZETTEER_INDEX_VERSION, type GazetteerIndex } from './gazetteer-index.js';
+import { expandShape, type ProvinceShape } from './province-shapes.js';
+import { hasThai, latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
+
+/** Administrative level: 0 province (changwat), 1 amphoe (khet), 2 tambon (khwaeng). */
+export type Level = 0 | 1 | 2;
+
+/** One place of any level. `parent` is the index of the enclosing place, -1 for provinces. */
+export interface Place {
+  level: Level;
+  code: string;
+  th: string;
+  en: string;
+  lat: number;
+  lon: number;
+  parent: number;
+  /** Compact Thai key of the official name, for exact-match checks. */
+  thKey: string;
+}
+
+/** A node of the Thai skeleton trie; `ids` lists the places whose name ends here. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  ids?: number[];
+}
+
+/** The loaded gazetteer. Treat as read-only. */
+export interface Gazetteer {
+  places: Place[];
+  byCode: Map<string, number>;
+  children: number[][];
+  thaiTrie: TrieNode;
+  latin: Map<string, number[]>;
+  /** Longest romanised name, in words: bounds the n-gram scan. */
+  latinMaxWords: number;
+  /** Capital districts (อำเภอเมือง...), what a bare "อ.เมือง" / "Mueang" can mean. */
+  capitals: number[];
+  shapes: ProvinceShape[];
+}
+
+const CAPITAL_PREFIX_TH = 'เมือง';
+
+function insertTrie(root: TrieNode, key: string, id: number): void {
+  let node = root;
+  for (const ch of key) {
+    let nxt = node.next.get(ch);
+    if (!nxt) {
+      nxt = { next: new Map() };
+      node.next.set(ch, nxt);
+    }
+    node = nxt;
+  }
+  if (!node.ids) node.ids = [id];
+  else if (!node.ids.includes(id)) node.ids.push(id);
+}
+
+function addLatin(map: Map<string, number[]>, name: string, id: number): number {
+  const key = latinKey(name);
+  if (key.length < 2) return 0;
+  const ids = map.get(key);
+  if (!ids) map.set(key, [id]);
+  else if (!ids.includes(id)) ids.push(id);
+  return name.split(/[\s-]+/).length;
+}
+
+function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
+  const { places, byCode } = g;
+  const add = (p: Omit<Place, 'thKey'>): void => {
+    byCode.set(p.code, places.length);
+    places.push({ ...p, thKey: thaiKey(p.th) });
+    g.children.push([]);
+    if (p.parent >= 0) g.children[p.parent].push(places.length - 1);
+  };
+  for (const [code, th, en] of index.provinces) add({ level: 0, code, th, en, lat: 0, lon: 0, parent: -1 });
+  for (const [code, th, en] of index.amphoes) {
+    add({ level: 1, code, th, en, lat: 0, lon: 0, parent: byCode.get(code.slice(0, 2)) ?? -1 });
+  }
+  for (const [code, th, en, lat, lon] of index.tambons) {
+    add({ level: 2, code, th, en, lat, lon, parent: byCode.get(code.slice(0, 4)) ?? -1 });
+  }
+}
+
+/** Amphoe and province centroids: the mean of their tambon centroids. */
+function fillCentroids(g: Gazetteer): void {
+  for (let level = 1; level >= 0; level--) {
+    g.places.forEach((p, i) => {
+      if (p.level !== level) return;
+      const kids = g.children[i];
+      if (kids.length === 0) return;
+      p.lat = kids.reduce((s, k) => s + g.places[k].lat, 0) / kids.length;
+      p.lon = kids.reduce((s, k) => s + g.places[k].lon, 0) / kids.length;
+    });
+  }
+}
+
+function indexNames(g: Gazetteer): void {
+  g.places.forEach((p, i) => {
+    insertTrie(g.thaiTrie, thaiSkeleton(p.th), i);
+    if (p.en) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, p.en, i));
+    if (p.level === 1 && p.th.startsWith(CAPITAL_PREFIX_TH) && p.th.length > CAPITAL_PREFIX_TH.length) {
+      g.capitals.push(i);
+    }
+  });
+  for (const c of g.capitals) {
+    insertTrie(g.thaiTrie, thaiSkeleton(CAPITAL_PREFIX_TH), c);
+    addLatin(g.latin, 'Mueang', c);
+  }
+  for (const a of PLACE_ALIASES) {
+    const id = g.byCode.get(a.code);
+    if (id === undefined) throw new Error(`alias "${a.name}" points to unknown code ${a.code}`);
+    if (hasThai(a.name)) insertTrie(g.thaiTrie, thaiSkeleton(a.name), id);
+    else g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id));
+  }
+}
+
+/** Builds the in-memory gazetteer from a parsed index (see `buildGazetteerIndex`). */
+export function createGazetteer(index: GazetteerIndex): Gazetteer {
+  if (index.version !== GAZETTEER_INDEX_VERSION) {
+    throw new Error(
+      `gazetteer index version ${index.version}, expected ${GAZETTEER_INDEX_VERSION}: rebuild it with "npm run gazetteer"`,
+    );
+  }
+  const g: Gazetteer = {
+    places: [],
+    byCode: new Map(),
+    children: [],
+    thaiTrie: { next: new Map() },
+    latin: new Map(),
+    latinMaxWords: 1,
+    capitals: [],
+    shapes: index.shapes.map(expandShape),
+  };
+  pushPlaces(g, index);
+  fillCentroids(g);
+  indexNames(g);
+  return g;
+}
+
+/** The chain province -> place, as place indices. */
+export function lineage(g: Gazetteer, id: number): number[] {
+  const chain: number[] = [];
+  for (let i = id; i >= 0; i = g.places[i].parent) chain.unshift(i);
+  return chain;
+}
+
+/** Contract `admin` block for a place: names and codes of every level down to it. */
+export function adminOf(g: Gazetteer, id: number): AdminArea {
+  const admin: AdminArea = {};
+  for (const i of lineage(g, id)) {
+    const p = g.places[i];
+    if (p.level === 0) Object.assign(admin, { provinceCode: p.code, province: p.th });
+    else if (p.level === 1) Object.assign(admin, { amphoeCode: p.code, amphoe: p.th });
+    else Object.assign(admin, { tambonCode: p.code, tambon: p.th });
+  }
+  return admin;
+}
+
+/** The ancestor of `id` at `level` (itself when it is at that level), or -1. */
+export function ancestorAt(g: Gazetteer, id: number, level: Level): number {
+  let i = id;
+  while (i >= 0 && g.places[i].level > level) i = g.places[i].parent;
+  return i >= 0 && g.places[i].level === level ? i : -1;
+}

@@ -1,0 +1,139 @@
+/**
+ * Forward geocoding: free text (addresses, stories, romanised or Malay names) to the most
+ * precise place the text supports. Pipeline: normalise -> scan Thai and Latin mentions ->
+ * decide which unmarked mentions may stand alone -> fuzzy-match marked spans that matched
+ * nothing -> resolve the hierarchy (`resolve.ts`).
+ */
+import type { GeocodeResult } from '../types.js';
+import { fuzzyLookup, type FuzzyEntry } from './fuzzy.js';
+import type { Gazetteer, Level } from './gazetteer.js';
+import { latinWords, scanLatin, type LatinWord } from './latin-scan.js';
+import type { Mention } from './mention.js';
+import { resolveMentions } from './resolve.js';
+import { latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
+import { compactThai, scanThai, type CompactThai } from './thai-scan.js';
+
+/** Queries longer than this are cut (tip texts are at most 5,000 characters). */
+const MAX_QUERY_CHARS = 5000;
+/** Unmarked Thai names shorter than this never stand alone (too many common words). */
+const MIN_STANDALONE_THAI = 4;
+/** Unmarked romanised keys shorter than this stand alone only when capitalised. */
+const MIN_STANDALONE_LATIN = 5;
+/** Common Thai words that are also place names: they need a marker or hierarchy support. */
+const COMMON_THAI = new Set(
+  ['ตลาด', 'ในเมือง', 'เมือง', 'บ้านใหม่', 'กลาง', 'เลย', 'แพร่', 'ตาก', 'ทุ่งนา', 'นาดี', 'ท่าข้าม', 'ในเวียง', 'หัวเวียง', 'บ้านเก่า', 'ป่าไม้', 'ทะเล', 'สวนดอก'].map(thaiSkeleton),
+);
+const COMMON_LATIN = new Set(['song', 'long', 'pong', 'mayo', 'chun', 'pai', 'pua', 'wang', 'bang', 'nong', 'tha', 'ban', 'mueang', 'muang', 'city', 'town', 'kota'].map(latinKey));
+
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+
+function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  for (const s of segmenter.segment(text)) starts.add(s.index);
+  return starts;
+}
+
+function markThaiStandalone(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
+  let starts: Set<number> | null = null;
+  for (const m of mentions) {
+    if (m.script !== 'th' || m.level !== null) continue;
+    const key = c.s.slice(m.start, m.end);
+    if (key.length < MIN_STANDALONE_THAI || COMMON_THAI.has(key)) continue;
+    starts ??= wordStarts(text);
+    const startOk = c.gapBefore[m.start] === 1 || starts.has(c.orig[m.start]);
+    const endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1 || starts.has(c.orig[m.end]);
+    m.standalone = startOk && endOk;
+  }
+  void g;
+}
+
+function markLatinStandalone(words: LatinWord[], mentions: Mention[], g: Gazetteer): void {
+  for (const m of mentions) {
+    if (m.script !== 'latin' || m.level !== null) continue;
+    let joined = '';
+    for (let k = m.start; k < m.end; k++) joined += words[k].raw;
+    const key = latinKey(joined);
+    if (COMMON_LATIN.has(key)) continue;
+    const province = m.ids.every((id) => g.places[id].level === 0);
+    m.standalone = key.length >= MIN_STANDALONE_LATIN || (words[m.start].capital && (province || key.length >= 4));
+  }
+}
+
+function entriesFor(g: Gazetteer, level: Level, script: 'th' | 'latin'): FuzzyEntry[] {
+  const cache = (g as Gazetteer & { fuzzyCache?: Map<string, FuzzyEntry[]> }).fuzzyCache ??= new Map();
+  const k = `${level}${script}`;
+  let list = cache.get(k);
+  if (!list) {
+    list = [];
+    g.places.forEach((p, id) => {
+      if (p.level !== level) return;
+      const key = script === 'th' ? thaiSkeleton(p.th) : latinKey(p.en);
+      if (key) list!.push({ id, key });
+    });
+    cache.set(k, list);
+  }
+  return list;
+}
+
+/** Provinces named by exact mentions: fuzzy search for tambons stays inside them. */
+function contextProvinces(g: Gazetteer, mentions: Mention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.ids.length === 0 || m.fuzzy > 0 || m.ids.length > 3) continue;
+    if (m.level === null && !m.standalone) continue;
+    for (const id of m.ids) out.add(g.places[id].code.slice(0, 2));
+  }
+  return out;
+}
+
+function fillFuzzy(g: Gazetteer, mentions: Mention[], c: CompactThai | null, words: LatinWord[]): void {
+  const ctx = contextProvinces(g, mentions);
+  const accept = ctx.size > 0 ? (id: number) => ctx.has(g.places[id].code.slice(0, 2)) : undefined;
+  for (const m of mentions) {
+    if (m.ids.length > 0 || m.level === null) continue;
+    let span: string;
+    if (m.script === 'th' && c) span = c.s.slice(m.start, m.end);
+    else span = latinKey(words.slice(m.start, m.end).map((w) => w.raw).join(''));
+    const hit = fuzzyLookup(entriesFor(g, m.level, m.script), span, m.level === 0 ? undefined : accept);
+    if (hit) {
+      m.ids = hit.ids;
+      m.fuzzy = hit.dist;
+    }
+  }
+}
+
+/** "Pattani town": a province name followed by town/city means its capital district. */
+function expandTowns(g: Gazetteer, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (!m.town) continue;
+    const caps = g.capitals.filter((a) => m.ids.includes(g.places[a].parent));
+    if (caps.length) m.ids = m.ids.filter((id) => g.places[id].level !== 0).concat(caps);
+  }
+}
+
+function markToneMismatch(g: Gazetteer, text: string, mentions: Mention[]): void {
+  const compact = thaiKey(text);
+  for (const m of mentions) {
+    if (m.script === 'th' && m.ids.length > 0 && !m.ids.some((id) => compact.includes(g.places[id].thKey))) {
+      m.toneMismatch = true;
+    }
+  }
+}
+
+/** Forward-geocodes free text; `{precision: 'none'}` when it names no place. */
+export function geocode(g: Gazetteer, text: string): GeocodeResult {
+  const norm = text.slice(0, MAX_QUERY_CHARS).normalize('NFC');
+  const thai = /[\u0e00-\u0e7f]/.test(norm) ? compactThai(norm) : null;
+  const mentions = thai ? scanThai(g, thai) : [];
+  const words = /[A-Za-z]/.test(norm) ? latinWords(norm) : [];
+  const latin = words.length ? scanLatin(g, words) : [];
+  if (thai) {
+    markThaiStandalone(g, norm, thai, mentions);
+    markToneMismatch(g, norm, mentions);
+  }
+  markLatinStandalone(words, latin, g);
+  const all = mentions.concat(latin);
+  expandTowns(g, all);
+  if (all.some((m) => m.ids.length === 0)) fillFuzzy(g, all, thai, words);
+  return resolveMentions(g, all);
+}

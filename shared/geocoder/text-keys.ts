@@ -1,0 +1,62 @@
+/**
+ * Lookup keys for Thai and romanised place names. Keys are computed once per name when
+ * the gazetteer loads and once per query, so both sides meet in the same spelling space.
+ */
+
+/** Thai tone marks, thanthakhat and maitaikhu: often dropped or misplaced when typing. */
+const THAI_DIACRITICS = /[\u0e47-\u0e4c]/g;
+/** Characters that never carry meaning inside a name: spaces, hyphens, dots, zero-widths. */
+const NAME_NOISE = /[\s\-‐-―.'’()\u200b-\u200d\ufeff]/g;
+/** Nikhahit + sara aa, a common way of typing sara am (ำ). */
+const SPLIT_SARA_AM = /\u0e4d\u0e32/g;
+
+/** Compact Thai key: NFC, sara am unified, no spaces, hyphens or dots. */
+export function thaiKey(name: string): string {
+  return name.normalize('NFC').replace(SPLIT_SARA_AM, '\u0e33').replace(NAME_NOISE, '');
+}
+
+/** Thai key without tone marks: the trie works on this so tone-mark typos still match. */
+export function thaiSkeleton(name: string): string {
+  return thaiKey(name).replace(THAI_DIACRITICS, '');
+}
+
+/** Strips Thai diacritics from text that is already compact (no key noise). */
+export function stripThaiDiacritics(text: string): string {
+  return text.replace(THAI_DIACRITICS, '');
+}
+
+/**
+ * Rewrites applied in order to a lower-case a-z string. They fold the spelling variants of
+ * RTGS, older romanisations and Malay/English habits onto one key: aspirates (kh/ph/th/ch),
+ * j for จ, ue/eu/oe for ึ/ื, ee/oo for long vowels, ae/e for แ, v for ว, doubled letters.
+ */
+const LATIN_FOLDS: ReadonlyArray<[RegExp, string]> = [
+  [/kh/g, 'k'],
+  [/ph/g, 'p'],
+  [/th/g, 't'],
+  [/ch/g, 'c'],
+  [/sh/g, 's'],
+  [/j/g, 'c'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/ae/g, 'e'],
+  [/ue|eu/g, 'u'],
+  [/v/g, 'w'],
+  [/([a-z])\1+/g, '$1'],
+];
+
+/** Folded romanised key: accents removed, lower case, letters only, variants folded. */
+export function latinKey(name: string): string {
+  let k = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  for (const [re, to] of LATIN_FOLDS) k = k.replace(re, to);
+  return k;
+}
+
+/** True when the string contains Thai script. */
+export function hasThai(text: string): boolean {
+  return /[\u0e00-\u0e7f]/.test(text);
+}

@@ -1,0 +1,134 @@
+/**
+ * Finds Thai place-name mentions in free text: a longest-match walk of the name trie at
+ * every character of the compacted text (spaces removed, so "ต.โคกเคียนอ.เมือง" and
+ * "ต. โคกเคียน อ. เมือง" read alike), with administrative markers (ต./ตำบล/แขวง,
+ * อ./อำเภอ/เขต, จ./จังหวัด) read in the same pass.
+ */
+import type { Gazetteer, Level, TrieNode } from './gazetteer.js';
+import type { Mention } from './mention.js';
+
+/** Markers in skeleton form (tone marks removed), longest first within each level. */
+const MARKERS: ReadonlyArray<[string, Level | -1]> = [
+  ['ตำบล', 2],
+  ['แขวง', 2],
+  ['ต.', 2],
+  ['กิงอำเภอ', 1],
+  ['อำเภอ', 1],
+  ['เขต', 1],
+  ['อ.', 1],
+  ['จังหวัด', 0],
+  ['จว.', 0],
+  ['จ.', 0],
+  // Noise markers (-1): what follows is a road, lane or village number, not an admin unit.
+  ['ถนน', -1],
+  ['ถ.', -1],
+  ['ซอย', -1],
+  ['ซ.', -1],
+  ['ม.', -1],
+];
+
+/** Thai text in skeleton form plus, per character, its offset in the normalised input. */
+export interface CompactThai {
+  s: string;
+  orig: number[];
+  /** 1 where a space or hard boundary preceded the character in the input. */
+  gapBefore: Uint8Array;
+}
+
+const BOUNDARY = '|';
+const TONE_OR_NOISE = /[\u0e47-\u0e4c\-‐-―\u200b-\u200d\ufeff]/;
+
+/** Compacts normalised text: Thai letters and dots kept, spaces dropped, others -> '|'. */
+export function compactThai(text: string): CompactThai {
+  const chars: string[] = [];
+  const orig: number[] = [];
+  const gaps: number[] = [];
+  let gap = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    if (TONE_OR_NOISE.test(ch)) continue;
+    if (ch === ' ' || ch === '\t') {
+      gap = 1;
+      continue;
+    }
+    const thai = code >= 0x0e00 && code <= 0x0e7f;
+    if (!thai && ch !== '.') {
+      if (chars[chars.length - 1] !== BOUNDARY) {
+        chars.push(BOUNDARY);
+        orig.push(i);
+        gaps.push(1);
+      }
+      gap = 1;
+      continue;
+    }
+    chars.push(ch);
+    orig.push(i);
+    gaps.push(gap);
+    gap = 0;
+  }
+  return { s: chars.join(''), orig, gapBefore: Uint8Array.from(gaps) };
+}
+
+function longestMatch(root: TrieNode, s: string, from: number): { end: number; ids: number[] } | null {
+  let node: TrieNode | undefined = root;
+  let best: { end: number; ids: number[] } | null = null;
+  for (let i = from; i < s.length && node; i++) {
+    node = node.next.get(s[i]);
+    if (node?.ids) best = { end: i + 1, ids: node.ids };
+  }
+  return best;
+}
+
+function markerAt(s: string, i: number): [string, Level | -1] | null {
+  for (const m of MARKERS) if (s.startsWith(m[0], i)) return m;
+  return null;
+}
+
+/** End of a marked span with no exact match: the next boundary, dot or marker (max 30). */
+function spanEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && i - from < 30 && s[i] !== BOUNDARY && s[i] !== '.') {
+    if (i > from && markerAt(s, i)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Scans compacted Thai text; returns mentions in text order (exact and marked-unmatched). */
+export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
+  const { s } = c;
+  const out: Mention[] = [];
+  let pending: Level | -1 | null = null;
+  let coveredTo = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === BOUNDARY) continue;
+    const hit = i >= coveredTo ? longestMatch(g.thaiTrie, s, i) : null;
+    const marker = i >= coveredTo ? markerAt(s, i) : null;
+    if (marker && (!hit || hit.end - i <= marker[0].length)) {
+      pending = marker[1];
+      coveredTo = i + marker[0].length;
+      i = coveredTo - 1;
+      continue;
+    }
+    if (pending !== null && pending >= 0 && i >= coveredTo) {
+      const level = pending as Level;
+      pending = null;
+      if (hit) out.push({ ids: hit.ids, level, start: i, end: hit.end, script: 'th', fuzzy: 0 });
+      else out.push({ ids: [], level, start: i, end: spanEnd(s, i), script: 'th', fuzzy: 0 });
+      if (hit) coveredTo = hit.end;
+      continue;
+    }
+    if (pending === -1 && i >= coveredTo) {
+      // A road / lane / village name: skip it rather than read it as a place.
+      pending = null;
+      coveredTo = hit ? hit.end : spanEnd(s, i);
+      continue;
+    }
+    if (hit && hit.end > coveredTo) {
+      out.push({ ids: hit.ids, level: null, start: i, end: hit.end, script: 'th', fuzzy: 0 });
+      coveredTo = hit.end;
+    }
+  }
+  return out;
+}
