@@ -3,7 +3,7 @@
  * volunteers with opt-out, and volunteer registration. Each list loads on its own so that one
  * failing route does not blank the others.
  */
-import type { Alert, LatLon, Tip, Volunteer } from '../../../shared/types.js';
+import { TIP_STATUSES, type Alert, type LatLon, type Tip, type Volunteer } from '../../../shared/types.js';
 import { ApiError, api, qs } from '../api.js';
 import { field, h, replaceChildren } from '../dom.js';
 import { alertsTable, tipsTable, volunteersTable } from './coordinator-lists.js';
@@ -33,6 +33,8 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   const volunteers = h('section', { class: 'coord-section', 'aria-label': 'Volunteers' });
 
   let tipItems: Tip[] = [];
+  const statusFilter = h('select', { name: 'tipStatus', onchange: () => void load() },
+    h('option', { value: '' }, 'all · ทั้งหมด'), ...TIP_STATUSES.map((s) => h('option', { value: s }, s)));
   const showTips = (next?: string) => {
     const more = next
       ? h('button', { type: 'button', class: 'secondary', onclick: () => void moreTips(next) }, 'More tips · เพิ่มเติม')
@@ -41,7 +43,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   };
   const moreTips = async (next: string) => {
     try {
-      const page = await api<Page<Tip>>(`/api/tips${qs({ next })}`, { token });
+      const page = await api<Page<Tip>>(`/api/tips${qs({ status: statusFilter.value, next })}`, { token });
       tipItems = [...tipItems, ...page.items];
       showTips(page.next);
     } catch (err) {
@@ -52,7 +54,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     if (!token) return replaceChildren(tips, h('p', { class: 'muted' }, 'Enter the coordinator token. · กรอกโทเคน'));
     const opts = { token };
     const [t, a, v] = await Promise.allSettled([
-      api<Page<Tip>>('/api/tips', opts),
+      api<Page<Tip>>(`/api/tips${qs({ status: statusFilter.value })}`, opts),
       api<Page<Alert>>('/api/alerts', opts),
       api<Page<Volunteer>>('/api/volunteers', opts),
     ]);
@@ -93,7 +95,8 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     void load();
   });
   replaceChildren(root, tokenForm,
-    h('button', { type: 'button', class: 'secondary', onclick: () => void load() }, 'Refresh · รีเฟรช'),
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', onclick: () => void load() }, 'Refresh · รีเฟรช'),
+      field('Tip status · สถานะเบาะแส', statusFilter)),
     tips, alerts, volunteers, form.element);
   if (token) void load();
   return { setPick: form.setPick };

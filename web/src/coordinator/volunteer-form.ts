@@ -17,7 +17,7 @@ export function createVolunteerForm(token: () => string, onCreated: () => void):
   const lat = h('input', { name: 'lat', type: 'number', step: 'any', required: true });
   const lon = h('input', { name: 'lon', type: 'number', step: 'any', required: true });
   // 10 km: roughly one amphoe around the volunteer's village.
-  const radius = h('input', { name: 'radiusKm', type: 'number', min: 0.5, max: 100, step: 0.5, value: 10, required: true });
+  const radius = h('input', { name: 'radiusKm', type: 'number', min: 0.5, max: 50, step: 0.5, value: 10, required: true });
   const language = h('select', { name: 'language' },
     h('option', { value: 'th' }, 'ไทย (Thai)'), h('option', { value: 'ms' }, 'Bahasa Melayu (Rumi)'), h('option', { value: 'en' }, 'English'));
   const result = h('p', { class: 'result', role: 'status', 'aria-live': 'polite' });
