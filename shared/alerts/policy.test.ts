@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RISK_LEVELS, type Hotspot } from '../types.js';
+import { alertKey, decideAlerts, isCritical, triggerFor, type PolicyRecipient } from './policy.js';
+
+const DAY = '2026-11-25T05:00:00Z'; // 12:00 Bangkok
+const NIGHT = '2026-11-25T16:00:00Z'; // 23:00 Bangkok
+const quietHours = { start: '21:00', end: '06:00' };
+const high = { hotspotId: 'h1', reason: 'new_hotspot', riskLevel: 'high' } as const;
+const vol = (over: Partial<PolicyRecipient> = {}): PolicyRecipient => ({ id: 'v1', status: 'active', sentToday: 0, ...over });
+
+describe('decideAlerts', () => {
+  it('sends to an active volunteer', () => {
+    expect(decideAlerts({ trigger: high, recipients: [vol()], now: DAY })).toEqual([
+      { volunteerId: 'v1', key: alertKey('v1', 'h1', 'new_hotspot', 'high'), action: 'send' },
+    ]);
+  });
+
+  it('never sends to an opted-out volunteer, whatever the trigger', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('new_hotspot', 'escalated', 'urgent_tip', 'test' as const), fc.constantFrom(...RISK_LEVELS), fc.nat(10),
+        (reason, riskLevel, sentToday) => {
+          const [d] = decideAlerts({ trigger: { hotspotId: 'h', reason, riskLevel }, recipients: [vol({ status: 'opted_out', sentToday })], now: NIGHT });
+          expect(d).toMatchObject({ action: 'suppress', suppressedReason: 'opted_out' });
+        }),
+    );
+  });
+
+  it('suppresses a second alert for the same (hotspot, reason, risk level)', () => {
+    const key = alertKey('v1', 'h1', 'new_hotspot', 'high');
+    const [d] = decideAlerts({ trigger: high, recipients: [vol()], alreadyAlerted: new Set([key]), now: DAY });
+    expect(d).toMatchObject({ action: 'suppress', suppressedReason: 'duplicate' });
+    const [other] = decideAlerts({ trigger: { ...high, riskLevel: 'critical', reason: 'escalated' }, recipients: [vol()], alreadyAlerted: new Set([key]), now: DAY });
+    expect(other!.action).toBe('send');
+  });
+
+  it('caps non-critical alerts per day and lets critical ones through', () => {
+    const capped = vol({ sentToday: 5 });
+    expect(decideAlerts({ trigger: high, recipients: [capped], now: DAY })[0]).toMatchObject({ action: 'suppress', suppressedReason: 'daily_cap' });
+    expect(decideAlerts({ trigger: high, recipients: [vol({ sentToday: 4 })], now: DAY })[0]!.action).toBe('send');
+    expect(decideAlerts({ trigger: { ...high, riskLevel: 'critical' }, recipients: [capped], now: DAY })[0]!.action).toBe('send');
+    expect(decideAlerts({ trigger: high, recipients: [vol({ sentToday: 9 })], now: DAY, options: { dailyCap: 10 } })[0]!.action).toBe('send');
+  });
+
+  it('holds non-critical alerts in quiet hours until they end, and sends critical ones', () => {
+    const sleeper = vol({ quietHours });
+    expect(decideAlerts({ trigger: high, recipients: [sleeper], now: NIGHT })[0]).toMatchObject({ action: 'hold', holdUntil: '2026-11-25T23:00:00.000Z' });
+    expect(decideAlerts({ trigger: high, recipients: [sleeper], now: DAY })[0]!.action).toBe('send');
+    expect(decideAlerts({ trigger: { ...high, reason: 'urgent_tip' }, recipients: [sleeper], now: NIGHT })[0]!.action).toBe('send');
+    expect(decideAlerts({ trigger: { ...high, riskLevel: 'critical' }, recipients: [sleeper], now: NIGHT })[0]!.action).toBe('send');
+  });
+
+  it('decides once per recipient, in order', () => {
+    const ds = decideAlerts({ trigger: high, recipients: [vol({ id: 'a' }), vol({ id: 'b' }), vol({ id: 'a' })], now: DAY });
+    expect(ds.map((d) => d.volunteerId)).toEqual(['a', 'b']);
+  });
+
+  it('marks urgent, critical and test alerts as critical', () => {
+    expect(isCritical({ reason: 'urgent_tip', riskLevel: 'low' })).toBe(true);
+    expect(isCritical({ reason: 'test', riskLevel: 'low' })).toBe(true);
+    expect(isCritical({ reason: 'escalated', riskLevel: 'critical' })).toBe(true);
+    expect(isCritical({ reason: 'escalated', riskLevel: 'high' })).toBe(false);
+  });
+});
+
+const hotspot = (over: Partial<Hotspot> = {}): Hotspot => ({
+  id: 'h1', status: 'active', riskLevel: 'medium', riskScore: 1, tipCount: 5, categories: {}, firstSeen: DAY, lastSeen: DAY,
+  centroid: { lat: 6.4, lon: 101.8 }, geometry: { type: 'Polygon', coordinates: [] }, admin: {}, memberTipIds: [], createdAt: DAY, updatedAt: DAY,
+  ...over,
+});
+
+describe('triggerFor', () => {
+  it('alerts on a new public hotspot, not on a hidden one', () => {
+    expect(triggerFor(undefined, hotspot())).toEqual({ hotspotId: 'h1', reason: 'new_hotspot', riskLevel: 'medium' });
+    expect(triggerFor(undefined, hotspot({ tipCount: 2 }))).toBeUndefined();
+    expect(triggerFor(hotspot({ tipCount: 2 }), hotspot({ tipCount: 3 }))!.reason).toBe('new_hotspot');
+    expect(triggerFor(hotspot({ status: 'retired' }), hotspot())!.reason).toBe('new_hotspot');
+  });
+
+  it('alerts when the risk level goes up, not when it stays or falls', () => {
+    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high' }))).toEqual({ hotspotId: 'h1', reason: 'escalated', riskLevel: 'high' });
+    expect(triggerFor(hotspot(), hotspot({ tipCount: 9 }))).toBeUndefined();
+    expect(triggerFor(hotspot({ riskLevel: 'high' }), hotspot())).toBeUndefined();
+    expect(triggerFor(hotspot(), hotspot({ status: 'retired', riskLevel: 'critical' }))).toBeUndefined();
+    expect(triggerFor(hotspot(), undefined)).toBeUndefined();
+  });
+
+  it('alerts once on a new urgent tip, which outranks the other reasons', () => {
+    expect(triggerFor(hotspot(), hotspot({ urgentTipCount: 1 }))!.reason).toBe('urgent_tip');
+    expect(triggerFor(undefined, hotspot({ urgentTipCount: 1, riskLevel: 'high' }))!.reason).toBe('urgent_tip');
+    expect(triggerFor(hotspot({ urgentTipCount: 1 }), hotspot({ urgentTipCount: 1 }))).toBeUndefined();
+  });
+});

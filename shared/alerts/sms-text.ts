@@ -1,0 +1,120 @@
+/**
+ * Alert SMS texts in the volunteer's language. By construction they carry only a risk
+ * level, the tambon and amphoe names, a tip count, a link and the 1300 hotline: the input
+ * type has no field for tip text, exact coordinates or anything about a reporter.
+ *
+ * Every text fits in {@link MAX_ALERT_SEGMENTS} parts: when the full form is too long, the
+ * amphoe is dropped, then a compact wording is used, then the tambon, then the link.
+ */
+import type { AlertReason, Language, RiskLevel } from '../types.js';
+import { MAX_ALERT_SEGMENTS, countSegments, type SmsEncoding } from './sms-segments.js';
+
+/** What an alert says; nothing else can reach the text. */
+export interface AlertSmsInput {
+  language: Language;
+  reason: AlertReason;
+  riskLevel: RiskLevel;
+  /** Tambon name in the volunteer's script (Thai names force UCS-2). */
+  tambon?: string;
+  amphoe?: string;
+  tipCount: number;
+  /** Link to the hotspot on the map (no coordinates in it). */
+  link: string;
+  hotline: '1300';
+}
+
+/** A composed SMS and what it costs. */
+export interface ComposedSms {
+  text: string;
+  segments: number;
+  encoding: SmsEncoding;
+}
+
+interface Wording {
+  reason: Record<AlertReason, string>;
+  risk: Record<RiskLevel, string>;
+  /** Full and compact forms; absent parts are left out. */
+  full: (w: Parts) => string;
+  compact: (w: Parts) => string;
+}
+
+interface Parts {
+  reason: string;
+  risk: string;
+  tambon?: string;
+  amphoe?: string;
+  count: number;
+  link?: string;
+  hotline: string;
+}
+
+const join = (...xs: Array<string | false | undefined>) => xs.filter(Boolean).join(' ');
+
+const WORDING: Record<Language, Wording> = {
+  th: {
+    reason: { new_hotspot: 'จุดเสี่ยงใหม่', escalated: 'จุดเสี่ยงยกระดับ', urgent_tip: 'แจ้งเหตุด่วน', test: 'ทดสอบการแจ้งเตือน' },
+    risk: { low: 'ต่ำ', medium: 'ปานกลาง', high: 'สูง', critical: 'วิกฤต' },
+    full: (p) =>
+      join(`พิทักษ์: ${p.reason} ระดับ${p.risk}`, p.tambon && `ต.${p.tambon}`, p.amphoe && `อ.${p.amphoe}`,
+        `${p.count} เรื่อง`, p.link && `ดู ${p.link}`, `สายด่วน ${p.hotline}`),
+    compact: (p) => join(`${p.reason} ${p.risk}`, p.tambon && `ต.${p.tambon}`, `${p.count} เรื่อง`, p.link, `โทร ${p.hotline}`),
+  },
+  ms: {
+    reason: { new_hotspot: 'Kawasan berisiko baharu', escalated: 'Risiko meningkat', urgent_tip: 'Laporan segera', test: 'Ujian amaran' },
+    risk: { low: 'rendah', medium: 'sederhana', high: 'tinggi', critical: 'kritikal' },
+    full: (p) =>
+      join(`Phithak: ${p.reason}, tahap ${p.risk}.`, p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        `${p.count} laporan.`, p.link, `Talian ${p.hotline}`),
+    compact: (p) => join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} lpr.`, p.link, `Tel ${p.hotline}`),
+  },
+  en: {
+    reason: { new_hotspot: 'New hotspot', escalated: 'Risk raised', urgent_tip: 'Urgent report', test: 'Test alert' },
+    risk: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
+    full: (p) =>
+      join(`Phithak: ${p.reason}, ${p.risk} risk.`, p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        `${p.count} reports.`, p.link, `Hotline ${p.hotline}`),
+    compact: (p) => join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} rpt.`, p.link, `Tel ${p.hotline}`),
+  },
+};
+
+/** Names come from the gazetteer, but never trust them: one line, no controls, bounded. */
+function cleanName(name: string | undefined): string | undefined {
+  const cleaned = name?.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return cleaned || undefined;
+}
+
+function measure(text: string): ComposedSms {
+  const { segments, encoding } = countSegments(text);
+  return { text, segments, encoding };
+}
+
+/** The first candidate that fits in the part budget (the last one always does). */
+export function firstFitting(candidates: string[], maxSegments = MAX_ALERT_SEGMENTS): ComposedSms {
+  for (const text of candidates) {
+    const sms = measure(text);
+    if (sms.segments <= maxSegments) return sms;
+  }
+  return measure(candidates[candidates.length - 1]!);
+}
+
+/**
+ * Composes an alert SMS in the volunteer's language, at most 2 parts.
+ * @example composeAlertSms({ language: 'th', reason: 'new_hotspot', riskLevel: 'high',
+ *   tambon: 'บางนาค', amphoe: 'เมืองนราธิวาส', tipCount: 6, link: 'https://x/#h=1', hotline: '1300' })
+ */
+export function composeAlertSms(input: AlertSmsInput): ComposedSms {
+  const w = WORDING[input.language];
+  const tambon = cleanName(input.tambon);
+  const amphoe = cleanName(input.amphoe);
+  // A cut link is worse than none: links are only cleaned, never shortened.
+  const link = input.link.replace(/[\s\p{Cc}\p{Cf}]/gu, '') || undefined;
+  const base = { reason: w.reason[input.reason], risk: w.risk[input.riskLevel], count: Math.max(0, Math.round(input.tipCount)), hotline: input.hotline };
+  return firstFitting([
+    w.full({ ...base, tambon, amphoe, link }),
+    w.full({ ...base, tambon, link }),
+    w.compact({ ...base, tambon, link }),
+    w.compact({ ...base, link }),
+    w.compact({ ...base, tambon }),
+    w.compact(base),
+  ]);
+}
