@@ -19,7 +19,13 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startLocalSystem({ demo: true }), launchChromium()]);
+  // Chromium starts while the system seeds; assigned in `finally` so afterAll always closes it.
+  const launching = launchChromium();
+  try {
+    system = await startLocalSystem({ demo: true });
+  } finally {
+    browser = await launching;
+  }
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   errors = collectErrors(page);
   await page.goto(`${system.url}/`);
