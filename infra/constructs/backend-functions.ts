@@ -1,0 +1,153 @@
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
+import { HandlerFunction } from './handler-function.js';
+import { grantTableAccess } from './table-access.js';
+
+/** The Lambda functions by role; each maps to `functions/<folder>/handler.ts`. */
+export type FunctionKey = 'api' | 'hotspotUpdater' | 'alertDispatcher' | 'recompute' | 'alertDigest';
+
+interface FunctionSpec {
+  entry: string;
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+  read: TableKey[];
+  readWrite: TableKey[];
+  /** Invoked by a DynamoDB stream event source mapping (see stream-triggers.ts). */
+  consumesStream: boolean;
+  sendsSms: boolean;
+}
+
+/** What each function runs and may touch (least privilege: only the tables it uses). */
+export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
+  api: {
+    entry: 'functions/api/handler.ts',
+    description: 'Phithak HTTP API (every /api route)',
+    timeout: Duration.seconds(10),
+    memorySize: 1024,
+    read: ['hotspots'],
+    readWrite: ['tips', 'idempotency', 'volunteers', 'volunteerCells', 'alerts'],
+    consumesStream: false,
+    sendsSms: true, // test alerts
+  },
+  hotspotUpdater: {
+    entry: 'functions/hotspot-updater/handler.ts',
+    description: 'Tips stream: re-cluster around new tips, upsert hotspots',
+    timeout: Duration.seconds(60),
+    memorySize: 1024,
+    read: ['tips'],
+    readWrite: ['hotspots'],
+    consumesStream: true,
+    sendsSms: false,
+  },
+  alertDispatcher: {
+    entry: 'functions/alert-dispatcher/handler.ts',
+    description: 'Hotspots stream: SMS to volunteers near new or escalated hotspots',
+    timeout: Duration.seconds(60),
+    memorySize: 512,
+    read: ['volunteers', 'volunteerCells', 'hotspots'],
+    readWrite: ['alerts'],
+    consumesStream: true,
+    sendsSms: true,
+  },
+  recompute: {
+    entry: 'functions/recompute/handler.ts',
+    description: 'Every 15 min: full hotspot recomputation and ageing out',
+    timeout: Duration.minutes(5),
+    memorySize: 1024,
+    read: ['tips'],
+    readWrite: ['hotspots'],
+    consumesStream: false,
+    sendsSms: false,
+  },
+  alertDigest: {
+    entry: 'functions/alert-digest/handler.ts',
+    description: 'Every 15 min: send alerts held back by quiet hours as digests',
+    timeout: Duration.minutes(2),
+    memorySize: 512,
+    read: ['volunteers', 'hotspots'],
+    readWrite: ['alerts'],
+    consumesStream: false,
+    sendsSms: true,
+  },
+};
+
+/** Props of {@link BackendFunctions}. */
+export interface BackendFunctionsProps {
+  tables: Record<TableKey, dynamodb.ITable>;
+  /** The customer-managed key of the tables. */
+  tableKey: kms.IKey;
+  gazetteerIndexPath: string;
+  /** Where SMS sends that exhaust their retries go (`ALERT_DLQ_URL`). */
+  alertDlq: sqs.IQueue;
+  /** Variables every function gets besides table names (PUBLIC_BASE_URL, SMS settings...). */
+  environment: Record<string, string>;
+}
+
+/** The five functions with their environment and least-privilege grants. */
+export class BackendFunctions extends Construct {
+  readonly functions: Record<FunctionKey, HandlerFunction>;
+
+  constructor(scope: Construct, id: string, props: BackendFunctionsProps) {
+    super(scope, id);
+    const tableNames = Object.fromEntries(
+      (Object.keys(TABLES) as TableKey[]).map((key) => [tableEnvName(key), props.tables[key].tableName]),
+    );
+    const keys = Object.keys(FUNCTION_SPECS) as FunctionKey[];
+    const built = keys.map((key) => {
+      const spec = FUNCTION_SPECS[key];
+      const handler = new HandlerFunction(this, key, {
+        entry: spec.entry,
+        description: spec.description,
+        gazetteerIndexPath: props.gazetteerIndexPath,
+        timeout: spec.timeout,
+        memorySize: spec.memorySize,
+        environment: {
+          ...tableNames,
+          ...props.environment,
+          AUTH_MODE: 'cognito',
+          POWERTOOLS_SERVICE_NAME: `phithak-${key}`,
+          ALERT_DLQ_URL: props.alertDlq.queueUrl,
+        },
+      });
+      this.grant(handler, spec, props);
+      return [key, handler] as const;
+    });
+    this.functions = Object.fromEntries(built) as Record<FunctionKey, HandlerFunction>;
+  }
+
+  private grant(handler: HandlerFunction, spec: FunctionSpec, props: BackendFunctionsProps): void {
+    for (const key of spec.read) grantTableAccess(handler.fn, key, props.tables[key], props.tableKey, 'read');
+    for (const key of spec.readWrite) grantTableAccess(handler.fn, key, props.tables[key], props.tableKey, 'readWrite');
+    acknowledgeStarResources(handler, spec);
+    if (!spec.sendsSms) return;
+    props.alertDlq.grantSendMessages(handler.fn);
+    // Direct-to-phone SMS has no topic ARN to scope to: SNS only accepts `*` here.
+    handler.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    // ...but never to a topic: what remains allowed is a publish to a phone number.
+    handler.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${Aws.PARTITION}:sns:*:*:*`],
+      }),
+    );
+  }
+}
+
+/** The `Resource::*` statements a function's role holds, acknowledged with why each needs it. */
+function acknowledgeStarResources(handler: HandlerFunction, spec: FunctionSpec): void {
+  const reasons = ['X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions'];
+  if (spec.consumesStream) {
+    reasons.push('dynamodb:ListStreams (stream event source) supports no resource-level permissions');
+  }
+  if (spec.sendsSms) {
+    reasons.push('SNS Publish to a phone number has no resource ARN (a Deny on every topic ARN keeps it to SMS)');
+  }
+  Validations.of(handler.role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: `${reasons.join('; ')}.` });
+}

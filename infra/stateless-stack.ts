@@ -1,0 +1,85 @@
+import { Aws, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { TableKey } from '../shared/tables.js';
+import { ApiFirewall } from './constructs/api-firewall.js';
+import { BackendFunctions } from './constructs/backend-functions.js';
+import { HttpApi, API_STAGE } from './constructs/http-api.js';
+import { OpsAlarms } from './constructs/ops-alarms.js';
+import { Schedules } from './constructs/schedules.js';
+import { SecureQueue } from './constructs/secure-queue.js';
+import { StreamTriggers } from './constructs/stream-triggers.js';
+import { WebHosting } from './constructs/web-hosting.js';
+import { acknowledgeStatelessFindings } from './nag-acknowledgements.js';
+import type { InfraSettings } from './settings.js';
+
+/** Props of {@link StatelessStack}. */
+export interface StatelessStackProps extends StackProps {
+  tables: Record<TableKey, dynamodb.ITable>;
+  /** The tables' customer-managed key. */
+  tableKey: kms.IKey;
+  userPool: cognito.IUserPool;
+  settings: InfraSettings;
+}
+
+/**
+ * Everything that can be replaced without losing data: the functions, their stream and
+ * schedule triggers, the API with its WAF, the web hosting and the alarms.
+ */
+export class StatelessStack extends Stack {
+  readonly backend: BackendFunctions;
+  readonly httpApi: HttpApi;
+  readonly hosting: WebHosting;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { settings, tables } = props;
+    const alertDlq = new SecureQueue(this, 'AlertDlq').queue;
+    this.backend = new BackendFunctions(this, 'Functions', {
+      tables,
+      tableKey: props.tableKey,
+      gazetteerIndexPath: settings.gazetteerIndexPath,
+      alertDlq,
+      environment: { SMS_SENDER_ID: settings.smsSenderId, SMS_MAX_PRICE_USD: settings.smsMaxPriceUsd },
+    });
+    const fns = this.backend.functions;
+    // The web origin is only known once the distribution exists, which needs the API first.
+    const webUrl = Lazy.string({ produce: () => `https://${this.hosting.distribution.distributionDomainName}` });
+    this.httpApi = new HttpApi(this, 'Http', {
+      handler: fns.api.fn,
+      userPool: props.userPool,
+      webOrigin: webUrl,
+      rateLimitPerSecond: settings.apiRateLimitPerSecond,
+    });
+    const api = this.httpApi.api;
+    new ApiFirewall(this, 'Firewall', {
+      stageArn: api.deploymentStage.stageArn,
+      requestsPer5MinPerIp: settings.wafRequestsPer5MinPerIp,
+    });
+    this.hosting = new WebHosting(this, 'Web', {
+      apiDomain: `${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+      apiStage: API_STAGE,
+      webDistDir: settings.webDistDir,
+    });
+    for (const handler of Object.values(fns)) handler.fn.addEnvironment('PUBLIC_BASE_URL', webUrl);
+    const streams = new StreamTriggers(this, 'Streams', {
+      tips: { table: tables.tips, fn: fns.hotspotUpdater.fn },
+      hotspots: { table: tables.hotspots, fn: fns.alertDispatcher.fn },
+    });
+    new Schedules(this, 'Schedules', { recompute: fns.recompute.fn, alertDigest: fns.alertDigest.fn });
+    new OpsAlarms(this, 'Alarms', {
+      functions: Object.fromEntries(Object.entries(fns).map(([key, handler]) => [key, handler.fn])),
+      streamConsumers: {
+        hotspotUpdater: { fn: fns.hotspotUpdater.fn, maxIteratorAgeMs: 60_000 },
+        alertDispatcher: { fn: fns.alertDispatcher.fn, maxIteratorAgeMs: 60_000 },
+      },
+      deadLetterQueues: { alertDlq, tipsStreamFailures: streams.failureQueues.tips, hotspotsStreamFailures: streams.failureQueues.hotspots },
+      alarmTopicArn: settings.alarmTopicArn,
+    });
+    acknowledgeStatelessFindings(this);
+    new CfnOutput(this, 'WebUrl', { value: webUrl });
+    new CfnOutput(this, 'ApiUrl', { value: api.url });
+  }
+}

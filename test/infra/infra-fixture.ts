@@ -1,0 +1,36 @@
+import { App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A scratch directory under the OS temp dir (cloud assembly, fixture files). */
+export function scratchDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `phithak-infra-${label}-`));
+}
+
+/**
+ * A tiny stand-in gazetteer index: the infra only copies the file into each bundle, so its
+ * content does not matter here (the real one is built by `npm run gazetteer`).
+ */
+export function gazetteerFixture(dir: string): string {
+  const path = join(dir, 'gazetteer-index.json');
+  writeFileSync(path, JSON.stringify({ fixture: true }));
+  return path;
+}
+
+/** An App writing to a scratch directory, with the given CDK context. */
+export function testApp(context: Record<string, unknown>): App {
+  return new App({ outdir: scratchDir('cdkout'), context });
+}
+
+/** cdk-nag AwsSolutions findings of severity `error` left unacknowledged under `scope`. */
+export function nagErrors(scope: IConstruct): string[] {
+  const report = new AwsSolutionsChecks().validateScope(scope);
+  return report.violations
+    .filter((violation) => violation.severity === 'error')
+    .flatMap((violation) =>
+      violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+    );
+}

@@ -1,0 +1,58 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WebHosting } from '../../infra/constructs/web-hosting.js';
+import { REPO_ROOT, readInfraSettings } from '../../infra/settings.js';
+import { StatefulStack } from '../../infra/stateful-stack.js';
+import { StatelessStack } from '../../infra/stateless-stack.js';
+import { scratchDir, testApp } from './infra-fixture.js';
+
+describe('infra settings', () => {
+  it('defaults to an offline-friendly configuration relative to the repo root', () => {
+    const settings = readInfraSettings(testApp({}).node);
+    expect(settings).toMatchObject({
+      smsSenderId: 'PHITHAK',
+      smsMaxPriceUsd: '0.50',
+      gazetteerIndexPath: join(REPO_ROOT, '.build/gazetteer-index.json'),
+      webDistDir: join(REPO_ROOT, 'web/dist'),
+      alarmTopicArn: undefined,
+    });
+  });
+
+  it('reads overrides from CDK context and rejects nonsense numbers', () => {
+    const settings = readInfraSettings(testApp({ smsMaxPriceUsd: '0.20', wafRequestsPer5MinPerIp: '500' }).node);
+    expect(settings.smsMaxPriceUsd).toBe('0.20');
+    expect(settings.wafRequestsPer5MinPerIp).toBe(500);
+    expect(() => readInfraSettings(testApp({ apiRateLimitPerSecond: 'fast' }).node)).toThrow(/apiRateLimitPerSecond/);
+  });
+});
+
+describe('synth preconditions', () => {
+  it('fails with a how-to-fix message when the gazetteer index is missing', () => {
+    const app = testApp({});
+    const stateful = new StatefulStack(app, 'Stateful');
+    const missing = join(scratchDir('nogaz'), 'gazetteer-index.json');
+    const settings = { ...readInfraSettings(app.node), gazetteerIndexPath: missing };
+    expect(
+      () =>
+        new StatelessStack(app, 'Stateless', {
+          tables: stateful.tables,
+          tableKey: stateful.tableKey,
+          userPool: stateful.userPool,
+          settings,
+        }),
+    ).toThrow(/Gazetteer index not found .*npm run gazetteer/);
+  });
+
+  it('skips the web upload with a warning when web/dist is missing', () => {
+    const stack = new Stack(testApp({}), 'Web');
+    new WebHosting(stack, 'Web', {
+      apiDomain: 'abc.execute-api.ap-southeast-1.amazonaws.com',
+      apiStage: 'prod',
+      webDistDir: join(scratchDir('noweb'), 'dist'),
+    });
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('npm run build:web'));
+    expect(stack.node.findAll().some((c) => c.node.id === 'Deploy')).toBe(false);
+  });
+});

@@ -1,0 +1,271 @@
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import type { IConstruct } from 'constructs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../infra/api-routes.js';
+import { buildApp, type PhithakStacks } from '../../infra/build-app.js';
+import { FUNCTION_SPECS, type FunctionKey } from '../../infra/constructs/backend-functions.js';
+import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
+import { gazetteerFixture, nagErrors, scratchDir, testApp } from './infra-fixture.js';
+
+// Bundling the five handlers is the slow part (esbuild, a few seconds): build the app once.
+let stacks: PhithakStacks;
+let template: Template;
+let outdir: string;
+
+beforeAll(() => {
+  const dir = scratchDir('stateless');
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Phithak</title>');
+  const app = testApp({ gazetteerIndex: gazetteerFixture(dir), webDist: join(dir, 'dist'), smsSenderId: 'TESTID' });
+  stacks = buildApp(app);
+  template = Template.fromStack(stacks.stateless);
+  outdir = app.outdir;
+});
+
+const functionKeys = Object.keys(FUNCTION_SPECS) as FunctionKey[];
+
+function logicalId(construct: IConstruct): string {
+  const resource = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(resource).getLogicalId(resource);
+}
+
+function resource(construct: IConstruct): { Properties: Record<string, any> } {
+  return template.toJSON().Resources[logicalId(construct)];
+}
+
+function fnResource(key: FunctionKey) {
+  return resource(stacks.stateless.backend.functions[key].fn);
+}
+
+describe('stateless stack: functions', () => {
+  it.each(functionKeys)('%s runs Node.js 22 on arm64 with tracing, from its handler entry', (key) => {
+    expect(fnResource(key).Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+    });
+  });
+
+  it.each(functionKeys)('%s gets every table name and the runtime settings', (key) => {
+    const env = fnResource(key).Properties.Environment.Variables;
+    for (const table of Object.keys(TABLES) as TableKey[]) expect(env[tableEnvName(table)]).toBeDefined();
+    expect(env).toMatchObject({
+      AUTH_MODE: 'cognito',
+      GAZETTEER_INDEX: '/var/task/gazetteer-index.json',
+      SMS_SENDER_ID: 'TESTID',
+      SMS_MAX_PRICE_USD: '0.50',
+      POWERTOOLS_SERVICE_NAME: `phithak-${key}`,
+    });
+    expect(env.PUBLIC_BASE_URL).toBeDefined();
+    expect(env.ALERT_DLQ_URL).toBeDefined();
+  });
+
+  it.each(functionKeys)('%s is bundled as ESM with a source map and the gazetteer index', (key) => {
+    const asset = stacks.stateless.backend.functions[key].fn.node.findChild('Code') as s3assets.Asset;
+    const dir = join(outdir, asset.assetPath);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __phithakCreateRequire } from 'node:module';")).toBe(true);
+    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'gazetteer-index.json'), 'utf8'))).toEqual({ fixture: true });
+  });
+
+  it('grants each function only the tables it uses', () => {
+    const policyText = (key: FunctionKey) => {
+      const role = stacks.stateless.backend.functions[key].role;
+      const policy = role.node.tryFindChild('DefaultPolicy') as IConstruct;
+      return JSON.stringify(resource(policy).Properties.PolicyDocument);
+    };
+    const tableId = (key: TableKey) => logicalId(stacks.stateful.tables[key]);
+    for (const key of functionKeys) {
+      const spec = FUNCTION_SPECS[key];
+      const allowed = new Set<TableKey>([...spec.read, ...spec.readWrite]);
+      for (const table of Object.keys(TABLES) as TableKey[]) {
+        expect(policyText(key).includes(tableId(table)), `${key} → ${table}`).toBe(allowed.has(table));
+      }
+    }
+  });
+
+  it('lets only SMS-sending functions publish, and never to a topic', () => {
+    const smsFunctions = functionKeys.filter((key) => FUNCTION_SPECS[key].sendsSms);
+    expect(smsFunctions.sort()).toEqual(['alertDigest', 'alertDispatcher', 'api']);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Effect: 'Allow', Resource: '*' }),
+          Match.objectLike({ Action: 'sns:Publish', Effect: 'Deny' }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('stateless stack: stream triggers and schedules', () => {
+  const streamCases: Array<[FunctionKey, TableKey]> = [
+    ['hotspotUpdater', 'tips'],
+    ['alertDispatcher', 'hotspots'],
+  ];
+
+  it.each(streamCases)('%s consumes the %s stream with partial batch failures', (key, table) => {
+    const fnId = logicalId(stacks.stateless.backend.functions[key].fn);
+    const mappings = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { FunctionName: { Ref: fnId } },
+    });
+    const [mapping] = Object.values(mappings) as Array<{ Properties: Record<string, any> }>;
+    expect(Object.keys(mappings)).toHaveLength(1);
+    expect(mapping.Properties).toMatchObject({
+      BatchSize: 50,
+      MaximumBatchingWindowInSeconds: 2,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 5,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain(logicalId(stacks.stateful.tables[table]));
+  });
+
+  it.each(['recompute', 'alertDigest'] as FunctionKey[])('%s runs every 15 minutes', (key) => {
+    const fnId = logicalId(stacks.stateless.backend.functions[key].fn);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })]),
+    });
+  });
+
+  it('encrypts every queue and refuses non-TLS access', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toHaveLength(3);
+    for (const queue of Object.values(queues) as Array<{ Properties: Record<string, any> }>) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    }
+    template.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      },
+      3,
+    );
+  });
+
+  it('alarms on function errors, stream iterator age and dead-letter depth', () => {
+    const metrics = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (alarm: any) => alarm.Properties.MetricName,
+    );
+    expect(metrics.filter((name) => name === 'Errors')).toHaveLength(functionKeys.length);
+    expect(metrics.filter((name) => name === 'IteratorAge')).toHaveLength(2);
+    expect(metrics.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+  });
+});
+
+describe('stateless stack: HTTP API', () => {
+  function methodProps(route: (typeof API_ROUTES)[number]): Record<string, any> {
+    const api = stacks.stateless.httpApi.api;
+    const apiResource = api.root.resourceForPath(route.path) as apigw.Resource;
+    const method = apiResource.node.tryFindChild(route.method);
+    expect(method, `${route.method} ${route.path}`).toBeDefined();
+    return resource(method as IConstruct).Properties;
+  }
+
+  it.each(API_ROUTES.filter((r) => r.access === 'coordinator').map((r) => [r.method, r.path, r] as const))(
+    'coordinator route %s %s needs the Cognito authorizer',
+    (_method, _path, route) => {
+      const props = methodProps(route);
+      expect(props.AuthorizationType).toBe('COGNITO_USER_POOLS');
+      expect(props.AuthorizerId).toEqual({ Ref: logicalId(stacks.stateless.httpApi.authorizer) });
+    },
+  );
+
+  it.each(API_ROUTES.filter((r) => r.access === 'public').map((r) => [r.method, r.path, r] as const))(
+    'public route %s %s has no authorizer',
+    (_method, _path, route) => {
+      const props = methodProps(route);
+      expect(props.AuthorizationType).toBe('NONE');
+      expect(props.AuthorizerId).toBeUndefined();
+    },
+  );
+
+  it('proxies every route to the API function', () => {
+    const apiFnId = logicalId(stacks.stateless.backend.functions.api.fn);
+    for (const route of API_ROUTES) {
+      const integration = methodProps(route).Integration;
+      expect(integration.Type).toBe('AWS_PROXY');
+      expect(JSON.stringify(integration.Uri)).toContain(apiFnId);
+    }
+  });
+
+  it('validates the tip body and throttles the stage and tip intake', () => {
+    const tipPost = methodProps(API_ROUTES.find((r) => r.method === 'POST' && r.path === '/api/tips')!);
+    expect(tipPost.RequestValidatorId).toBeDefined();
+    expect(tipPost.RequestModels?.['application/json']).toBeDefined();
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'prod',
+      TracingEnabled: true,
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 50 }),
+        Match.objectLike({ HttpMethod: 'POST', ResourcePath: '/~1api~1tips', ThrottlingRateLimit: 10 }),
+      ]),
+    });
+  });
+
+  it('answers gateway-made errors in the contract error shape', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'BAD_REQUEST_BODY',
+      StatusCode: '400',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error":\\{"code":"bad_request"') },
+    });
+  });
+
+  it('puts a WAF web ACL with a per-IP rate rule on the stage', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: 300 } } }),
+      ]),
+    });
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+});
+
+describe('stateless stack: web hosting', () => {
+  it('serves the app over HTTPS from a private bucket and routes /api/* to the API', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({ StrictTransportSecurity: Match.objectLike({ Override: true }) }),
+      }),
+    });
+    const site = resource(stacks.stateless.hosting.bucket).Properties;
+    expect(site.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+    expect(site.LoggingConfiguration).toBeDefined();
+  });
+
+  it('uploads the built web app', () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+  });
+});
+
+describe('cdk-nag', () => {
+  it('leaves no unacknowledged AwsSolutions errors in either stack', () => {
+    expect(nagErrors(stacks.stateful)).toEqual([]);
+    expect(nagErrors(stacks.stateless)).toEqual([]);
+  });
+});
