@@ -88,6 +88,8 @@ export interface ClusterTip {
   category: TipCategory;
   admin?: AdminArea;
   urgent?: boolean;
+  /** Opaque hash of the reporter (no identity), for counting distinct reporters in risk scores. */
+  reporterKey?: string;
 }
 
 export type HotspotStatus = 'active' | 'retired';

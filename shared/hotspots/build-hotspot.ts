@@ -1,0 +1,119 @@
+/**
+ * Builds one hotspot from its member tips: geometry, counts, place, risk, Gi*, trend, and the
+ * identity fields carried over from the hotspot it continues (if any).
+ */
+import type { AdminArea, ClusterTip, Hotspot, TipCategory } from '../types.js';
+import { bufferedHull, meanPosition } from './geometry.js';
+import { giStar, hexKey } from './gi-star.js';
+import type { HotspotOptions } from './options.js';
+import { hotspotRisk } from './risk.js';
+import { hotspotTrend, type Trend } from './trend.js';
+
+/** Most history entries kept per hotspot (oldest dropped first). */
+export const MAX_HISTORY = 20;
+/** Centroid decimals in output (~11 m): the centroid is public. */
+const CENTROID_DECIMALS = 4;
+
+/** One line of a hotspot's history. */
+export interface HotspotHistoryEntry {
+  at: string;
+  event: 'created' | 'changed' | 'merged' | 'split';
+  tipCount: number;
+  riskLevel: Hotspot['riskLevel'];
+  /** Hotspots merged into this one, or the hotspot it split from. */
+  from?: string[];
+}
+
+/** Identity of the hotspot being built, decided by identity.ts. */
+export interface HotspotIdentity {
+  id: string;
+  previous?: Hotspot;
+  mergedFrom: string[];
+  splitFrom?: string;
+}
+
+/** Builds the hotspot of `members` (sorted by id) at `now`. `counts`: tips per Gi* hexagon. */
+export function buildHotspot(
+  members: ClusterTip[],
+  identity: HotspotIdentity,
+  ctx: { now: string; options: HotspotOptions; counts: Map<number, number> },
+): Hotspot {
+  const { now, options } = ctx;
+  const lats = members.map((t) => t.lat);
+  const lons = members.map((t) => t.lon);
+  const centroid = meanPosition(lats, lons);
+  const round = (v: number) => Number(v.toFixed(CENTROID_DECIMALS));
+  const risk = hotspotRisk(members, now, options);
+  const box = { minLat: Infinity, maxLat: -Infinity, minLon: Infinity, maxLon: -Infinity };
+  for (const t of members) {
+    box.minLat = Math.min(box.minLat, t.lat);
+    box.maxLat = Math.max(box.maxLat, t.lat);
+    box.minLon = Math.min(box.minLon, t.lon);
+    box.maxLon = Math.max(box.maxLon, t.lon);
+  }
+  const hexes = new Set(members.map((t) => hexKey(t.lat, t.lon, options.hexSizeKm)));
+  const gi = giStar(hexes, box, ctx.counts, options);
+  const trend: Trend = hotspotTrend(members, now, options.trendWindowDays, identity.previous !== undefined);
+  const received = members.map((t) => t.receivedAt).sort();
+  const prev = identity.previous;
+  const hotspot: Hotspot = {
+    id: identity.id,
+    status: 'active',
+    riskLevel: risk.riskLevel,
+    riskScore: risk.riskScore,
+    tipCount: members.length,
+    categories: categoryMix(members),
+    firstSeen: received[0],
+    lastSeen: received[received.length - 1],
+    centroid: { lat: round(centroid.lat), lon: round(centroid.lon) },
+    geometry: bufferedHull(lats, lons, options),
+    admin: commonAdmin(members),
+    memberTipIds: members.map((t) => t.id),
+    createdAt: prev?.createdAt ?? now,
+    updatedAt: now,
+    reporterCount: risk.reporterCount,
+    trend,
+    giZ: gi.giZ,
+    giConfidence: gi.giConfidence,
+  };
+  const mergedFrom = [...new Set([...((prev?.mergedFrom as string[] | undefined) ?? []), ...identity.mergedFrom])];
+  if (mergedFrom.length) hotspot.mergedFrom = mergedFrom.slice(-MAX_HISTORY);
+  const splitFrom = identity.splitFrom ?? (prev?.splitFrom as string | undefined);
+  if (splitFrom) hotspot.splitFrom = splitFrom;
+  hotspot.history = nextHistory(hotspot, identity);
+  return hotspot;
+}
+
+function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry[] {
+  const prev = identity.previous;
+  const history = [...((prev?.history as HotspotHistoryEntry[] | undefined) ?? [])];
+  const base = { at: h.updatedAt, tipCount: h.tipCount, riskLevel: h.riskLevel };
+  if (!prev) history.push({ ...base, event: identity.splitFrom ? 'split' : 'created', ...(identity.splitFrom ? { from: [identity.splitFrom] } : {}) });
+  else if (identity.mergedFrom.length) history.push({ ...base, event: 'merged', from: identity.mergedFrom });
+  else if (prev.tipCount !== h.tipCount || prev.riskLevel !== h.riskLevel) history.push({ ...base, event: 'changed' });
+  return history.slice(-MAX_HISTORY);
+}
+
+function categoryMix(members: ClusterTip[]): Partial<Record<TipCategory, number>> {
+  const mix: Partial<Record<TipCategory, number>> = {};
+  for (const t of members) mix[t.category] = (mix[t.category] ?? 0) + 1;
+  return mix;
+}
+
+/** The most common place among members (ties: the more precise, then the smaller codes). */
+function commonAdmin(members: ClusterTip[]): AdminArea {
+  const counts = new Map<string, { admin: AdminArea; count: number }>();
+  for (const t of members) {
+    if (!t.admin || !t.admin.provinceCode) continue;
+    const key = [t.admin.provinceCode, t.admin.amphoeCode ?? '', t.admin.tambonCode ?? ''].join('/');
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { admin: t.admin, count: 1 });
+  }
+  let best: { key: string; admin: AdminArea; count: number } | undefined;
+  for (const [key, e] of counts) {
+    const better = !best || e.count > best.count || (e.count === best.count && (key.length > best.key.length || (key.length === best.key.length && key < best.key)));
+    if (better) best = { key, ...e };
+  }
+  return best ? { ...best.admin } : {};
+}

@@ -1,0 +1,105 @@
+/**
+ * Full recomputation: every tip in the window is clustered, every cluster becomes a hotspot
+ * matched to the stored ones, and stored hotspots left without a cluster retire. This is the
+ * scheduled safety net; update-around.ts does the same for one neighbourhood.
+ */
+import type { ClusterTip, Hotspot } from '../types.js';
+import { buildHotspot } from './build-hotspot.js';
+import { clusterTips, type TipCluster } from './cluster-tips.js';
+import { hexCounts } from './gi-star.js';
+import { matchClusters } from './identity.js';
+import { resolveOptions, type HotspotOptions } from './options.js';
+
+/** What changed, for the caller to store: `upserts` are active, `retired` carry `status: 'retired'`. */
+export interface HotspotChanges {
+  /** Hotspots to write (every hotspot recomputed, changed or not). */
+  upserts: Hotspot[];
+  /** Stored hotspots that no longer have a cluster, with `status: 'retired'`. */
+  retired: Hotspot[];
+  /** Identity events of this recomputation, for logs and audit. */
+  events: HotspotEvent[];
+}
+
+/** An identity event: a hotspot appeared, absorbed others, split off, or retired. */
+export interface HotspotEvent {
+  type: 'created' | 'merged' | 'split' | 'retired';
+  hotspotId: string;
+  /** `merged`: the retired hotspots absorbed; `split`: the hotspot split from; `retired`: the one it merged into. */
+  related?: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Recomputes all hotspots from the tips in the window (`receivedAt` within `windowDays` of
+ * `now`; older tips in `tips` are ignored). `existing`: the active stored hotspots.
+ */
+export function recomputeHotspots(input: {
+  tips: ClusterTip[];
+  existing: Hotspot[];
+  now: string;
+  options?: Partial<HotspotOptions>;
+}): HotspotChanges {
+  const options = resolveOptions(input.options);
+  const tips = inWindow(input.tips, input.now, options.windowDays);
+  const clusters = clusterTips(tips, options);
+  const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), options.hexSizeKm);
+  return assembleHotspots(clusters, input.existing, { now: input.now, options, counts });
+}
+
+/** Tips received within `windowDays` before `now` (and not after it), with a finite position. */
+export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
+  const nowMs = Date.parse(now);
+  if (!Number.isFinite(nowMs)) throw new RangeError(`now must be an ISO 8601 time, got ${now}`);
+  const since = nowMs - windowDays * DAY_MS;
+  return tips.filter((t) => {
+    const at = Date.parse(t.receivedAt);
+    return at > since && at <= nowMs && Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90;
+  });
+}
+
+/** Matches clusters to `existing` and builds the changes. */
+export function assembleHotspots(
+  clusters: TipCluster[],
+  existing: Hotspot[],
+  ctx: { now: string; options: HotspotOptions; counts: Map<number, number> },
+): HotspotChanges {
+  const { matches, retired } = matchClusters(clusters, existing);
+  const events: HotspotEvent[] = [];
+  const upserts = clusters.map((c, i) => {
+    const m = matches[i];
+    const id = m.previous?.id ?? hotspotId(c.key);
+    if (!m.previous) events.push({ type: m.splitFrom ? 'split' : 'created', hotspotId: id, ...(m.splitFrom ? { related: [m.splitFrom] } : {}) });
+    if (m.mergedFrom.length) events.push({ type: 'merged', hotspotId: id, related: m.mergedFrom });
+    return buildHotspot(c.members, { id, ...m }, ctx);
+  });
+  const retiredOut: Hotspot[] = [];
+  for (const [h, into] of retired) {
+    const intoId = into >= 0 ? upserts[into].id : undefined;
+    retiredOut.push({ ...h, status: 'retired', updatedAt: ctx.now, ...(intoId ? { mergedInto: intoId } : {}) });
+    events.push({ type: 'retired', hotspotId: h.id, ...(intoId ? { related: [intoId] } : {}) });
+  }
+  return { upserts, retired: retiredOut, events };
+}
+
+/**
+ * Deterministic id of a new hotspot from its cluster key (smallest core tip id), so a full and
+ * an incremental recomputation name it alike; hashed so no tip id is exposed publicly.
+ */
+export function hotspotId(key: string): string {
+  return `hs-${hash53(key, 1).toString(16).padStart(14, '0')}${hash53(key, 2).toString(16).padStart(14, '0')}`;
+}
+
+/** cyrb53 (public domain, bryc): a fast 53-bit string hash; not cryptographic. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,0 +1,25 @@
+/**
+ * The hotspot engine's public API. The stream handler calls {@link updateAround} after tips
+ * change, the scheduled job calls {@link recomputeHotspots}, the tips repository stores
+ * {@link tipCell} on each tip, and public routes filter with {@link isPublicHotspot}.
+ */
+import type { Hotspot } from '../types.js';
+import { MIN_PUBLIC_TIPS } from './options.js';
+
+export { CELL_PRECISION, tipCell, cellsInBox } from './cells.js';
+export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } from './dbscan.js';
+export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
+export { recomputeHotspots, hotspotId, type HotspotChanges, type HotspotEvent } from './engine.js';
+export { updateAround, type LoadCells } from './update-around.js';
+export { DEFAULT_HOTSPOT_OPTIONS, MIN_PUBLIC_TIPS, resolveOptions, riskLevelOf, type HotspotOptions } from './options.js';
+export { clusterTips, type TipCluster } from './cluster-tips.js';
+export { bufferedHull } from './geometry.js';
+export { GI_CONFIDENCE, HEX_REF_LAT } from './gi-star.js';
+export { TRENDS, type Trend } from './trend.js';
+export type { HotspotHistoryEntry } from './build-hotspot.js';
+export { HotspotInputError } from './errors.js';
+
+/** Privacy rule: a hotspot is public only while active and backed by at least 3 tips. */
+export function isPublicHotspot(h: Pick<Hotspot, 'status' | 'tipCount'>): boolean {
+  return h.status === 'active' && h.tipCount >= MIN_PUBLIC_TIPS;
+}

@@ -1,0 +1,126 @@
+/**
+ * Incremental update after tips change: re-clusters only the neighbourhood the change can
+ * affect and returns exactly what recomputeHotspots would return for the hotspots there.
+ *
+ * Why it is exact: a tip changes core status only within eps of itself and the nearest-core
+ * rule (cluster-tips.ts) reaches one eps further, so every cluster whose membership can change
+ * has a tip within 2 eps of a changed tip; Gi* reads tips within `giStudyRadiusKm` + one
+ * hexagon of the hotspot. So: the target clusters are those within `marginKm` of a change,
+ * closed over the stored hotspots sharing tips with them (merges, splits) or holding their
+ * centroid; a cluster computed from the tips of a box is exact when it lies `marginKm` inside
+ * the box, and the box grows until every target cluster and related hotspot lies inside.
+ */
+import type { ClusterTip, Hotspot } from '../types.js';
+import { cellsInBox, tipCell } from './cells.js';
+import { clusterTips, type TipCluster } from './cluster-tips.js';
+import { assembleHotspots, inWindow, type HotspotChanges } from './engine.js';
+import { hexCounts } from './gi-star.js';
+import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
+import { meanPosition } from './geometry.js';
+import { resolveOptions, type HotspotOptions } from './options.js';
+
+/** Loads every tip in the window in the given `byCell` cells (see `tipCell`). */
+export type LoadCells = (cells: string[]) => Promise<ClusterTip[]>;
+
+/** Safety bound on box growth rounds; real data settles in one or two. */
+const MAX_ROUNDS = 100;
+
+/**
+ * Re-clusters around `changed` tips. `existing`: the active stored hotspots; `now`: ISO 8601.
+ * Returns the hotspots of the affected neighbourhood (`upserts`) and those it retires.
+ */
+export async function updateAround(
+  changed: ClusterTip[],
+  loadCells: LoadCells,
+  existing: Hotspot[],
+  now: string,
+  options?: Partial<HotspotOptions>,
+): Promise<HotspotChanges> {
+  const o = resolveOptions(options);
+  const changedIds = new Set(changed.map((t) => t.id));
+  const located = changed.filter((t) => Number.isFinite(t.lat) && Number.isFinite(t.lon));
+  const seeds = existing.filter((h) => h.memberTipIds.some((id) => changedIds.has(id)));
+  let inner = unionBox(boxOfPoints(located), ...seeds.map(boxOfHotspot));
+  if (inner.minLat > inner.maxLat) return { upserts: [], retired: [], events: [] };
+  const marginKm = Math.max(2 * o.epsKm, o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
+  const cache = new Map<string, ClusterTip[]>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const work = growBox(inner, marginKm);
+    const tips = await tipsInBox(work, cache, loadCells, changed, now, o);
+    const clusters = clusterTips(tips, o);
+    const { targets, related } = affected(clusters, existing, located, seeds, marginKm);
+    const need = unionBox(inner, ...targets.map((c) => boxOfPoints(c.members)), ...related.map(boxOfHotspot));
+    if (boxContains(inner, need)) {
+      const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), o.hexSizeKm);
+      return assembleHotspots(targets, related, { now, options: o, counts });
+    }
+    inner = need;
+  }
+  throw new Error(`updateAround did not settle in ${MAX_ROUNDS} rounds`);
+}
+
+async function tipsInBox(
+  work: Box,
+  cache: Map<string, ClusterTip[]>,
+  loadCells: LoadCells,
+  changed: ClusterTip[],
+  now: string,
+  o: HotspotOptions,
+): Promise<ClusterTip[]> {
+  const missing = cellsInBox(work).filter((c) => !cache.has(c));
+  if (missing.length) {
+    for (const c of missing) cache.set(c, []);
+    for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
+  }
+  const byId = new Map<string, ClusterTip>();
+  for (const list of cache.values()) for (const t of list) byId.set(t.id, t);
+  // The index may lag the stream: the changed tips themselves are taken as given.
+  for (const t of changed) byId.set(t.id, t);
+  return inWindow([...byId.values()], now, o.windowDays).filter((t) => boxContains(work, pointBox(t)));
+}
+
+/** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
+function affected(clusters: TipCluster[], existing: Hotspot[], located: ClusterTip[], seeds: Hotspot[], marginKm: number) {
+  const targets = new Set<TipCluster>();
+  const related = new Set<Hotspot>(seeds);
+  for (const c of clusters) {
+    const grown = growBox(boxOfPoints(c.members), marginKm);
+    if (located.some((t) => boxContains(grown, pointBox(t)))) targets.add(c);
+  }
+  const clusterOfTip = new Map<string, TipCluster>();
+  for (const c of clusters) for (const t of c.members) clusterOfTip.set(t.id, c);
+  const ownerOfTip = new Map<string, Hotspot>();
+  for (const h of existing) for (const id of h.memberTipIds) ownerOfTip.set(id, h);
+  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
+  const centres = new Map(clusters.map((c) => [c, pointBox(meanPosition(c.members.map((t) => t.lat), c.members.map((t) => t.lon)))]));
+  const queue = [...targets];
+  const pending = [...related];
+  while (queue.length || pending.length) {
+    for (let c = queue.pop(); c; c = queue.pop()) {
+      const add = new Set<Hotspot>();
+      for (const t of c.members) {
+        const h = ownerOfTip.get(t.id);
+        if (h) add.add(h);
+      }
+      const centre = centres.get(c) as Box;
+      for (const h of existing) if (boxContains(boxes.get(h) as Box, centre)) add.add(h);
+      for (const h of add) if (!related.has(h)) (related.add(h), pending.push(h));
+    }
+    for (let h = pending.pop(); h; h = pending.pop()) {
+      const add = new Set<TipCluster>();
+      for (const id of h.memberTipIds) {
+        const c = clusterOfTip.get(id);
+        if (c) add.add(c);
+      }
+      const hb = boxes.get(h) as Box;
+      for (const c of clusters) if (boxContains(hb, centres.get(c) as Box)) add.add(c);
+      for (const c of add) if (!targets.has(c)) (targets.add(c), queue.push(c));
+    }
+  }
+  const order = (a: TipCluster, b: TipCluster) => (a.key < b.key ? -1 : 1);
+  return { targets: [...targets].sort(order), related: existing.filter((h) => related.has(h)) };
+}
+
+function pointBox(p: { lat: number; lon: number }): Box {
+  return { minLat: p.lat, maxLat: p.lat, minLon: p.lon, maxLon: p.lon };
+}
