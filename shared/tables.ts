@@ -102,7 +102,18 @@ export const TABLES = {
         sortKey: { name: 'createdAt', type: 'S' },
         projection: 'ALL',
       },
+      // Alerts held back by quiet hours, by the time they may go out (the digest reads it).
+      // Sparse: `held` is set only while an alert waits, and removed when it is delivered.
+      {
+        indexName: 'byHold',
+        partitionKey: { name: 'held', type: 'S' },
+        sortKey: { name: 'holdUntil', type: 'S' },
+        projection: 'ALL',
+      },
     ],
+    // Per-volunteer daily SMS counters (`count|<volunteerId>|<day>`) expire after two days;
+    // alert records themselves carry no expiry.
+    ttlAttribute: 'expiresAt',
   },
 } as const satisfies Record<string, TableDef>;
 

@@ -4,7 +4,7 @@ import { geocodeRoute } from './routes/geocode.js';
 import { health } from './routes/health.js';
 import { checkZone, listHotspots } from './routes/hotspots.js';
 import { createTip, listTips } from './routes/tips.js';
-import { createVolunteer, listVolunteers, optOutVolunteer } from './routes/volunteers.js';
+import { createVolunteer, getVolunteer, listVolunteers, optOutVolunteer, patchVolunteer, testAlert } from './routes/volunteers.js';
 
 /** Every HTTP route of the contract (docs/contract.md). */
 export const ROUTES: Route[] = [
@@ -16,6 +16,9 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/api/geocode', handler: geocodeRoute },
   { method: 'POST', path: '/api/volunteers', handler: createVolunteer },
   { method: 'GET', path: '/api/volunteers', handler: listVolunteers },
+  { method: 'GET', path: '/api/volunteers/{id}', handler: getVolunteer },
+  { method: 'PATCH', path: '/api/volunteers/{id}', handler: patchVolunteer },
   { method: 'POST', path: '/api/volunteers/{id}/opt-out', handler: optOutVolunteer },
+  { method: 'POST', path: '/api/volunteers/{id}/test-alert', handler: testAlert },
   { method: 'GET', path: '/api/alerts', handler: listAlerts },
 ];

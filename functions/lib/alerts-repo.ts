@@ -1,48 +1,102 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Alert, AlertStatus } from '../../shared/types.js';
 
-/** A deterministic alert id from its dedup key, so a redelivered batch writes the same item. */
+/** A deterministic alert id from its dedup key (`alertKey`), so a redelivered batch writes the same item. */
 export function alertIdFor(dedupKey: string): string {
   return createHash('sha256').update(dedupKey).digest('hex').slice(0, 32);
 }
 
-/** The alert log (and, locally, the SMS outbox). */
+/** Attributes that exist only for indexes and leases; never returned to clients. */
+const INTERNAL = ['feed', 'held', 'leaseUntil', 'expiresAt'] as const;
+
+function toAlert(item: Record<string, unknown>): Alert {
+  const out = { ...item };
+  for (const key of INTERNAL) delete out[key];
+  return out as unknown as Alert;
+}
+
+const isConditionFailure = (err: unknown) =>
+  err instanceof ConditionalCheckFailedException || (err as Error)?.name === 'ConditionalCheckFailedException';
+
+/** Options of {@link AlertsRepo}. */
+export interface AlertsRepoOptions {
+  /**
+   * How long a claim blocks other senders, ms. Longer than the dispatcher's Lambda timeout
+   * (60 s), so a live sender is never overtaken; a claim left by a crashed one (status
+   * still `queued`) can be taken again after it.
+   */
+  leaseMs?: number;
+}
+
+/**
+ * The alert log (and, locally, the SMS outbox). Every alert is one item keyed by its
+ * deterministic id; conditional writes on that id make sending idempotent per
+ * (alert key, volunteer), whatever the stream redelivers.
+ */
 export class AlertsRepo {
+  private readonly leaseMs: number;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    options: AlertsRepoOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+  }
 
   /**
-   * Records an alert unless one with the same id exists (conditional write). Returns false
-   * when it existed: the stream delivered this change before, and the SMS must not go twice.
+   * Records an alert as `queued` and claims the right to send it. Returns false when the
+   * alert exists (sent, failed, suppressed, held, or claimed by a live sender): the SMS
+   * must not go again. `now` is ISO 8601.
    */
-  async claim(alert: Alert): Promise<boolean> {
+  async claim(alert: Alert, now = new Date().toISOString()): Promise<boolean> {
+    const leaseUntil = new Date(Date.parse(now) + this.leaseMs).toISOString();
+    return this.putIf({ ...alert, status: 'queued', leaseUntil }, {
+      ConditionExpression: 'attribute_not_exists(id) OR (#s = :queued AND attribute_not_exists(held) AND leaseUntil < :now)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':queued': 'queued', ':now': now },
+    });
+  }
+
+  /** Records an alert held back by quiet hours (`queued` until `holdUntil`); false if it exists. */
+  async hold(alert: Alert, holdUntil: string): Promise<boolean> {
+    return this.putIf({ ...alert, status: 'queued', held: 'held', holdUntil }, { ConditionExpression: 'attribute_not_exists(id)' });
+  }
+
+  /** Records a suppressed alert with its reason; false if the alert exists. */
+  async suppress(alert: Alert, suppressedReason: string): Promise<boolean> {
+    return this.putIf({ ...alert, status: 'suppressed', suppressedReason }, { ConditionExpression: 'attribute_not_exists(id)' });
+  }
+
+  private async putIf(item: Alert & Record<string, unknown>, condition: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName' | 'Item'>): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...alert, feed: 'alerts' },
-          ConditionExpression: 'attribute_not_exists(id)',
-        }),
-      );
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...item, feed: 'alerts' }, ...condition }));
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (isConditionFailure(err)) return false;
       throw err;
     }
   }
 
   async get(id: string): Promise<Alert | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true }));
-    return out.Item as Alert | undefined;
+    return out.Item ? toAlert(out.Item) : undefined;
   }
 
-  async setStatus(id: string, status: AlertStatus, extra: Partial<Alert> = {}): Promise<void> {
+  /** Sets the final status (and releases the hold and the lease). */
+  async setStatus(id: string, status: AlertStatus, extra: Partial<Alert> & Record<string, unknown> = {}): Promise<void> {
     const fields = { ...extra, status, updatedAt: new Date().toISOString() };
-    const names: Record<string, string> = {};
+    const names: Record<string, string> = { '#held': 'held', '#lease': 'leaseUntil' };
     const values: Record<string, unknown> = {};
     const sets = Object.entries(fields).map(([k, v], i) => {
       names[`#f${i}`] = k;
@@ -53,26 +107,86 @@ export class AlertsRepo {
       new UpdateCommand({
         TableName: this.table,
         Key: { id },
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE #held, #lease`,
+        ConditionExpression: 'attribute_exists(id)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
     );
   }
 
-  /** Alerts created at or after `since`, newest first. */
+  /** Alerts created at or after `since`, newest first (the contract's `GET /api/alerts`). */
   async list(since = '0', limit = 200): Promise<Alert[]> {
-    const out = await this.doc.send(
-      new QueryCommand({
+    return this.queryAll({
+      IndexName: 'byTime',
+      KeyConditionExpression: '#f = :feed AND #c >= :since',
+      ExpressionAttributeNames: { '#f': 'feed', '#c': 'createdAt' },
+      ExpressionAttributeValues: { ':feed': 'alerts', ':since': since },
+      ScanIndexForward: false,
+    }, limit);
+  }
+
+  /** One volunteer's alerts, newest first (the delivery log coordinators ask for). */
+  async listForVolunteer(volunteerId: string, limit = 50): Promise<Alert[]> {
+    return this.queryAll({
+      IndexName: 'byVolunteer',
+      KeyConditionExpression: 'volunteerId = :v',
+      ExpressionAttributeValues: { ':v': volunteerId },
+      ScanIndexForward: false,
+    }, limit);
+  }
+
+  /** Held alerts whose quiet hours have ended by `now`, oldest first. */
+  async dueHeld(now: string, limit = 1000): Promise<Alert[]> {
+    return this.queryAll({
+      IndexName: 'byHold',
+      KeyConditionExpression: '#h = :held AND holdUntil <= :now',
+      ExpressionAttributeNames: { '#h': 'held' },
+      ExpressionAttributeValues: { ':held': 'held', ':now': now },
+    }, limit);
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>, limit: number): Promise<Alert[]> {
+    const out: Alert[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new QueryCommand({ ...input, TableName: this.table, Limit: limit - out.length, ExclusiveStartKey: start }));
+      out.push(...(page.Items ?? []).map(toAlert));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < limit);
+    return out;
+  }
+
+  /** SMS sent to each volunteer on an Asia/Bangkok day (`YYYY-MM-DD`); absent → 0. */
+  async sentOn(volunteerIds: readonly string[], day: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const unique = [...new Set(volunteerIds)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((v) => ({ id: counterId(v, day) }));
+      while (keys?.length) {
+        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: 'counterOf, sent' } } }));
+        for (const item of out.Responses?.[this.table] ?? []) counts.set(item.counterOf as string, Number(item.sent ?? 0));
+        keys = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return counts;
+  }
+
+  /** Counts one more SMS for a volunteer on a day (atomic ADD; the counter expires after 2 days). */
+  async countSent(volunteerId: string, day: string): Promise<void> {
+    const expiresAt = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
+    await this.doc.send(
+      new UpdateCommand({
         TableName: this.table,
-        IndexName: 'byTime',
-        KeyConditionExpression: '#f = :feed AND #c >= :since',
-        ExpressionAttributeNames: { '#f': 'feed', '#c': 'createdAt' },
-        ExpressionAttributeValues: { ':feed': 'alerts', ':since': since },
-        ScanIndexForward: false,
-        Limit: limit,
+        Key: { id: counterId(volunteerId, day) },
+        // Not `volunteerId`: the counter must stay out of the byVolunteer index.
+        UpdateExpression: 'ADD sent :one SET counterOf = :v, expiresAt = :exp',
+        ExpressionAttributeValues: { ':one': 1, ':v': volunteerId, ':exp': expiresAt },
       }),
     );
-    return (out.Items ?? []).map(({ feed: _feed, ...a }) => a as Alert);
   }
+}
+
+function counterId(volunteerId: string, day: string): string {
+  return `count|${volunteerId}|${day}`;
 }

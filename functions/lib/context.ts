@@ -1,10 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readConfig, type Config } from './config.js';
 import { createDynamoClients } from './dynamo.js';
+import type { AlertDeadLetterQueue } from '../../shared/alerts/dead-letter.js';
 import type { SmsSender } from '../../shared/ports.js';
 import { AlertsRepo } from './alerts-repo.js';
 import { HotspotsRepo } from './hotspots-repo.js';
-import { createSmsSender } from './sms-sender.js';
+import { createDeadLetterQueue, createSmsSender } from './sms-sender.js';
 import { TipsRepo } from './tips-repo.js';
 import { VolunteersRepo } from './volunteers-repo.js';
 
@@ -17,6 +18,8 @@ export interface AppContext {
   volunteers: VolunteersRepo;
   alerts: AlertsRepo;
   sms: SmsSender;
+  /** Where SMS that exhaust their retries go (SQS in AWS, the alert log locally). */
+  deadLetters: AlertDeadLetterQueue;
   /** The current time as ISO 8601; injectable for tests. */
   now: () => string;
 }
@@ -24,14 +27,16 @@ export interface AppContext {
 /** Builds a context from a configuration (tests pass their own). */
 export function createContext(config: Config = readConfig()): AppContext {
   const { doc } = createDynamoClients(config);
+  const alerts = new AlertsRepo(doc, config.tables.alerts);
   return {
     config,
     doc,
     tips: new TipsRepo(doc, { tips: config.tables.tips, idempotency: config.tables.idempotency }),
     hotspots: new HotspotsRepo(doc, config.tables.hotspots),
     volunteers: new VolunteersRepo(doc, { volunteers: config.tables.volunteers, volunteerCells: config.tables.volunteerCells }),
-    alerts: new AlertsRepo(doc, config.tables.alerts),
+    alerts,
     sms: createSmsSender(config),
+    deadLetters: createDeadLetterQueue(config, alerts),
     now: () => new Date().toISOString(),
   };
 }

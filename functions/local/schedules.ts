@@ -11,6 +11,8 @@ export async function startSchedules(): Promise<() => void> {
   const jobs: Array<{ name: string; run: () => Promise<unknown> }> = [];
   const recompute = await import('../recompute/handler.js');
   jobs.push({ name: 'recompute', run: () => recompute.handler({}, localLambdaContext('recompute')) });
+  const digest = await import('../alert-digest/handler.js');
+  jobs.push({ name: 'alert-digest', run: () => digest.handler({}, localLambdaContext('alert-digest')) });
   const timers = jobs.map((job) =>
     setInterval(() => {
       job.run().catch((err: Error) => console.error(`[${job.name}] failed: ${err.message}`));

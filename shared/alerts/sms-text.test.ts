@@ -42,8 +42,14 @@ describe('composeAlertSms', () => {
     expect(sms.text).not.toMatch(/[\n\u0000]/);
   });
 
-  it('works without any place (test alerts)', () => {
-    const sms = composeAlertSms({ ...base, language: 'en', reason: 'test', riskLevel: 'low', tipCount: 0 });
-    expect(sms.text).toBe('Phithak: Test alert, low risk. 0 reports. https://phithak.example.org/#h=3f9c2a1b Hotline 1300');
+  it('writes test alerts without risk, count or place', () => {
+    const sms = composeAlertSms({ ...base, language: 'en', reason: 'test', riskLevel: 'low', tipCount: 0, tambon: 'Bang Nak' });
+    expect(sms.text).toBe('Phithak: Test alert. Alert SMS reach you. https://phithak.example.org/#h=3f9c2a1b Hotline 1300');
+    expect(composeAlertSms({ ...base, language: 'th', reason: 'test' })).toMatchObject({ encoding: 'UCS-2', text: expect.stringContaining('ทดสอบ') });
+  });
+
+  it('works without any place', () => {
+    const sms = composeAlertSms({ ...base, language: 'en', reason: 'urgent_tip', riskLevel: 'critical', tipCount: 3 });
+    expect(sms.text).toBe('Phithak: Urgent report, critical risk. 3 reports. https://phithak.example.org/#h=3f9c2a1b Hotline 1300');
   });
 });

@@ -103,6 +103,7 @@ export function firstFitting(candidates: string[], maxSegments = MAX_ALERT_SEGME
  *   tambon: 'บางนาค', amphoe: 'เมืองนราธิวาส', tipCount: 6, link: 'https://x/#h=1', hotline: '1300' })
  */
 export function composeAlertSms(input: AlertSmsInput): ComposedSms {
+  if (input.reason === 'test') return composeTestSms(input.language, input.link, input.hotline);
   const w = WORDING[input.language];
   const tambon = cleanName(input.tambon);
   const amphoe = cleanName(input.amphoe);
@@ -117,4 +118,15 @@ export function composeAlertSms(input: AlertSmsInput): ComposedSms {
     w.compact({ ...base, tambon }),
     w.compact(base),
   ]);
+}
+
+const TEST_TEXT: Record<Language, (link: string, hotline: string) => string[]> = {
+  th: (link, hotline) => [`พิทักษ์: ทดสอบการแจ้งเตือน SMS ถึงคุณแล้ว ${link} สายด่วน ${hotline}`, `พิทักษ์: ทดสอบการแจ้งเตือน สายด่วน ${hotline}`],
+  ms: (link, hotline) => [`Phithak: Ujian amaran. SMS amaran sampai kepada anda. ${link} Talian ${hotline}`, `Phithak: Ujian amaran. Talian ${hotline}`],
+  en: (link, hotline) => [`Phithak: Test alert. Alert SMS reach you. ${link} Hotline ${hotline}`, `Phithak: Test alert. Hotline ${hotline}`],
+};
+
+/** A coordinator's test alert: says only that alerts reach this phone (no risk, no count). */
+function composeTestSms(language: Language, link: string, hotline: string): ComposedSms {
+  return firstFitting(TEST_TEXT[language](link.replace(/[\s\p{Cc}\p{Cf}]/gu, ''), hotline));
 }

@@ -57,7 +57,7 @@ describe('alert SMS with real place names', () => {
         expect(sms.segments).toBe(countSegments(sms.text).segments);
         expect(sms.encoding).toBe(countSegments(sms.text).encoding);
         expect(sms.text).toContain('1300');
-        expect(sms.text).toContain(String(i.tipCount));
+        if (i.reason !== 'test') expect(sms.text).toContain(String(i.tipCount));
         expect(sms.text).not.toMatch(/[\r\n]/);
       }),
       { numRuns: 4000 },
