@@ -25,6 +25,7 @@ export function buildApp(app: App): PhithakStacks {
     tables: stateful.tables,
     tableKey: stateful.tableKey,
     userPool: stateful.userPool,
+    webClientId: stateful.webClient.userPoolClientId,
     settings,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -21,6 +21,8 @@ export interface StatelessStackProps extends StackProps {
   /** The tables' customer-managed key. */
   tableKey: kms.IKey;
   userPool: cognito.IUserPool;
+  /** The web app's Cognito client ID (published in `runtime-config.json`). */
+  webClientId: string;
   settings: InfraSettings;
 }
 
@@ -62,6 +64,12 @@ export class StatelessStack extends Stack {
       apiDomain: `${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
       apiStage: API_STAGE,
       webDistDir: settings.webDistDir,
+      runtimeConfig: {
+        region: Aws.REGION,
+        userPoolId: props.userPool.userPoolId,
+        userPoolClientId: props.webClientId,
+        apiBase: '/api',
+      },
     });
     for (const handler of Object.values(fns)) handler.fn.addEnvironment('PUBLIC_BASE_URL', webUrl);
     const streams = new StreamTriggers(this, 'Streams', {

@@ -7,6 +7,9 @@ import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { webSecurityHeaders } from './web-security-headers.js';
 
+/** Name of the deploy-time configuration file next to `index.html`. */
+export const RUNTIME_CONFIG_FILE = 'runtime-config.json';
+
 /** Props of {@link WebHosting}. */
 export interface WebHostingProps {
   /** `<api id>.execute-api.<region>.amazonaws.com`: the `/api/*` origin. */
@@ -15,6 +18,11 @@ export interface WebHostingProps {
   apiStage: string;
   /** Built web app to upload (`npm run build:web`); skipped with a warning if absent. */
   webDistDir: string;
+  /**
+   * Deploy-time values the web app reads from `/runtime-config.json` (Cognito pool and client
+   * IDs, region): known only after deployment, so they cannot be baked in at build time.
+   */
+  runtimeConfig?: Record<string, string>;
 }
 
 function privateBucket(scope: Construct, id: string, extra: Partial<s3.BucketProps>): s3.Bucket {
@@ -64,7 +72,7 @@ export class WebHosting extends Construct {
       additionalBehaviors: { '/api/*': this.apiBehavior(props) },
     });
     this.acknowledgeDistribution();
-    this.deploy(props.webDistDir);
+    this.deploy(props.webDistDir, props.runtimeConfig ?? {});
   }
 
   private apiBehavior(props: WebHostingProps): cloudfront.BehaviorOptions {
@@ -104,7 +112,7 @@ export class WebHosting extends Construct {
     );
   }
 
-  private deploy(webDistDir: string): void {
+  private deploy(webDistDir: string, runtimeConfig: Record<string, string>): void {
     if (!existsSync(webDistDir)) {
       Annotations.of(this).addWarningV2(
         'phithak:web-dist-missing',
@@ -113,7 +121,7 @@ export class WebHosting extends Construct {
       return;
     }
     const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(webDistDir)],
+      sources: [s3deploy.Source.asset(webDistDir), s3deploy.Source.jsonData(RUNTIME_CONFIG_FILE, runtimeConfig)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

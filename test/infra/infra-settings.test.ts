@@ -40,6 +40,7 @@ describe('synth preconditions', () => {
           tables: stateful.tables,
           tableKey: stateful.tableKey,
           userPool: stateful.userPool,
+          webClientId: stateful.webClient.userPoolClientId,
           settings,
         }),
     ).toThrow(/Gazetteer index not found .*npm run gazetteer/);

@@ -194,6 +194,17 @@ describe('stateless stack: HTTP API', () => {
     },
   );
 
+  it('matches the contract: who may call what', () => {
+    const access = (method: string, path: string) =>
+      API_ROUTES.find((route) => route.method === method && route.path === path)?.access;
+    const publicRoutes = ['GET /api/health', 'POST /api/tips', 'GET /api/hotspots', 'GET /api/zones/check', 'GET /api/geocode'];
+    const coordinatorRoutes = ['GET /api/tips', 'POST /api/volunteers', 'POST /api/volunteers/{id}/opt-out', 'GET /api/alerts'];
+    for (const route of publicRoutes) expect(access(...(route.split(' ') as [string, string])), route).toBe('public');
+    for (const route of coordinatorRoutes) {
+      expect(access(...(route.split(' ') as [string, string])), route).toBe('coordinator');
+    }
+  });
+
   it('proxies every route to the API function', () => {
     const apiFnId = logicalId(stacks.stateless.backend.functions.api.fn);
     for (const route of API_ROUTES) {
@@ -258,8 +269,16 @@ describe('stateless stack: web hosting', () => {
     expect(site.LoggingConfiguration).toBeDefined();
   });
 
-  it('uploads the built web app', () => {
-    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+  it('uploads the built web app with a deploy-time runtime-config.json', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')) as any[];
+    expect(deployments).toHaveLength(1);
+    const props = deployments[0].Properties;
+    expect(props.SourceObjectKeys).toHaveLength(2);
+    expect(props.DistributionId).toEqual({ Ref: logicalId(stacks.stateless.hosting.distribution) });
+    // The config's deploy-time values: region, user pool ID and web client ID.
+    const markers = JSON.stringify(props.SourceMarkers[1]);
+    expect(markers).toContain(logicalId(stacks.stateful.userPool).slice(0, 20));
+    expect(Object.keys(props.SourceMarkers[1])).toHaveLength(3);
   });
 });
 
