@@ -82,6 +82,16 @@ describe('web app in Chromium against the local system', () => {
     await expect.poll(zoom, { timeout: 5_000 }).toBeGreaterThan(before + 1);
   });
 
+  it('focuses the hotspot an alert SMS links to (#h=<id>)', async () => {
+    const fc = (await (await fetch(`${system.url}/api/hotspots`)).json()) as FeatureCollection<Polygon>;
+    const id = String(fc.features[fc.features.length - 1].properties?.id);
+    await page.evaluate((hotspotId) => {
+      location.hash = `h=${hotspotId}`;
+    }, id);
+    await page.locator(`.hotspot-item[aria-current][data-hotspot-id="${id}"]`).waitFor({ timeout: 5_000 });
+    expect(await page.locator('.hotspot-item[aria-current]').count()).toBe(1);
+  });
+
   it('sends a tip through the form and shows the place found', async () => {
     const text = `Browser test: girls kept in a karaoke shop near the market ${Date.now()}`;
     await page.locator('#tip-form textarea[name=text]').fill(text);

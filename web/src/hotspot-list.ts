@@ -7,6 +7,8 @@ import type { AdminArea } from '../../shared/types.js';
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { RISK_LABELS, compareRisk, formatDateTime, placeName } from './format.js';
+import { hotspotIdFromHash } from './hotspot-link.js';
+import { trendLabel } from './trend-labels.js';
 import type { MapView } from './map/map-view.js';
 
 /** Hotspots change when tips arrive; 30 s keeps the map fresh without hammering the API. */
@@ -20,6 +22,8 @@ interface HotspotProps {
   lastSeen: string;
   admin?: AdminArea;
   trend?: string;
+  /** Getis-Ord Gi* confidence in percent (90, 95, 99), when the engine tested the hotspot. */
+  giConfidence?: number;
 }
 
 type Hotspots = FeatureCollection<Polygon | MultiPolygon, HotspotProps>;
@@ -38,7 +42,8 @@ function item(f: Hotspots['features'][number], selected: boolean, choose: () => 
     },
     h('span', { class: `swatch risk-${p.riskLevel}`, 'aria-hidden': 'true' }),
     h('span', { class: 'place' }, placeName(p.admin)),
-    h('span', { class: 'meta' }, `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`, p.trend ? ` · ${p.trend}` : ''),
+    h('span', { class: 'meta' }, `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`,
+      p.trend ? ` · ${trendLabel(p.trend)}` : '', p.giConfidence ? ` · Gi* ${p.giConfidence}%` : ''),
   );
   return h('li', {}, button);
 }
@@ -47,12 +52,25 @@ function item(f: Hotspots['features'][number], selected: boolean, choose: () => 
 export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement; view: MapView }): () => Promise<void> {
   let selectedId: string | undefined;
   let features: Hotspots['features'] = [];
+  const choose = (f: Hotspots['features'][number]) => {
+    selectedId = f.properties.id;
+    opts.view.focusHotspot(f);
+    render();
+  };
   const render = () =>
-    replaceChildren(opts.list, ...features.map((f) => item(f, f.properties.id === selectedId, () => {
-      selectedId = f.properties.id;
-      opts.view.focusHotspot(f);
-      render();
-    })));
+    replaceChildren(opts.list, ...features.map((f) => item(f, f.properties.id === selectedId, () => choose(f))));
+  // A link from an alert SMS (`#h=<id>`) focuses its hotspot once the list has it.
+  let linkedId = hotspotIdFromHash(location.hash);
+  const followLink = () => {
+    const linked = linkedId && features.find((f) => f.properties.id === linkedId);
+    if (!linked) return;
+    linkedId = undefined;
+    choose(linked);
+  };
+  window.addEventListener('hashchange', () => {
+    linkedId = hotspotIdFromHash(location.hash);
+    followLink();
+  });
   const load = async () => {
     try {
       const fc = await api<Hotspots>('/api/hotspots');
@@ -61,6 +79,7 @@ export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement;
         (a, b) => compareRisk(a.properties.riskLevel, b.properties.riskLevel) || b.properties.tipCount - a.properties.tipCount,
       );
       render();
+      followLink();
       opts.status.textContent = features.length
         ? `${features.length} active hotspots · จุดเสี่ยง ${features.length} แห่ง (updated ${formatDateTime(new Date().toISOString())})`
         : 'No active hotspots · ไม่มีจุดเสี่ยง';
