@@ -1,35 +1,40 @@
 /**
- * Typo tolerance: bounded Levenshtein distance between a name and the best-fitting prefix
+ * Typo tolerance: bounded edit distance between a name and the best-fitting prefix
  * of a text span ("ต.โคกเคยนมีเด็ก" still finds โคกเคียน), with early exit once every
  * cell of a row exceeds the bound. Work is O(len(name) x len(span)) per candidate.
  */
 
-const rowA = new Int32Array(64);
-const rowB = new Int32Array(64);
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * Smallest edit distance between `name` and any prefix of `span`, or `maxDist + 1` when it
- * exceeds `maxDist`. Both strings must be shorter than 64 characters (longer: no match).
+ * Smallest edit distance (Levenshtein plus adjacent transposition, "optimal string
+ * alignment") between `name` and any prefix of `span`, or `maxDist + 1` when it exceeds
+ * `maxDist`. Strings of 64 characters or more never match.
  */
 export function prefixDistance(name: string, span: string, maxDist: number): number {
   const n = name.length;
   const m = Math.min(span.length, n + maxDist);
   if (n >= 64 || m >= 64) return maxDist + 1;
-  let prev = rowA;
-  let cur = rowB;
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
     const a = name.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a === span.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const b = span.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a === b ? 0 : 1));
+      if (i > 1 && j > 1 && a === span.charCodeAt(j - 2) && name.charCodeAt(i - 2) === b) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > maxDist) return maxDist + 1;
-    const t = prev;
+    const t = prev2;
+    prev2 = prev;
     prev = cur;
     cur = t;
   }

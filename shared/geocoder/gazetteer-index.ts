@@ -3,20 +3,25 @@
  * and what `createGazetteer` loads. Plain JSON arrays keep it small and fast to parse.
  */
 import { cleanSubdistricts, type CleanReport } from './clean-subdistricts.js';
+import { latinKey } from './text-keys.js';
 import { compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
 
 /** Bump when the layout changes; the loader refuses other versions. */
-export const GAZETTEER_INDEX_VERSION = 1;
+export const GAZETTEER_INDEX_VERSION = 2;
 
 /** Province simplification tolerance in degrees (~220 m): borders move at most that much. */
 export const PROVINCE_TOLERANCE_DEG = 0.002;
 
-/** Serialised gazetteer. Tuples keep the JSON compact: [code, thai, romanised, lat?, lon?]. */
+/**
+ * Serialised gazetteer. Tuples keep the JSON compact: [code, thai, romanised, latinKey] and
+ * for tambons [code, thai, romanised, latinKey, lat, lon]. The folded romanised key
+ * (`latinKey`) is precomputed here because folding ~8,400 names would cost ~20 ms per load.
+ */
 export interface GazetteerIndex {
   version: number;
-  provinces: Array<[string, string, string]>;
-  amphoes: Array<[string, string, string]>;
-  tambons: Array<[string, string, string, number, number]>;
+  provinces: Array<[string, string, string, string]>;
+  amphoes: Array<[string, string, string, string]>;
+  tambons: Array<[string, string, string, string, number, number]>;
   shapes: CompactShape[];
 }
 
@@ -55,19 +60,19 @@ export function buildGazetteerIndex(
   const { tambons, report } = cleanSubdistricts(csvText);
   const shapes = compactProvinces(provincesGeo);
   const centroidOf = new Map(shapes.map((s) => [s.code, shapeCentroid(expandShape(s))]));
-  const provinces = new Map<string, [string, string, string]>();
-  const amphoes = new Map<string, [string, string, string]>();
+  const provinces = new Map<string, [string, string, string, string]>();
+  const amphoes = new Map<string, [string, string, string, string]>();
   const rows: GazetteerIndex['tambons'] = [];
   for (const t of tambons) {
-    provinces.set(t.provinceCode, [t.provinceCode, t.provinceTh, t.provinceEn]);
-    amphoes.set(t.amphoeCode, [t.amphoeCode, t.amphoeTh, t.amphoeEn]);
+    provinces.set(t.provinceCode, [t.provinceCode, t.provinceTh, t.provinceEn, latinKey(t.provinceEn)]);
+    amphoes.set(t.amphoeCode, [t.amphoeCode, t.amphoeTh, t.amphoeEn, latinKey(t.amphoeEn)]);
     let { lat, lon } = t;
     if (Number.isNaN(lat) || Number.isNaN(lon)) {
       const c = centroidOf.get(t.provinceCode);
       if (!c) throw new Error(`tambon ${t.code} has no centroid and province ${t.provinceCode} no shape`);
       ({ lat, lon } = c);
     }
-    rows.push([t.code, t.th, t.en, round4(lat), round4(lon)]);
+    rows.push([t.code, t.th, t.en, latinKey(t.en), round4(lat), round4(lon)]);
   }
   const byCode = (a: [string, ...unknown[]], b: [string, ...unknown[]]): number => (a[0] < b[0] ? -1 : 1);
   const index: GazetteerIndex = {

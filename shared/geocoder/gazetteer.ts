@@ -7,6 +7,7 @@ import type { AdminArea } from '../types.js';
 import { PLACE_ALIASES } from './aliases.js';
 import { GAZETTEER_INDEX_VERSION, type GazetteerIndex } from './gazetteer-index.js';
 import { expandShape, type ProvinceShape } from './province-shapes.js';
+import { createTrie, trieInsert, type NameTrie } from './name-trie.js';
 import { hasThai, latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
 
 /** Administrative level: 0 province (changwat), 1 amphoe (khet), 2 tambon (khwaeng). */
@@ -21,14 +22,12 @@ export interface Place {
   lat: number;
   lon: number;
   parent: number;
+  /** Folded romanised key (`latinKey(en)`), precomputed by the importer. */
+  enKey: string;
   /** Compact Thai key of the official name, for exact-match checks. */
   thKey: string;
-}
-
-/** A node of the Thai skeleton trie; `ids` lists the places whose name ends here. */
-export interface TrieNode {
-  next: Map<string, TrieNode>;
-  ids?: number[];
+  /** Thai key without tone marks: what the trie and fuzzy lookup compare. */
+  thSkel: string;
 }
 
 /** The loaded gazetteer. Treat as read-only. */
@@ -36,33 +35,21 @@ export interface Gazetteer {
   places: Place[];
   byCode: Map<string, number>;
   children: number[][];
-  thaiTrie: TrieNode;
+  thaiTrie: NameTrie;
   latin: Map<string, number[]>;
   /** Longest romanised name, in words: bounds the n-gram scan. */
   latinMaxWords: number;
   /** Capital districts (อำเภอเมือง...), what a bare "อ.เมือง" / "Mueang" can mean. */
   capitals: number[];
   shapes: ProvinceShape[];
+  /** Keys (Thai skeletons and folded Latin) that come from the alias table. */
+  aliasKeys: Set<string>;
 }
 
 const CAPITAL_PREFIX_TH = 'เมือง';
 
-function insertTrie(root: TrieNode, key: string, id: number): void {
-  let node = root;
-  for (const ch of key) {
-    let nxt = node.next.get(ch);
-    if (!nxt) {
-      nxt = { next: new Map() };
-      node.next.set(ch, nxt);
-    }
-    node = nxt;
-  }
-  if (!node.ids) node.ids = [id];
-  else if (!node.ids.includes(id)) node.ids.push(id);
-}
-
-function addLatin(map: Map<string, number[]>, name: string, id: number): number {
-  const key = latinKey(name);
+function addLatin(map: Map<string, number[]>, name: string, id: number, folded?: string): number {
+  const key = folded ?? latinKey(name);
   if (key.length < 2) return 0;
   const ids = map.get(key);
   if (!ids) map.set(key, [id]);
@@ -72,18 +59,22 @@ function addLatin(map: Map<string, number[]>, name: string, id: number): number 
 
 function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
   const { places, byCode } = g;
-  const add = (p: Omit<Place, 'thKey'>): void => {
+  const add = (p: Omit<Place, 'thKey' | 'thSkel'>): void => {
     byCode.set(p.code, places.length);
-    places.push({ ...p, thKey: thaiKey(p.th) });
+    (p as Place).thKey = thaiKey(p.th);
+    (p as Place).thSkel = thaiSkeleton(p.th);
+    places.push(p as Place);
     g.children.push([]);
     if (p.parent >= 0) g.children[p.parent].push(places.length - 1);
   };
-  for (const [code, th, en] of index.provinces) add({ level: 0, code, th, en, lat: 0, lon: 0, parent: -1 });
-  for (const [code, th, en] of index.amphoes) {
-    add({ level: 1, code, th, en, lat: 0, lon: 0, parent: byCode.get(code.slice(0, 2)) ?? -1 });
+  for (const [code, th, en, enKey] of index.provinces) {
+    add({ level: 0, code, th, en, enKey, lat: 0, lon: 0, parent: -1 });
   }
-  for (const [code, th, en, lat, lon] of index.tambons) {
-    add({ level: 2, code, th, en, lat, lon, parent: byCode.get(code.slice(0, 4)) ?? -1 });
+  for (const [code, th, en, enKey] of index.amphoes) {
+    add({ level: 1, code, th, en, enKey, lat: 0, lon: 0, parent: byCode.get(code.slice(0, 2)) ?? -1 });
+  }
+  for (const [code, th, en, enKey, lat, lon] of index.tambons) {
+    add({ level: 2, code, th, en, enKey, lat, lon, parent: byCode.get(code.slice(0, 4)) ?? -1 });
   }
 }
 
@@ -102,21 +93,23 @@ function fillCentroids(g: Gazetteer): void {
 
 function indexNames(g: Gazetteer): void {
   g.places.forEach((p, i) => {
-    insertTrie(g.thaiTrie, thaiSkeleton(p.th), i);
-    if (p.en) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, p.en, i));
+    trieInsert(g.thaiTrie, p.thSkel, i);
+    if (p.en) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, p.en, i, p.enKey));
     if (p.level === 1 && p.th.startsWith(CAPITAL_PREFIX_TH) && p.th.length > CAPITAL_PREFIX_TH.length) {
       g.capitals.push(i);
     }
   });
   for (const c of g.capitals) {
-    insertTrie(g.thaiTrie, thaiSkeleton(CAPITAL_PREFIX_TH), c);
+    trieInsert(g.thaiTrie, thaiSkeleton(CAPITAL_PREFIX_TH), c);
     addLatin(g.latin, 'Mueang', c);
   }
   for (const a of PLACE_ALIASES) {
     const id = g.byCode.get(a.code);
     if (id === undefined) throw new Error(`alias "${a.name}" points to unknown code ${a.code}`);
-    if (hasThai(a.name)) insertTrie(g.thaiTrie, thaiSkeleton(a.name), id);
-    else g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id));
+    const key = hasThai(a.name) ? thaiSkeleton(a.name) : latinKey(a.name);
+    g.aliasKeys.add(key);
+    if (hasThai(a.name)) trieInsert(g.thaiTrie, key, id);
+    else g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id, key));
   }
 }
 
@@ -131,11 +124,12 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     places: [],
     byCode: new Map(),
     children: [],
-    thaiTrie: { next: new Map() },
+    thaiTrie: createTrie(),
     latin: new Map(),
     latinMaxWords: 1,
     capitals: [],
     shapes: index.shapes.map(expandShape),
+    aliasKeys: new Set(),
   };
   pushPlaces(g, index);
   fillCentroids(g);

@@ -59,18 +59,27 @@ function markLatinStandalone(words: LatinWord[], mentions: Mention[], g: Gazette
   }
 }
 
-function entriesFor(g: Gazetteer, level: Level, script: 'th' | 'latin'): FuzzyEntry[] {
-  const cache = (g as Gazetteer & { fuzzyCache?: Map<string, FuzzyEntry[]> }).fuzzyCache ??= new Map();
-  const k = `${level}${script}`;
-  let list = cache.get(k);
-  if (!list) {
-    list = [];
+function entryOf(g: Gazetteer, id: number, script: 'th' | 'latin'): FuzzyEntry {
+  const p = g.places[id];
+  return { id, key: script === 'th' ? p.thSkel : p.enKey };
+}
+
+/** Fuzzy candidates of one level: all of them, or only those inside `provinces`. */
+function entriesFor(g: Gazetteer, level: Level, script: 'th' | 'latin', provinces: Set<string>): FuzzyEntry[] {
+  const list: FuzzyEntry[] = [];
+  if (level === 0 || provinces.size === 0) {
     g.places.forEach((p, id) => {
-      if (p.level !== level) return;
-      const key = script === 'th' ? thaiSkeleton(p.th) : latinKey(p.en);
-      if (key) list!.push({ id, key });
+      if (p.level === level) list.push(entryOf(g, id, script));
     });
-    cache.set(k, list);
+    return list;
+  }
+  for (const code of provinces) {
+    const prov = g.byCode.get(code);
+    if (prov === undefined) continue;
+    for (const a of g.children[prov]) {
+      if (level === 1) list.push(entryOf(g, a, script));
+      else for (const t of g.children[a]) list.push(entryOf(g, t, script));
+    }
   }
   return list;
 }
@@ -88,17 +97,37 @@ function contextProvinces(g: Gazetteer, mentions: Mention[]): Set<string> {
 
 function fillFuzzy(g: Gazetteer, mentions: Mention[], c: CompactThai | null, words: LatinWord[]): void {
   const ctx = contextProvinces(g, mentions);
-  const accept = ctx.size > 0 ? (id: number) => ctx.has(g.places[id].code.slice(0, 2)) : undefined;
   for (const m of mentions) {
+    if (m.spanEnd !== undefined && c && ctx.size > 0) {
+      refineMarked(g, m, c, ctx);
+      continue;
+    }
     if (m.ids.length > 0 || m.level === null) continue;
     let span: string;
     if (m.script === 'th' && c) span = c.s.slice(m.start, m.end);
     else span = latinKey(words.slice(m.start, m.end).map((w) => w.raw).join(''));
-    const hit = fuzzyLookup(entriesFor(g, m.level, m.script), span, m.level === 0 ? undefined : accept);
+    const hit = fuzzyLookup(entriesFor(g, m.level, m.script, ctx), span);
     if (hit) {
       m.ids = hit.ids;
       m.fuzzy = hit.dist;
     }
+  }
+}
+
+/**
+ * A marked name whose exact match stops short of the marked span ("ต.สะเตงนอด": exact
+ * สะเตง, typo of สะเตงนอก) takes a longer fuzzy match inside the provinces named.
+ */
+function refineMarked(g: Gazetteer, m: Mention, c: CompactThai, ctx: Set<string>): void {
+  if (m.level === null || m.spanEnd === undefined) return;
+  const span = c.s.slice(m.start, m.spanEnd);
+  const minLength = m.end - m.start + 2;
+  const longer = entriesFor(g, m.level, 'th', ctx).filter((e) => e.key.length >= minLength);
+  const hit = fuzzyLookup(longer, span);
+  if (hit && hit.dist <= 1) {
+    m.ids = hit.ids;
+    m.fuzzy = hit.dist;
+    m.end = m.start + hit.length;
   }
 }
 
@@ -120,6 +149,15 @@ function markToneMismatch(g: Gazetteer, text: string, mentions: Mention[]): void
   }
 }
 
+function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: LatinWord[]): void {
+  if (g.aliasKeys.size === 0 || m.ids.length === 0) return;
+  const key =
+    m.script === 'th' && c
+      ? c.s.slice(m.start, m.end)
+      : latinKey(words.slice(m.start, m.end).map((w) => w.raw).join(''));
+  if (g.aliasKeys.has(key)) m.alias = true;
+}
+
 /** Forward-geocodes free text; `{precision: 'none'}` when it names no place. */
 export function geocode(g: Gazetteer, text: string): GeocodeResult {
   const norm = text.slice(0, MAX_QUERY_CHARS).normalize('NFC');
@@ -134,6 +172,7 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   markLatinStandalone(words, latin, g);
   const all = mentions.concat(latin);
   expandTowns(g, all);
-  if (all.some((m) => m.ids.length === 0)) fillFuzzy(g, all, thai, words);
+  for (const m of all) markAlias(g, m, thai, words);
+  if (all.some((m) => m.ids.length === 0 || m.spanEnd !== undefined)) fillFuzzy(g, all, thai, words);
   return resolveMentions(g, all);
 }

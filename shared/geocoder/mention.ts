@@ -17,6 +17,10 @@ export interface Mention {
   standalone?: boolean;
   /** Thai: the match differs from the official name only in tone marks. */
   toneMismatch?: boolean;
+  /** The name came from the alias table (a town or colloquial name may stand alone). */
+  alias?: boolean;
+  /** Marked Thai mention whose exact match stops before the marked span does. */
+  spanEnd?: number;
   /** Latin: followed by "town" or "city" ("Pattani town" = the capital district). */
   town?: boolean;
 }

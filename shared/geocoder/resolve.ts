@@ -23,14 +23,29 @@ export function mentionWeight(m: Mention): number {
   return w;
 }
 
+const idSets = new WeakMap<Mention, Set<number>>();
+
+/** Whether mention `m` names place `id` (sets are built lazily for long candidate lists). */
+function names(m: Mention, id: number): boolean {
+  if (m.ids.length < 8) return m.ids.includes(id);
+  let set = idSets.get(m);
+  if (!set) {
+    set = new Set(m.ids);
+    idSets.set(m, set);
+  }
+  return set.has(id);
+}
+
 function allows(m: Mention, id: number, level: Level): boolean {
-  return (m.level === null || m.level === level) && m.ids.includes(id);
+  return (m.level === null || m.level === level) && names(m, id);
 }
 
 interface Reading {
   id: number;
   score: number;
   level: Level;
+  /** Where the reading's own mention starts: earlier mentions win ties. */
+  pos: number;
 }
 
 /** Scores the reading "the text means place `id`", or null when the text can't mean it. */
@@ -60,19 +75,20 @@ function scoreReading(g: Gazetteer, mentions: Mention[], id: number): Reading | 
   if (!own) return null;
   const ownMention: Mention = own;
   if (used.size === 1 && ownMention.level === null && !ownMention.standalone) return null;
-  if (used.size === 1 && ownMention.level === null && level === 2) return null;
+  if (used.size === 1 && ownMention.level === null && level === 2 && !ownMention.alias) return null;
   // A bare name shared by an amphoe and a tambon inside it ("หาดใหญ่") means the amphoe.
-  if (level === 2 && ownMention.level === null && ownMention.ids.includes(chain[1])) score -= 0.05;
+  if (level === 2 && ownMention.level === null && names(ownMention, chain[1])) score -= 0.05;
   mentions.forEach((m, k) => {
     if (used.has(k) || m.level === null || m.level > level || m.ids.length === 0) return;
-    if (!m.ids.includes(chain[m.level])) score -= 0.3 * mentionWeight(m);
+    if (!names(m, chain[m.level])) score -= 0.3 * mentionWeight(m);
   });
-  return { id, score, level };
+  return { id, score, level, pos: ownMention.start };
 }
 
 function compareReadings(g: Gazetteer, a: Reading, b: Reading): number {
   if (Math.abs(a.score - b.score) > TIE_EPSILON) return b.score - a.score;
   if (a.level !== b.level) return b.level - a.level;
+  if (a.pos !== b.pos) return a.pos - b.pos;
   const ha = HOME_PROVINCES.has(g.places[a.id].code.slice(0, 2)) ? 0 : 1;
   const hb = HOME_PROVINCES.has(g.places[b.id].code.slice(0, 2)) ? 0 : 1;
   if (ha !== hb) return ha - hb;
@@ -105,11 +121,12 @@ export function resolveMentions(g: Gazetteer, mentions: Mention[]): GeocodeResul
     if (r && r.score > 0.3) readings.push(r);
   }
   if (readings.length === 0) return { precision: 'none' };
-  readings.sort((a, b) => compareReadings(g, a, b));
-  const best = readings[0];
-  const ties = readings.filter(
-    (r, i) => i > 0 && r.level === best.level && best.score - r.score <= TIE_EPSILON,
-  );
+  let top = -Infinity;
+  for (const r of readings) if (r.score > top) top = r.score;
+  const near = readings.filter((r) => r.score >= top - TIE_EPSILON);
+  near.sort((a, b) => compareReadings(g, a, b));
+  const best = near[0];
+  const ties = near.filter((r, i) => i > 0 && r.level === best.level);
   let confidence = Math.min(0.99, 0.45 + 0.18 * best.score);
   if (ties.length > 0) confidence *= 0.6;
   const result = placeResult(g, best.id, confidence);

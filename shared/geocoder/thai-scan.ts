@@ -4,7 +4,8 @@
  * "ต. โคกเคียน อ. เมือง" read alike), with administrative markers (ต./ตำบล/แขวง,
  * อ./อำเภอ/เขต, จ./จังหวัด) read in the same pass.
  */
-import type { Gazetteer, Level, TrieNode } from './gazetteer.js';
+import type { Gazetteer, Level } from './gazetteer.js';
+import { trieLongest } from './name-trie.js';
 import type { Mention } from './mention.js';
 
 /** Markers in skeleton form (tone marks removed), longest first within each level. */
@@ -70,16 +71,6 @@ export function compactThai(text: string): CompactThai {
   return { s: chars.join(''), orig, gapBefore: Uint8Array.from(gaps) };
 }
 
-function longestMatch(root: TrieNode, s: string, from: number): { end: number; ids: number[] } | null {
-  let node: TrieNode | undefined = root;
-  let best: { end: number; ids: number[] } | null = null;
-  for (let i = from; i < s.length && node; i++) {
-    node = node.next.get(s[i]);
-    if (node?.ids) best = { end: i + 1, ids: node.ids };
-  }
-  return best;
-}
-
 function markerAt(s: string, i: number): [string, Level | -1] | null {
   for (const m of MARKERS) if (s.startsWith(m[0], i)) return m;
   return null;
@@ -103,9 +94,11 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
   let coveredTo = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === BOUNDARY) continue;
-    const hit = i >= coveredTo ? longestMatch(g.thaiTrie, s, i) : null;
+    const hit = i >= coveredTo ? trieLongest(g.thaiTrie, s, i) : null;
     const marker = i >= coveredTo ? markerAt(s, i) : null;
-    if (marker && (!hit || hit.end - i <= marker[0].length)) {
+    // After a level marker a name wins over a marker word: ต.ถนน is tambon Thanon (Mayo).
+    const nameAfterMarker = hit !== null && pending !== null && pending >= 0;
+    if (marker && !nameAfterMarker && (!hit || hit.end - i <= marker[0].length)) {
       pending = marker[1];
       coveredTo = i + marker[0].length;
       i = coveredTo - 1;
@@ -114,8 +107,12 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
     if (pending !== null && pending >= 0 && i >= coveredTo) {
       const level = pending as Level;
       pending = null;
-      if (hit) out.push({ ids: hit.ids, level, start: i, end: hit.end, script: 'th', fuzzy: 0 });
-      else out.push({ ids: [], level, start: i, end: spanEnd(s, i), script: 'th', fuzzy: 0 });
+      const end = spanEnd(s, i);
+      if (hit) {
+        const m: Mention = { ids: hit.ids, level, start: i, end: hit.end, script: 'th', fuzzy: 0 };
+        if (end > hit.end) m.spanEnd = end;
+        out.push(m);
+      } else out.push({ ids: [], level, start: i, end, script: 'th', fuzzy: 0 });
       if (hit) coveredTo = hit.end;
       continue;
     }
