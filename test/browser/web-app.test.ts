@@ -132,6 +132,20 @@ describe('web app in Chromium against the local system', () => {
     expect(await page.locator('#coordinator').textContent()).toMatch(/Volunteers · อาสาสมัคร \(\d+\)/);
   });
 
+  it('shows the SMS log of the demo alerts and filters it by volunteer', async () => {
+    const log = page.locator('#coordinator section[aria-label="SMS log"]');
+    const rows = log.locator('tbody tr');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(0);
+    const choices = log.locator('select[name=alertVolunteer] option');
+    expect(await choices.count()).toBeGreaterThan(1);
+    const name = (await choices.nth(1).textContent()) ?? '';
+    await log.locator('select[name=alertVolunteer]').selectOption({ index: 1 });
+    const volunteerCells = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(volunteerCells.length).toBeGreaterThan(0);
+    expect(volunteerCells.every((c) => c === name)).toBe(true);
+  });
+
   it('opts a volunteer out of SMS from the coordinator panel', async () => {
     page.once('dialog', (d) => void d.accept());
     const rows = page.locator('#coordinator tr', { has: page.locator('button.danger') });

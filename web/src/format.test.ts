@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRisk, formatDateTime, formatKm, placeName } from './format.js';
+import { bangkokLocalToIso, compareRisk, formatDateTime, formatKm, placeName } from './format.js';
 
 describe('placeName', () => {
   it('joins tambon, amphoe and province with Thai abbreviations', () => {
@@ -37,5 +37,16 @@ describe('formatKm', () => {
 describe('compareRisk', () => {
   it('sorts worst first', () => {
     expect(['low', 'critical', 'medium', 'high'].sort(compareRisk)).toEqual(['critical', 'high', 'medium', 'low']);
+  });
+});
+
+describe('bangkokLocalToIso', () => {
+  it('reads a datetime-local value as Bangkok time', () => {
+    expect(bangkokLocalToIso('2026-11-25T14:30')).toBe('2026-11-25T14:30:00+07:00');
+    expect(bangkokLocalToIso('2026-11-25T14:30:15')).toBe('2026-11-25T14:30:15+07:00');
+  });
+  it('gives undefined for empty or odd input', () => {
+    expect(bangkokLocalToIso('')).toBeUndefined();
+    expect(bangkokLocalToIso('25/11/2569')).toBeUndefined();
   });
 });

@@ -58,3 +58,12 @@ export function formatKm(km: number | null | undefined): string {
   if (km < 1) return `${Math.round(km * 1000)} m`;
   return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
 }
+
+/**
+ * A `<input type="datetime-local">` value read as Asia/Bangkok time (UTC+7 all year, no DST),
+ * as an ISO 8601 string with offset; undefined when empty or malformed.
+ */
+export function bangkokLocalToIso(value: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  return m ? `${m[1]}${m[2] ?? ':00'}+07:00` : undefined;
+}

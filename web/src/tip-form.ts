@@ -7,7 +7,7 @@ import type { GeocodeResult, LatLon } from '../../shared/types.js';
 import { ApiError, api } from './api.js';
 import { CATEGORY_OPTIONS } from './categories.js';
 import { field, h, replaceChildren } from './dom.js';
-import { placeName } from './format.js';
+import { bangkokLocalToIso, placeName } from './format.js';
 import { createLocationPicker } from './location-picker.js';
 import { SubmissionKey } from './submission-key.js';
 
@@ -39,6 +39,7 @@ function controls() {
     category: h('select', { name: 'category' },
       ...CATEGORY_OPTIONS.map((o) => h('option', { value: o.value, selected: o.value === 'other' }, o.label))),
     address: h('input', { name: 'address', type: 'text', autocomplete: 'off' }),
+    occurredAt: h('input', { name: 'occurredAt', type: 'datetime-local' }),
     phone: h('input', { name: 'phone', type: 'tel', autocomplete: 'off' }),
     consent: h('input', { name: 'consent', type: 'checkbox' }),
     result: h('p', { class: 'result', role: 'status', 'aria-live': 'polite' }),
@@ -62,11 +63,13 @@ export function createTipForm(form: HTMLFormElement): TipForm {
   const body = () => {
     const point = location.point();
     const phone = c.phone.value.trim();
+    const occurredAt = bangkokLocalToIso(c.occurredAt.value);
     return {
       text: c.text.value.trim(),
       category: c.category.value,
       channel: 'web',
       ...(c.address.value.trim() ? { address: c.address.value.trim() } : {}),
+      ...(occurredAt ? { occurredAt } : {}),
       ...(point ? { location: point } : {}),
       ...(phone ? { contact: { phone, consentToContact: c.consent.checked } } : {}),
     };
@@ -96,6 +99,7 @@ export function createTipForm(form: HTMLFormElement): TipForm {
     field('What did you see? (required) · สิ่งที่พบเห็น (จำเป็น)', c.text, 'Do not write your own name. · ไม่ต้องใส่ชื่อของคุณ'),
     field('Kind of case · ประเภท', c.category),
     field('Where? (village, tambon, amphoe) · สถานที่', c.address),
+    field('When? (optional, Thai time) · เมื่อไร (ไม่บังคับ)', c.occurredAt),
     location.element,
     h('fieldset', {}, h('legend', {}, 'Contact (optional) · ติดต่อกลับ (ไม่บังคับ)'),
       h('p', { class: 'warning' }, 'Only if it is safe: we never contact you unless you tick the box, and your number is never shown publicly. · ให้เบอร์เฉพาะเมื่อปลอดภัย'),

@@ -6,7 +6,8 @@
 import type { Alert, LatLon, Volunteer } from '../../../shared/types.js';
 import { api } from '../api.js';
 import { field, h, replaceChildren } from '../dom.js';
-import { alertsTable, volunteersTable } from './coordinator-lists.js';
+import { createAlertsSection } from './alerts-section.js';
+import { volunteersTable } from './coordinator-lists.js';
 import { createTipsSection, failure, type Page } from './tips-section.js';
 import { loadToken, saveToken } from './token-store.js';
 import { createVolunteerForm } from './volunteer-form.js';
@@ -20,7 +21,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   let token = loadToken();
   const tokenInput = h('input', { name: 'token', type: 'password', autocomplete: 'off', value: token });
   const tips = createTipsSection();
-  const alerts = h('section', { class: 'coord-section', 'aria-label': 'SMS log' });
+  const alerts = createAlertsSection();
   const volunteers = h('section', { class: 'coord-section', 'aria-label': 'Volunteers' });
 
   const load = async () => {
@@ -31,7 +32,8 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
       api<Page<Volunteer>>('/api/volunteers', { token }),
     ]);
     const byId = new Map(v.status === 'fulfilled' ? v.value.items.map((x) => [x.id, x] as const) : []);
-    replaceChildren(alerts, a.status === 'fulfilled' ? alertsTable(a.value.items, byId) : failure('SMS log', a.reason));
+    if (a.status === 'fulfilled') alerts.show(a.value.items, byId);
+    else alerts.showError(failure('SMS log', a.reason));
     replaceChildren(volunteers, v.status === 'fulfilled' ? volunteersTable(v.value.items, optOut) : failure('Volunteers', v.reason));
   };
   const optOut = async (v: Volunteer) => {
@@ -47,7 +49,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     token = tokenInput.value = '';
     saveToken('');
     tips.clear();
-    replaceChildren(alerts);
+    alerts.clear();
     replaceChildren(volunteers);
   };
   const form = createVolunteerForm(() => token, () => void load());
@@ -62,7 +64,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     saveToken(token);
     void load();
   });
-  replaceChildren(root, tokenForm, tips.element, alerts, volunteers, form.element);
+  replaceChildren(root, tokenForm, tips.element, alerts.element, volunteers, form.element);
   if (token) void load();
   return { setPick: form.setPick };
 }
