@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: two workers keep CPU-heavy files (CDK bundling, Chromium) from starving each other.
     maxWorkers: 2,
-    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
