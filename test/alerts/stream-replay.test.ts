@@ -1,0 +1,95 @@
+/**
+ * Issue #5's target: the same hotspots stream batch, replayed three times (as Lambda does
+ * after a timeout or a partial failure), still leaves one SMS per recipient in the outbox.
+ * Runs the real local system: DynamoDB Local, its real stream, the real dispatcher.
+ */
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readConfig } from '../../functions/lib/config.js';
+import { getContext } from '../../functions/lib/context.js';
+import { localLambdaContext } from '../../functions/local/lambda-context.js';
+import { toLambdaRecord } from '../../functions/local/stream-poller.js';
+import { eventually, startTestSystem, type LocalSystem } from '../support/local-system.js';
+import { hotspot } from './support.js';
+
+let sys: LocalSystem;
+const outbox: string[] = [];
+const auth = () => ({ authorization: `Bearer ${sys.token}`, 'content-type': 'application/json' });
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void (String(line).startsWith('[outbox]') && outbox.push(String(line))));
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await sys?.stop();
+});
+
+async function register(body: object): Promise<{ id: string; phone: string }> {
+  const res = await fetch(`${sys.url}/api/volunteers`, { method: 'POST', headers: auth(), body: JSON.stringify(body) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; phone: string };
+}
+
+/** Every record of the hotspots table's stream, as Lambda would receive them. */
+async function streamBatch(): Promise<DynamoDBStreamEvent> {
+  const table = readConfig().tables.hotspots;
+  const region = 'ap-southeast-1';
+  const ddb = new DynamoDBClient({ region, endpoint: sys.dynamoEndpoint, credentials });
+  const streams = new DynamoDBStreamsClient({ region, endpoint: sys.dynamoEndpoint, credentials });
+  const arn = (await ddb.send(new DescribeTableCommand({ TableName: table }))).Table!.LatestStreamArn!;
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
+  const Records = [];
+  for (const shard of StreamDescription!.Shards ?? []) {
+    const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    const page = await streams.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator! }));
+    Records.push(...(page.Records ?? []).map((r) => toLambdaRecord(r, arn)));
+  }
+  ddb.destroy();
+  streams.destroy();
+  return { Records };
+}
+
+describe('replayed stream batches', () => {
+  it('leave one SMS per recipient in the outbox', async () => {
+    const recipients = await Promise.all([
+      register({ name: 'Near th', phone: '081 234 5601', location: { lat: 6.43, lon: 101.82 }, radiusKm: 5, language: 'th' }),
+      register({ name: 'Near ms', phone: '+60 12-345 6789', location: { lat: 6.42, lon: 101.84 }, radiusKm: 8, language: 'ms' }),
+      register({ name: 'Wide en', phone: '+66 89 765 4302', location: { lat: 6.2, lon: 101.7 }, radiusKm: 40, language: 'en' }),
+    ]);
+    const far = await register({ name: 'Far', phone: '0812345604', location: { lat: 6.9, lon: 101.82 }, radiusKm: 10, language: 'th' });
+    const h = hotspot();
+    await getContext().hotspots.putAll([h]);
+
+    const firstDelivery = await eventually(async () => {
+      const items = await getContext().alerts.list();
+      return items.filter((a) => a.hotspotId === h.id).length === 3 ? items : undefined;
+    });
+    expect(firstDelivery.filter((a) => a.volunteerId === far.id)).toHaveLength(0);
+    await sys.settled();
+
+    const batch = await streamBatch();
+    expect(batch.Records.some((r) => r.dynamodb?.NewImage?.id?.S === h.id)).toBe(true);
+    const { handler } = await import('../../functions/alert-dispatcher/handler.js');
+    for (let i = 0; i < 3; i++) {
+      expect(await handler(batch, localLambdaContext('alert-dispatcher'))).toEqual({ batchItemFailures: [] });
+    }
+
+    const res = await fetch(`${sys.url}/api/alerts`, { headers: auth() });
+    const items = ((await res.json()) as { items: Array<{ hotspotId: string; volunteerId: string; status: string; segments: number }> }).items
+      .filter((a) => a.hotspotId === h.id);
+    expect(items.map((a) => a.volunteerId).sort()).toEqual(recipients.map((r) => r.id).sort());
+    expect(items.every((a) => a.status === 'sent' && a.segments >= 1)).toBe(true);
+    const lines = outbox.filter((l) => l.includes(h.id.slice(0, 12)));
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toMatch(/812345601|123456789|897654302/);
+  });
+});
