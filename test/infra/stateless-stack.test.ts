@@ -3,12 +3,14 @@ import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type { IConstruct } from 'constructs';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../infra/api-routes.js';
 import { buildApp, type PhithakStacks } from '../../infra/build-app.js';
 import { FUNCTION_SPECS, type FunctionKey } from '../../infra/constructs/backend-functions.js';
+import { REPO_ROOT } from '../../infra/settings.js';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
 import { gazetteerFixture, nagErrors, scratchDir, testApp } from './infra-fixture.js';
 
@@ -73,6 +75,18 @@ describe('stateless stack: functions', () => {
     expect(code.startsWith("import { createRequire as __phithakCreateRequire } from 'node:module';")).toBe(true);
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'gazetteer-index.json'), 'utf8'))).toEqual({ fixture: true });
+  });
+
+  it.each(functionKeys)('%s bundle loads as an ES module and exports handler', (key) => {
+    const asset = stacks.stateless.backend.functions[key].fn.node.findChild('Code') as s3assets.Asset;
+    // Lambda provides the AWS SDK (kept external); here it resolves from the repo's node_modules.
+    if (!existsSync(join(outdir, 'node_modules'))) symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
+    const probe = 'const m = await import(process.argv[1]); process.stdout.write(typeof m.handler);';
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe, join(outdir, asset.assetPath, 'index.mjs')], {
+      env: { ...process.env, AWS_REGION: 'ap-southeast-1' },
+      encoding: 'utf8',
+    });
+    expect(out).toBe('function');
   });
 
   it('grants each function only the tables it uses', () => {
