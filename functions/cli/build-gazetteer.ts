@@ -31,6 +31,14 @@ function mtimeMs(path: string): number {
   }
 }
 
+function readStamp(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Newest modification time among the inputs and the code that shapes the index. */
 function newestSourceMs(dir: string): number {
   const geocoderDir = join(REPO_ROOT, 'shared', 'geocoder');
@@ -57,7 +65,11 @@ export function buildGazetteer(options: { force?: boolean } = {}): BuildOutcome 
     }
   }
   const out = GAZETTEER_INDEX_PATH;
-  if (!options.force && mtimeMs(out) > newestSourceMs(dir)) {
+  // The stamp records the newest source time the index was built from, so an index written
+  // late by a builder that loaded older code is still rebuilt.
+  const stampPath = `${out}.stamp`;
+  const stamp = `${dir}|${newestSourceMs(dir)}`;
+  if (!options.force && mtimeMs(out) > 0 && readStamp(stampPath) === stamp) {
     return { path: out, rebuilt: false, summary: `gazetteer index up to date: ${out}` };
   }
   const started = performance.now();
@@ -69,6 +81,7 @@ export function buildGazetteer(options: { force?: boolean } = {}): BuildOutcome 
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(index));
   renameSync(tmp, out); // atomic: concurrent builders (tests, start) never read half a file
+  writeFileSync(stampPath, stamp);
   const ms = Math.round(performance.now() - started);
   const summary =
     `gazetteer index built in ${ms} ms: ${index.tambons.length} tambons, ${index.amphoes.length} amphoes, ` +

@@ -77,9 +77,10 @@ const EN_FRAGMENT_FIX: ReadonlyArray<[RegExp, string]> = [
 
 const THAI_PREFIX = /^(แขวง|เขต)\s*/;
 
-function isRetired(name: string): boolean {
+function isStarred(name: string): boolean {
   return name.startsWith('*') || name.endsWith('*');
 }
+
 
 function fixEn(en: string, report: CleanReport): string {
   let out = en.trim();
@@ -94,9 +95,9 @@ export function cleanThaiName(name: string): string {
 }
 
 /**
- * Parses and cleans the subdistrict CSV text. Retired units (names starting or ending
- * with `*` in the Thai column) are dropped; a `*` only on the romanised name means the
- * romanisation belongs to an older unit, so the Thai row stays with an empty `en`.
+ * Parses and cleans the subdistrict CSV text. Retired units (Thai name starting with `*`,
+ * or both names ending with it) are dropped; a `*` only on the romanised name marks a
+ * renamed unit whose romanisation is the old name, so the row stays with an empty `en`.
  */
 export function cleanSubdistricts(csvText: string): { tambons: CleanTambon[]; report: CleanReport } {
   const report: CleanReport = {
@@ -130,7 +131,10 @@ export function cleanSubdistricts(csvText: string): { tambons: CleanTambon[]; re
 
 function cleanRow(cols: string[], report: CleanReport): CleanTambon | null {
   const [code, thRaw, enRaw, lat, lon, , amphoeCode, amphoeThRaw, amphoeEnRaw, provinceCode] = cols;
-  if (isRetired(thRaw.trim())) {
+  // Retired: `*` leads the Thai name, or trails both names ("โคกกว้าง*" / "Khok Kwang*").
+  // A trailing `*` on the Thai name alone ends a merged note (520101), not a retirement.
+  const thTrim = thRaw.trim();
+  if (thTrim.startsWith('*') || (thTrim.endsWith('*') && enRaw.trim().endsWith('*'))) {
     report.retiredDropped++;
     return null;
   }
@@ -139,7 +143,7 @@ function cleanRow(cols: string[], report: CleanReport): CleanTambon | null {
   }
   // A garbled Thai cell (a note merged into the name, e.g. 520101) keeps its first word.
   const th = cleanThaiName(thRaw).replace(/\*$/, '').split(/\s+/)[0];
-  const en = isRetired(enRaw.trim()) ? '' : fixEn(enRaw, report);
+  const en = isStarred(enRaw.trim()) ? '' : fixEn(enRaw, report);
   return {
     code: code.trim(),
     th,
