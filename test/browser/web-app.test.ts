@@ -146,6 +146,21 @@ describe('web app in Chromium against the local system', () => {
     expect(volunteerCells.every((c) => c === name)).toBe(true);
   });
 
+  it('registers a volunteer at a point clicked on the map', async () => {
+    const form = page.locator('#coordinator form.volunteer-form');
+    await form.locator('input[name=name]').fill('Browser Test Volunteer');
+    await form.locator('input[name=phone]').fill('081 234 5678');
+    await page.locator('#map canvas').click({ position: { x: 300, y: 300 } });
+    expect(await form.locator('input[name=lat]').inputValue()).not.toBe('');
+    await form.locator('input[name=radiusKm]').fill('5');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.result.ok').waitFor({ timeout: 10_000 });
+    expect(await form.locator('.result').textContent()).toContain('+66812345678');
+    await expect.poll(() => page.locator('#coordinator section[aria-label="Volunteers"]').textContent(), { timeout: 10_000 }).toContain(
+      'Browser Test Volunteer',
+    );
+  });
+
   it('opts a volunteer out of SMS from the coordinator panel', async () => {
     page.once('dialog', (d) => void d.accept());
     const rows = page.locator('#coordinator tr', { has: page.locator('button.danger') });
