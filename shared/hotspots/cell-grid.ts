@@ -1,9 +1,9 @@
 /**
  * The uniform lat/lon grid behind the exact DBSCAN (dbscan.ts): points sorted by cell in
  * flat typed arrays (kdbush-style), occupied cells listed in key order, and a neighbour-cell
- * lookup by one binary search per grid row. Cells are `fraction` x eps tall and wide enough
- * that, with `fraction <= 0.5`, any two points of one cell are well within eps of each other
- * and inside each other's turf query box.
+ * lookup by one binary search per grid row. Cells are `fraction` x eps on a side (in km,
+ * at the latitude nearest the equator), so with `fraction` < 1/sqrt(2) any two points of a
+ * cell are within eps of each other and inside each other's turf query box.
  */
 import type { NeighbourMetric } from './turf-metric.js';
 
@@ -42,9 +42,10 @@ export function buildCellGrid(
   const rows = Math.floor((b.maxLat - b.minLat) / latCell) + 1;
   const cols = Math.floor((b.maxLon - b.minLon) / lonCell) + 1;
   if (rows * cols * n >= Number.MAX_SAFE_INTEGER) return null;
-  // One extra row/column absorbs rounding in the cell index of a box edge.
-  const kLat = Math.ceil(metric.latDeg / latCell) + 1;
-  const kLon = Math.ceil(b.maxLonDeg / lonCell) + 1;
+  // Query reach, widened by a relative 1e-9 that dwarfs rounding (~1e-16) so that every
+  // pair turf could test, in either direction, lands in each other's neighbour range.
+  const reachLat = metric.latDeg * (1 + 1e-9);
+  const reachLon = b.maxLonDeg * (1 + 1e-9);
   const sorted = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const i = Math.floor((lats[p] - b.minLat) / latCell);
@@ -54,35 +55,51 @@ export function buildCellGrid(
   sorted.sort();
   const order = new Int32Array(n);
   const cellOf = new Int32Array(n);
-  const keys: number[] = [];
-  const starts: number[] = [];
+  const keysAll = new Float64Array(n);
+  const startsAll = new Int32Array(n + 1);
+  let cellCount = 0;
   let last = -1;
   for (let k = 0; k < n; k++) {
     const key = Math.floor(sorted[k] / n);
     const p = sorted[k] - key * n;
     if (key !== last) {
-      keys.push(key);
-      starts.push(k);
+      keysAll[cellCount] = key;
+      startsAll[cellCount++] = k;
       last = key;
     }
     order[k] = p;
-    cellOf[p] = keys.length - 1;
+    cellOf[p] = cellCount - 1;
   }
-  starts.push(n);
-  const cellKeys = Float64Array.from(keys);
-  const cellStart = Int32Array.from(starts);
-  const cellCount = keys.length;
-  const scratch = new Int32Array((2 * kLat + 1) * (2 * kLon + 1));
+  startsAll[cellCount] = n;
+  const cellKeys = keysAll.subarray(0, cellCount);
+  const cellStart = startsAll.subarray(0, cellCount + 1);
+  // A dense key -> cell table when the grid is small (the usual case) saves binary searches.
+  const dense = rows * cols <= Math.max(4 * n, 1 << 20) ? new Int32Array(rows * cols).fill(-1) : null;
+  if (dense) for (let c = 0; c < cellCount; c++) dense[cellKeys[c]] = c;
+  const ext = cellExtents(lats, lons, order, cellStart);
+  const scratch = new Int32Array(cellCount);
   const coreEnd = new Int32Array(cellCount);
 
+  // Rows and columns reachable from the extreme points of cell `c` (floor of a monotone
+  // expression, the same one that binned the points, so no reachable cell is missed).
   const neighbourCells = (c: number): number => {
-    const key = cellKeys[c];
-    const i = Math.floor(key / cols);
-    const j = key - i * cols;
+    const rowLo = Math.max(0, Math.floor((ext.minLat[c] - reachLat - b.minLat) / latCell));
+    const rowHi = Math.min(rows - 1, Math.floor((ext.maxLat[c] + reachLat - b.minLat) / latCell));
+    const colLo = Math.max(0, Math.floor((ext.minLon[c] - reachLon - b.minLon) / lonCell));
+    const colHi = Math.min(cols - 1, Math.floor((ext.maxLon[c] + reachLon - b.minLon) / lonCell));
     let count = 0;
-    for (let row = Math.max(0, i - kLat); row <= Math.min(rows - 1, i + kLat); row++) {
-      const hi = row * cols + Math.min(cols - 1, j + kLon);
-      let t = lowerBound(cellKeys, row * cols + Math.max(0, j - kLon));
+    if (dense) {
+      for (let row = rowLo; row <= rowHi; row++) {
+        for (let key = row * cols + colLo, end = row * cols + colHi; key <= end; key++) {
+          const d = dense[key];
+          if (d >= 0) scratch[count++] = d;
+        }
+      }
+      return count;
+    }
+    for (let row = rowLo; row <= rowHi; row++) {
+      const hi = row * cols + colHi;
+      let t = lowerBound(cellKeys, row * cols + colLo);
       while (t < cellCount && cellKeys[t] <= hi) scratch[count++] = t++;
     }
     return count;
@@ -102,6 +119,32 @@ export function buildCellGrid(
   };
 
   return { order, cellOf, cellStart, coreEnd, cellCount, scratch, neighbourCells, partitionCoresFirst };
+}
+
+function cellExtents(lats: Float64Array, lons: Float64Array, order: Int32Array, cellStart: Int32Array) {
+  const cellCount = cellStart.length - 1;
+  const minLat = new Float64Array(cellCount);
+  const maxLat = new Float64Array(cellCount);
+  const minLon = new Float64Array(cellCount);
+  const maxLon = new Float64Array(cellCount);
+  for (let c = 0; c < cellCount; c++) {
+    let a = Infinity;
+    let z = -Infinity;
+    let l = Infinity;
+    let r = -Infinity;
+    for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
+      const p = order[k];
+      a = Math.min(a, lats[p]);
+      z = Math.max(z, lats[p]);
+      l = Math.min(l, lons[p]);
+      r = Math.max(r, lons[p]);
+    }
+    minLat[c] = a;
+    maxLat[c] = z;
+    minLon[c] = l;
+    maxLon[c] = r;
+  }
+  return { minLat, maxLat, minLon, maxLon };
 }
 
 function bounds(lats: Float64Array, lons: Float64Array, lonDeg: Float64Array) {

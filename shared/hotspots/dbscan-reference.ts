@@ -17,6 +17,8 @@ export interface DbscanLabels {
   core: Uint8Array;
   /** Number of clusters (ids run from 0 to `clusterCount - 1`). */
   clusterCount: number;
+  /** Which algorithm produced the labels: the grid, or this port of turf (fallback). */
+  path: 'grid' | 'reference';
 }
 
 /** Runs turf's algorithm verbatim over `lats`/`lons` with the given neighbour metric. */
@@ -76,5 +78,5 @@ export function dbscanReference(
   }
   const kind = new Uint8Array(n);
   for (let p = 0; p < n; p++) kind[p] = cluster[p] < 0 ? 2 : noiseFirst[p] ? 1 : 0;
-  return { cluster, kind, core, clusterCount };
+  return { cluster, kind, core, clusterCount, path: 'reference' };
 }

@@ -49,8 +49,11 @@ export interface DbscanOptions {
   minPoints: number;
 }
 
-/** Grid cells this many times smaller than eps on a side keep every cell a clique. */
-const CELL_FRACTION = 0.5;
+/**
+ * Grid cell side as a fraction of eps. Below 1/sqrt(2) every cell is a clique; 0.7 leaves a 1 %
+ * margin, ample for eps up to 1° (curvature error ~3e-4); larger eps take 0.5.
+ */
+const cellFraction = (latDeg: number) => (latDeg <= 1 ? 0.7 : 0.5);
 /** Largest eps, in degrees of latitude, for the grid path (~1100 km). */
 const MAX_GRID_LAT_DEG = 10;
 /** Largest |latitude| + eps in degrees for the grid path; beyond it turf's box clamps. */
@@ -81,7 +84,7 @@ export function dbscanTurf(
   const { lats, lons } = toArrays(points);
   const minPoints = options.minPoints || 3;
   const metric = neighbourMetric(lats, lons, maxDistance, options.units ?? 'kilometers');
-  const grid = gridEligible(lats, lons, metric) ? buildCellGrid(lats, lons, metric, CELL_FRACTION) : null;
+  const grid = gridEligible(lats, lons, metric) ? buildCellGrid(lats, lons, metric, cellFraction(metric.latDeg)) : null;
   const labels = grid ? dbscanGrid(grid, metric, minPoints) : null;
   return labels ?? dbscanReference(lats, lons, metric, minPoints);
 }
@@ -133,7 +136,7 @@ function dbscanGrid(grid: CellGrid, metric: NeighbourMetric, minPoints: number):
   const cluster = new Int32Array(n).fill(-1);
   const kind = new Uint8Array(n).fill(KIND_NOISE);
   assignPoints(grid, metric, core, clusterOfCell, seedOfCluster, cluster, kind);
-  return { cluster, kind, core, clusterCount };
+  return { cluster, kind, core, clusterCount, path: 'grid' };
 }
 
 function markCores(grid: CellGrid, metric: NeighbourMetric, minPoints: number): Uint8Array {
@@ -205,10 +208,8 @@ function coresLinked(
   for (let i = s1; i < e1; i++) {
     const p = order[i];
     for (let j = s2; j < e2; j++) {
-      const q = order[j];
-      const forward = metric.isNeighbour(p, q);
-      if (forward !== metric.isNeighbour(q, p)) return -1;
-      if (forward) return 1;
+      const link = metric.mutual(p, order[j]);
+      if (link !== 0) return link;
     }
   }
   return 0;
