@@ -38,7 +38,7 @@ function controls() {
     text: h('textarea', { name: 'text', required: true, maxlength: 5000, rows: 4 }),
     category: h('select', { name: 'category' },
       ...CATEGORY_OPTIONS.map((o) => h('option', { value: o.value, selected: o.value === 'other' }, o.label))),
-    address: h('input', { name: 'address', type: 'text', autocomplete: 'off' }),
+    address: h('input', { name: 'address', type: 'text', autocomplete: 'off', maxlength: 500 }),
     occurredAt: h('input', { name: 'occurredAt', type: 'datetime-local' }),
     phone: h('input', { name: 'phone', type: 'tel', autocomplete: 'off' }),
     consent: h('input', { name: 'consent', type: 'checkbox' }),
