@@ -84,7 +84,7 @@ export function buildGazetteer(options: { force?: boolean } = {}): BuildOutcome 
   writeFileSync(stampPath, stamp);
   const ms = Math.round(performance.now() - started);
   const summary =
-    `gazetteer index built in ${ms} ms: ${index.tambons.length} tambons, ${index.amphoes.length} amphoes, ` +
+    `gazetteer index built in ${ms} ms: ${index.tambons.code.length} tambons, ${index.amphoes.length} amphoes, ` +
     `${index.provinces.length} provinces (${report.retiredDropped} retired dropped, ${report.buengKanRecoded} Bueng Kan recoded, ` +
     `${report.bangkokPrefixesStripped} Bangkok prefixes stripped, ${report.romanisationsFixed} romanisations fixed) -> ${out}`;
   return { path: out, rebuilt: true, summary };

@@ -8,7 +8,7 @@ import { PLACE_ALIASES } from './aliases.js';
 import { GAZETTEER_INDEX_VERSION, type GazetteerIndex } from './gazetteer-index.js';
 import { expandShape, type ProvinceShape } from './province-shapes.js';
 import { createTrie, trieInsert, type NameTrie } from './name-trie.js';
-import { hasThai, latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
+import { hasThai, latinKey, stripThaiDiacritics, thaiKey, thaiSkeleton } from './text-keys.js';
 
 /** Administrative level: 0 province (changwat), 1 amphoe (khet), 2 tambon (khwaeng). */
 export type Level = 0 | 1 | 2;
@@ -61,8 +61,9 @@ function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
   const { places, byCode } = g;
   const add = (p: Omit<Place, 'thKey' | 'thSkel'>): void => {
     byCode.set(p.code, places.length);
-    (p as Place).thKey = thaiKey(p.th);
-    (p as Place).thSkel = thaiSkeleton(p.th);
+    const key = thaiKey(p.th);
+    (p as Place).thKey = key;
+    (p as Place).thSkel = stripThaiDiacritics(key);
     places.push(p as Place);
     g.children.push([]);
     if (p.parent >= 0) g.children[p.parent].push(places.length - 1);
@@ -73,8 +74,11 @@ function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
   for (const [code, th, en, enKey] of index.amphoes) {
     add({ level: 1, code, th, en, enKey, lat: 0, lon: 0, parent: byCode.get(code.slice(0, 2)) ?? -1 });
   }
-  for (const [code, th, en, enKey, lat, lon] of index.tambons) {
-    add({ level: 2, code, th, en, enKey, lat, lon, parent: byCode.get(code.slice(0, 4)) ?? -1 });
+  const t = index.tambons;
+  for (let i = 0; i < t.code.length; i++) {
+    const code = t.code[i];
+    const parent = byCode.get(code.slice(0, 4)) ?? -1;
+    add({ level: 2, code, th: t.th[i], en: t.en[i], enKey: t.enKey[i], lat: t.lat[i], lon: t.lon[i], parent });
   }
 }
 

@@ -7,7 +7,7 @@
 import type { GeocodeResult } from '../types.js';
 import { fuzzyLookup, type FuzzyEntry } from './fuzzy.js';
 import type { Gazetteer, Level } from './gazetteer.js';
-import { latinWords, scanLatin, type LatinWord } from './latin-scan.js';
+import { latinWords, ngramKey, scanLatin, type LatinWord } from './latin-scan.js';
 import type { Mention } from './mention.js';
 import { resolveMentions } from './resolve.js';
 import { latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
@@ -15,6 +15,8 @@ import { compactThai, scanThai, type CompactThai } from './thai-scan.js';
 
 /** Queries longer than this are cut (tip texts are at most 5,000 characters). */
 const MAX_QUERY_CHARS = 5000;
+/** Marked spans shorter than this are not fuzzy-matched ("ต.ค." is a month, not a tambon). */
+const MIN_FUZZY_SPAN = 3;
 /** Unmarked Thai names shorter than this never stand alone (too many common words). */
 const MIN_STANDALONE_THAI = 4;
 /** Unmarked romanised keys shorter than this stand alone only when capitalised. */
@@ -50,9 +52,7 @@ function markThaiStandalone(g: Gazetteer, text: string, c: CompactThai, mentions
 function markLatinStandalone(words: LatinWord[], mentions: Mention[], g: Gazetteer): void {
   for (const m of mentions) {
     if (m.script !== 'latin' || m.level !== null) continue;
-    let joined = '';
-    for (let k = m.start; k < m.end; k++) joined += words[k].raw;
-    const key = latinKey(joined);
+    const key = ngramKey(words, m.start, m.end);
     if (COMMON_LATIN.has(key)) continue;
     const province = m.ids.every((id) => g.places[id].level === 0);
     m.standalone = key.length >= MIN_STANDALONE_LATIN || (words[m.start].capital && (province || key.length >= 4));
@@ -102,10 +102,11 @@ function fillFuzzy(g: Gazetteer, mentions: Mention[], c: CompactThai | null, wor
       refineMarked(g, m, c, ctx);
       continue;
     }
-    if (m.ids.length > 0 || m.level === null) continue;
+    if (m.ids.length > 0 || m.level === null || m.end - m.start < 1) continue;
     let span: string;
     if (m.script === 'th' && c) span = c.s.slice(m.start, m.end);
-    else span = latinKey(words.slice(m.start, m.end).map((w) => w.raw).join(''));
+    else span = ngramKey(words, m.start, m.end);
+    if (span.length < MIN_FUZZY_SPAN) continue;
     const hit = fuzzyLookup(entriesFor(g, m.level, m.script, ctx), span);
     if (hit) {
       m.ids = hit.ids;
@@ -154,7 +155,7 @@ function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: Latin
   const key =
     m.script === 'th' && c
       ? c.s.slice(m.start, m.end)
-      : latinKey(words.slice(m.start, m.end).map((w) => w.raw).join(''));
+      : ngramKey(words, m.start, m.end);
   if (g.aliasKeys.has(key)) m.alias = true;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Gazetteer, Level } from './gazetteer.js';
 import type { Mention } from './mention.js';
-import { latinKey } from './text-keys.js';
+import { foldLatinWord, joinFolded } from './text-keys.js';
 
 /** A Latin word of the query, with its clause number and capitalisation. */
 export interface LatinWord {
@@ -15,6 +15,8 @@ export interface LatinWord {
   capital: boolean;
   /** Followed directly by a dot ("t.", "a."). */
   dotted: boolean;
+  /** The word folded by `foldLatinWord`, ready to join into n-gram keys. */
+  fold: string;
 }
 
 const PRE_MARKERS = new Map<string, Level>([
@@ -42,7 +44,9 @@ export function latinWords(text: string): LatinWord[] {
       continue;
     }
     const raw = m[1].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    words.push({ raw: raw.toLowerCase(), clause, capital: raw[0] !== raw[0].toLowerCase(), dotted: m[2] === '.' });
+    const lower = raw.toLowerCase().replace(/[^a-z]/g, '');
+    if (!lower) continue;
+    words.push({ raw: lower, clause, capital: raw[0] !== raw[0].toLowerCase(), dotted: m[2] === '.', fold: foldLatinWord(lower) });
   }
   return words;
 }
@@ -51,13 +55,18 @@ function markerOf(w: LatinWord): Level | null {
   return PRE_MARKERS.get(w.raw) ?? (w.dotted ? DOTTED_MARKERS.get(w.raw) : undefined) ?? null;
 }
 
+/** Folded key of words [from, to). */
+export function ngramKey(words: readonly LatinWord[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) parts.push(words[k].fold);
+  return joinFolded(parts);
+}
+
 function longestAt(g: Gazetteer, words: LatinWord[], i: number): { ids: number[]; end: number } | null {
   let maxN = 1;
   while (maxN < g.latinMaxWords && i + maxN < words.length && words[i + maxN].clause === words[i].clause) maxN++;
   for (let n = maxN; n >= 1; n--) {
-    let joined = '';
-    for (let k = i; k < i + n; k++) joined += words[k].raw;
-    const ids = g.latin.get(latinKey(joined));
+    const ids = g.latin.get(ngramKey(words, i, i + n));
     if (ids) return { ids, end: i + n };
   }
   return null;

@@ -26,9 +26,10 @@ export function stripThaiDiacritics(text: string): string {
 }
 
 /**
- * Rewrites applied in order to a lower-case a-z string. They fold the spelling variants of
+ * Rewrites applied in order to one lower-case a-z word. They fold the spelling variants of
  * RTGS, older romanisations and Malay/English habits onto one key: aspirates (kh/ph/th/ch),
- * j for จ, ue/eu/oe for ึ/ื, ee/oo for long vowels, ae/e for แ, v for ว, doubled letters.
+ * j for จ, ue/eu for ึ/ื, ee/oo for long vowels, ae/e for แ, v for ว. Words are folded one
+ * by one so a query's words can be folded once and joined into any n-gram.
  */
 const LATIN_FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/kh/g, 'k'],
@@ -42,18 +43,34 @@ const LATIN_FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/ae/g, 'e'],
   [/ue|eu/g, 'u'],
   [/v/g, 'w'],
-  [/([a-z])\1+/g, '$1'],
 ];
+const DOUBLED = /([a-z])\1+/g;
 
-/** Folded romanised key: accents removed, lower case, letters only, variants folded. */
-export function latinKey(name: string): string {
-  let k = name
+/** Folds one word (lower-case letters a-z only). */
+export function foldLatinWord(word: string): string {
+  let k = word;
+  for (const [re, to] of LATIN_FOLDS) k = k.replace(re, to);
+  return k;
+}
+
+/** Joins folded words into a key; doubled letters collapse ("Pattani" = "Patani"). */
+export function joinFolded(folded: readonly string[]): string {
+  return folded.join('').replace(DOUBLED, '$1');
+}
+
+/** Splits any text into lower-case a-z words, accents removed. */
+export function latinWordsOf(name: string): string[] {
+  return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z]/g, '');
-  for (const [re, to] of LATIN_FOLDS) k = k.replace(re, to);
-  return k;
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/** Folded romanised key of a name: accents removed, words folded, joined, doubles collapsed. */
+export function latinKey(name: string): string {
+  return joinFolded(latinWordsOf(name).map(foldLatinWord));
 }
 
 /** True when the string contains Thai script. */
