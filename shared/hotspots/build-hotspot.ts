@@ -43,7 +43,15 @@ export function buildHotspot(
   const lons = members.map((t) => t.lon);
   const centroid = meanPosition(lats, lons);
   const round = (v: number) => Number(v.toFixed(CENTROID_DECIMALS));
-  const risk = hotspotRisk(members, now, options);
+  const nowMs = Date.parse(now);
+  const receivedMs = members.map((t) => Date.parse(t.receivedAt));
+  let first = 0;
+  let last = 0;
+  receivedMs.forEach((ms, i) => {
+    if (ms < receivedMs[first]) first = i;
+    if (ms > receivedMs[last]) last = i;
+  });
+  const risk = hotspotRisk(members, receivedMs, nowMs, options);
   const box = { minLat: Infinity, maxLat: -Infinity, minLon: Infinity, maxLon: -Infinity };
   for (const t of members) {
     box.minLat = Math.min(box.minLat, t.lat);
@@ -53,8 +61,7 @@ export function buildHotspot(
   }
   const hexes = new Set(members.map((t) => hexKey(t.lat, t.lon, options.hexSizeKm)));
   const gi = giStar(hexes, box, ctx.counts, options);
-  const trend: Trend = hotspotTrend(members, now, options.trendWindowDays, identity.previous !== undefined);
-  const received = members.map((t) => t.receivedAt).sort();
+  const trend: Trend = hotspotTrend(receivedMs, nowMs, options.trendWindowDays, identity.previous !== undefined);
   const prev = identity.previous;
   const hotspot: Hotspot = {
     id: identity.id,
@@ -63,8 +70,8 @@ export function buildHotspot(
     riskScore: risk.riskScore,
     tipCount: members.length,
     categories: categoryMix(members),
-    firstSeen: received[0],
-    lastSeen: received[received.length - 1],
+    firstSeen: members[first].receivedAt,
+    lastSeen: members[last].receivedAt,
     centroid: { lat: round(centroid.lat), lon: round(centroid.lon) },
     geometry: bufferedHull(lats, lons, options),
     admin: commonAdmin(members),

@@ -44,7 +44,7 @@ export function recomputeHotspots(input: {
   const tips = inWindow(input.tips, input.now, options.windowDays);
   const clusters = clusterTips(tips, options);
   const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), options.hexSizeKm);
-  return assembleHotspots(clusters, input.existing, { now: input.now, options, counts });
+  return assembleHotspots(clusters, input.existing, { now: input.now, options, counts, takenIds: idsOf(input.existing) });
 }
 
 /** Tips received within `windowDays` before `now` (and not after it), with a finite position. */
@@ -58,17 +58,28 @@ export function inWindow(tips: ClusterTip[], now: string, windowDays: number): C
   });
 }
 
-/** Matches clusters to `existing` and builds the changes. */
+/** The ids of the hotspots, which new hotspots must not reuse. */
+export function idsOf(hotspots: Hotspot[]): Set<string> {
+  return new Set(hotspots.map((h) => h.id));
+}
+
+/**
+ * Matches clusters to `existing` and builds the changes. `takenIds`: ids of every active
+ * stored hotspot (a new hotspot gets a fresh id even if its key once named another one).
+ */
 export function assembleHotspots(
   clusters: TipCluster[],
   existing: Hotspot[],
-  ctx: { now: string; options: HotspotOptions; counts: Map<number, number> },
+  ctx: { now: string; options: HotspotOptions; counts: Map<number, number>; takenIds: Set<string> },
 ): HotspotChanges {
   const { matches, retired } = matchClusters(clusters, existing);
   const events: HotspotEvent[] = [];
+  const taken = new Set(ctx.takenIds);
   const upserts = clusters.map((c, i) => {
     const m = matches[i];
-    const id = m.previous?.id ?? hotspotId(c.key);
+    let id = m.previous?.id ?? hotspotId(c.key);
+    for (let attempt = 1; !m.previous && taken.has(id); attempt++) id = hotspotId(`${c.key}#${attempt}`);
+    taken.add(id);
     if (!m.previous) events.push({ type: m.splitFrom ? 'split' : 'created', hotspotId: id, ...(m.splitFrom ? { related: [m.splitFrom] } : {}) });
     if (m.mergedFrom.length) events.push({ type: 'merged', hotspotId: id, related: m.mergedFrom });
     return buildHotspot(c.members, { id, ...m }, ctx);
@@ -87,7 +98,10 @@ export function assembleHotspots(
  * an incremental recomputation name it alike; hashed so no tip id is exposed publicly.
  */
 export function hotspotId(key: string): string {
-  return `hs-${hash53(key, 1).toString(16).padStart(14, '0')}${hash53(key, 2).toString(16).padStart(14, '0')}`;
+  // Two independent hashes: different prefixes, so their input streams never line up.
+  const a = hash53(`a:${key}`, 0x2545f491);
+  const b = hash53(`b:${key}`, 0x6c8e9cf5);
+  return `hs-${a.toString(16).padStart(14, '0')}${b.toString(16).padStart(14, '0')}`;
 }
 
 /** cyrb53 (public domain, bryc): a fast 53-bit string hash; not cryptographic. */

@@ -10,18 +10,22 @@ import { riskLevelOf, type HotspotOptions } from './options.js';
 
 const DAY_MS = 86_400_000;
 
-/** Score (rounded to 0.01) and level of a set of member tips at `now` (ISO 8601). */
+/**
+ * Score (rounded to 0.01) and level of a set of member tips at `nowMs`; `receivedMs[i]` is
+ * `members[i].receivedAt` in epoch milliseconds.
+ */
 export function hotspotRisk(
   members: ClusterTip[],
-  now: string,
+  receivedMs: ArrayLike<number>,
+  nowMs: number,
   options: HotspotOptions,
 ): { riskScore: number; riskLevel: RiskLevel; reporterCount: number } {
-  const nowMs = Date.parse(now);
   let weight = 0;
   const reporters = new Set<string>();
   let anonymous = 0;
-  for (const tip of members) {
-    const ageDays = Math.max(0, (nowMs - Date.parse(tip.receivedAt)) / DAY_MS);
+  for (let i = 0; i < members.length; i++) {
+    const tip = members[i];
+    const ageDays = Math.max(0, (nowMs - receivedMs[i]) / DAY_MS);
     const severity = options.categorySeverity[tip.category] ?? options.categorySeverity.other;
     const urgency = tip.urgent ? options.urgentMultiplier : 1;
     weight += severity * urgency * Math.pow(0.5, ageDays / options.riskHalfLifeDays);

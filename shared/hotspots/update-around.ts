@@ -13,7 +13,7 @@
 import type { ClusterTip, Hotspot } from '../types.js';
 import { cellsInBox, tipCell } from './cells.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
-import { assembleHotspots, inWindow, type HotspotChanges } from './engine.js';
+import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';
 import { hexCounts } from './gi-star.js';
 import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
 import { meanPosition } from './geometry.js';
@@ -52,7 +52,7 @@ export async function updateAround(
     const need = unionBox(inner, ...targets.map((c) => boxOfPoints(c.members)), ...related.map(boxOfHotspot));
     if (boxContains(inner, need)) {
       const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), o.hexSizeKm);
-      return assembleHotspots(targets, related, { now, options: o, counts });
+      return assembleHotspots(targets, related, { now, options: o, counts, takenIds: idsOf(existing) });
     }
     inner = need;
   }
