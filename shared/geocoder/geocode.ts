@@ -15,6 +15,8 @@ import { compactThai, scanThai, type CompactThai } from './thai-scan.js';
 
 /** Queries longer than this are cut (tip texts are at most 5,000 characters). */
 const MAX_QUERY_CHARS = 5000;
+/** Unmarked Latin words shorter than this are never fuzzy-matched. */
+const MIN_LATIN_FUZZY = 6;
 /** Marked spans shorter than this are not fuzzy-matched ("ต.ค." is a month, not a tambon). */
 const MIN_FUZZY_SPAN = 3;
 /** Unmarked Thai names shorter than this never stand alone (too many common words). */
@@ -97,12 +99,16 @@ function contextProvinces(g: Gazetteer, mentions: Mention[]): Set<string> {
 
 function fillFuzzy(g: Gazetteer, mentions: Mention[], c: CompactThai | null, words: LatinWord[]): void {
   const ctx = contextProvinces(g, mentions);
+  // Without a province to search in, an amphoe/tambon typo is only trusted in address-like
+  // text (two or more markers): "อ.สมชาย" is more likely a teacher than a district.
+  const addressLike = mentions.filter((m) => m.level !== null).length >= 2;
   for (const m of mentions) {
     if (m.spanEnd !== undefined && c && ctx.size > 0) {
       refineMarked(g, m, c, ctx);
       continue;
     }
-    if (m.ids.length > 0 || m.level === null || m.end - m.start < 1) continue;
+    if (m.ids.length > 0 || m.level === null || m.weakMarker) continue;
+    if (m.level > 0 && ctx.size === 0 && !addressLike) continue;
     let span: string;
     if (m.script === 'th' && c) span = c.s.slice(m.start, m.end);
     else span = ngramKey(words, m.start, m.end);
@@ -130,6 +136,41 @@ function refineMarked(g: Gazetteer, m: Mention, c: CompactThai, ctx: Set<string>
     m.fuzzy = hit.dist;
     m.end = m.start + hit.length;
   }
+}
+
+const latinNameEntries = new WeakMap<Gazetteer, FuzzyEntry[]>();
+
+/** Folded keys of provinces and Latin aliases: what an unmarked misspelt word may mean. */
+function provinceAndAliasEntries(g: Gazetteer): FuzzyEntry[] {
+  let list = latinNameEntries.get(g);
+  if (!list) {
+    list = [];
+    for (const [key, ids] of g.latin) {
+      if (key.length < MIN_LATIN_FUZZY) continue;
+      const province = ids.filter((id) => g.places[id].level === 0);
+      if (g.aliasKeys.has(key)) for (const id of ids) list.push({ id, key });
+      else for (const id of province) list.push({ id, key });
+    }
+    latinNameEntries.set(g, list);
+  }
+  return list;
+}
+
+/**
+ * When nothing else was found, a single long Latin word one edit away from a province or
+ * alias ("Narathiwas", "Pattanii") is read as that place.
+ */
+function latinWordFuzzy(g: Gazetteer, words: LatinWord[]): Mention[] {
+  const out: Mention[] = [];
+  words.forEach((w, i) => {
+    if (w.raw.length < MIN_LATIN_FUZZY || !w.capital) return;
+    const key = ngramKey(words, i, i + 1);
+    const hit = fuzzyLookup(provinceAndAliasEntries(g), key);
+    if (hit && hit.dist === 1 && hit.length >= key.length - 1) {
+      out.push({ ids: hit.ids, level: null, start: i, end: i + 1, script: 'latin', fuzzy: 1, standalone: true });
+    }
+  });
+  return out;
 }
 
 /** "Pattani town": a province name followed by town/city means its capital district. */
@@ -172,6 +213,7 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   }
   markLatinStandalone(words, latin, g);
   const all = mentions.concat(latin);
+  if (all.length === 0 && words.length > 0) all.push(...latinWordFuzzy(g, words));
   expandTowns(g, all);
   for (const m of all) markAlias(g, m, thai, words);
   if (all.some((m) => m.ids.length === 0 || m.spanEnd !== undefined)) fillFuzzy(g, all, thai, words);

@@ -21,6 +21,8 @@ export interface Mention {
   alias?: boolean;
   /** Marked Thai mention whose exact match stops before the marked span does. */
   spanEnd?: number;
+  /** Marked by a word that is also common prose (เขต "area"): exact names only, no fuzzy. */
+  weakMarker?: boolean;
   /** Latin: followed by "town" or "city" ("Pattani town" = the capital district). */
   town?: boolean;
 }

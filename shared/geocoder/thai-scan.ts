@@ -28,6 +28,9 @@ const MARKERS: ReadonlyArray<[string, Level | -1]> = [
   ['ม.', -1],
 ];
 
+/** Markers that are also everyday words (เขต: "zone, area"): they never trigger fuzzy. */
+const WEAK_MARKERS = new Set(['เขต']);
+
 /** Thai text in skeleton form plus, per character, its offset in the normalised input. */
 export interface CompactThai {
   s: string;
@@ -91,6 +94,7 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
   const { s } = c;
   const out: Mention[] = [];
   let pending: Level | -1 | null = null;
+  let weak = false;
   let coveredTo = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === BOUNDARY) continue;
@@ -100,6 +104,7 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
     const nameAfterMarker = hit !== null && pending !== null && pending >= 0;
     if (marker && !nameAfterMarker && (!hit || hit.end - i <= marker[0].length)) {
       pending = marker[1];
+      weak = WEAK_MARKERS.has(marker[0]);
       coveredTo = i + marker[0].length;
       i = coveredTo - 1;
       continue;
@@ -108,11 +113,12 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
       const level = pending as Level;
       pending = null;
       const end = spanEnd(s, i);
-      if (hit) {
-        const m: Mention = { ids: hit.ids, level, start: i, end: hit.end, script: 'th', fuzzy: 0 };
-        if (end > hit.end) m.spanEnd = end;
-        out.push(m);
-      } else out.push({ ids: [], level, start: i, end, script: 'th', fuzzy: 0 });
+      const m: Mention = hit
+        ? { ids: hit.ids, level, start: i, end: hit.end, script: 'th', fuzzy: 0 }
+        : { ids: [], level, start: i, end, script: 'th', fuzzy: 0 };
+      if (hit && end > hit.end) m.spanEnd = end;
+      if (weak) m.weakMarker = true;
+      out.push(m);
       if (hit) coveredTo = hit.end;
       continue;
     }
