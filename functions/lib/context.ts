@@ -48,3 +48,8 @@ export function getContext(): AppContext {
   current ??= createContext();
   return current;
 }
+
+/** Forgets the process-wide context, so the next `getContext()` reads the environment again (local host restarts). */
+export function resetContext(): void {
+  current = undefined;
+}

@@ -40,6 +40,10 @@ export async function startDynamoDbLocal(opts: { dataDir?: string; port?: number
     mkdirSync(path, { recursive: true });
   }
   const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  // Never leave a JVM behind when this process ends without calling stop().
+  const killChild = () => child.exitCode === null && child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()).slice(-4000));
   child.stdout?.resume();

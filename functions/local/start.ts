@@ -3,6 +3,7 @@
  * COORDINATOR_TOKEN and GEODATA_DIR (docs/contract.md), prints the URL and the token,
  * and stops everything it started on Ctrl-C.
  */
+import './local-env.js';
 import { resolve } from 'node:path';
 import { ensureGazetteerIndex } from '../cli/build-gazetteer.js';
 import { checkJava } from './dynamodb-local.js';
@@ -10,8 +11,6 @@ import { repoRoot } from './paths.js';
 import { startLocalSystem } from './system.js';
 
 async function main(): Promise<void> {
-  // Locally we run on Node 20; Lambda runs nodejs22.x, which the SDK's notice is about.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = resolve(repoRoot, process.env.DATA_DIR ?? '.data');

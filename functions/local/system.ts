@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { readConfig } from '../lib/config.js';
+import { resetContext } from '../lib/context.js';
 import { createDynamoClients } from '../lib/dynamo.js';
 import { bootstrapTables } from './bootstrap-tables.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -59,6 +60,7 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
     TABLE_PREFIX: prefix,
     COORDINATOR_TOKEN: token,
   });
+  resetContext();
   const config = readConfig();
   const { ddb } = createDynamoClients(config);
   await bootstrapTables(ddb, config.tables);
