@@ -75,6 +75,16 @@ describe('web app in Chromium against the local system', () => {
     expect(drawn).toBeGreaterThan(0);
   });
 
+  it('switches the hotspot heatmap on from the legend', async () => {
+    const visibility = () =>
+      page.evaluate(() =>
+        (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getLayoutProperty('hotspot-heat', 'visibility'),
+      );
+    expect(await visibility()).toBe('none');
+    await page.locator('#heatmap-toggle').check();
+    await expect.poll(visibility).toBe('visible');
+  });
+
   it('flies to a hotspot chosen in the list', async () => {
     const zoom = () => page.evaluate(() => (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getZoom());
     const before = await zoom();

@@ -21,6 +21,10 @@ view.map.on('error', (e) => {
   mapStatus.textContent = `Map problem: ${e.error?.message ?? 'unknown'}`;
 });
 
+byId<HTMLInputElement>('heatmap-toggle').addEventListener('change', (e) => {
+  view.setHeatmap((e.target as HTMLInputElement).checked);
+});
+
 view.onPick((point) => {
   view.setPick(point);
   tipForm.setPick(point);

@@ -58,6 +58,28 @@ export function mapStyle(basemapUrl: string): StyleSpecification {
         paint: { 'line-color': '#7b7b72', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.5, 10, 1.5] },
       },
       {
+        // Density of hotspot centres weighted by tip count: an aggregate view, hidden until asked for.
+        id: 'hotspot-heat',
+        type: 'heatmap',
+        source: 'hotspot-points',
+        layout: { visibility: 'none' },
+        paint: {
+          'heatmap-weight': ['interpolate', ['linear'], ['get', 'tipCount'], 3, 0.6, 20, 1],
+          'heatmap-intensity': 1.5,
+          'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 6, 30, 12, 90],
+          'heatmap-opacity': 0.8,
+          // Same yellow-to-red ramp as the risk colours, transparent where there is nothing.
+          'heatmap-color': [
+            'interpolate', ['linear'], ['heatmap-density'],
+            0, 'rgba(254,204,92,0)',
+            0.15, RISK_COLORS.low,
+            0.45, RISK_COLORS.medium,
+            0.75, RISK_COLORS.high,
+            1, RISK_COLORS.critical,
+          ],
+        },
+      },
+      {
         id: 'hotspot-fill',
         type: 'fill',
         source: 'hotspots',

@@ -27,6 +27,8 @@ export interface MapView {
   setPick(point: LatLon | null): void;
   focusHotspot(feature: HotspotFeature): void;
   onPick(listener: (point: LatLon) => void): void;
+  /** Shows or hides the heatmap of hotspot density. */
+  setHeatmap(visible: boolean): void;
 }
 
 function centres(fc: FeatureCollection<Polygon | MultiPolygon>): FeatureCollection<Point> {
@@ -73,6 +75,9 @@ export function createMapView(container: HTMLElement): MapView {
       if (selected !== undefined) map.setFeatureState({ source: 'hotspots', id: selected }, { selected: false });
       selected = feature.properties.id;
       map.setFeatureState({ source: 'hotspots', id: selected }, { selected: true });
+    },
+    setHeatmap(visible) {
+      whenReady(() => map.setLayoutProperty('hotspot-heat', 'visibility', visible ? 'visible' : 'none'));
     },
     onPick(listener) {
       map.on('click', (e) => listener({ lat: round(e.lngLat.lat), lon: round(e.lngLat.lng) }));
