@@ -20,9 +20,13 @@ export function gazetteerFixture(dir: string): string {
   return path;
 }
 
-/** An App writing to a scratch directory, with the given CDK context. */
+/**
+ * An App writing to a scratch directory, with the given CDK context. CDK's built-in
+ * CloudFormation schema validation is off: it costs 5-25 s per synth on two busy cores, and
+ * `npm run synth` runs it anyway. cdk-nag, registered by `buildApp`, still runs at synth.
+ */
 export function testApp(context: Record<string, unknown>): App {
-  return new App({ outdir: scratchDir('cdkout'), context });
+  return new App({ outdir: scratchDir('cdkout'), context, builtinCloudFormationValidation: false });
 }
 
 /** cdk-nag AwsSolutions findings of severity `error` left unacknowledged under `scope`. */
