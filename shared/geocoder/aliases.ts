@@ -39,6 +39,8 @@ export const PLACE_ALIASES: readonly PlaceAlias[] = [
   { name: 'Sungai Kolok', code: '9610', source: 'WP-TH Su-ngai Kolok district: common spelling' },
   { name: 'Sungei Golok', code: '9610', source: 'WP-TH Su-ngai Kolok district: older spelling' },
   { name: 'โกลก', code: '9610', source: 'COLLOQ: short for สุไหงโก-ลก' },
+  { name: 'Sg Golok', code: '9610', source: 'COLLOQ: "Sg." is the usual Malay abbreviation of Sungai' },
+  { name: 'Sg Kolok', code: '9610', source: 'COLLOQ: "Sg." is the usual Malay abbreviation of Sungai' },
   { name: 'Sungai Padi', code: '9611', source: 'WP-TH Su-ngai Padi district: Malay name' },
   // Pattani (94)
   { name: 'Patani', code: '94', source: 'FIELD; WP-TH Pattani province: Malay "Patani"' },

@@ -13,6 +13,8 @@ export interface CleanTambon {
   /** Centroid in degrees; `NaN` when the input has none (Bueng Kan), filled later. */
   lat: number;
   lon: number;
+  /** Thai postcode (5 digits) or '' when the input has none. */
+  postcode: string;
   amphoeCode: string;
   amphoeTh: string;
   amphoeEn: string;
@@ -130,7 +132,7 @@ export function cleanSubdistricts(csvText: string): { tambons: CleanTambon[]; re
 }
 
 function cleanRow(cols: string[], report: CleanReport): CleanTambon | null {
-  const [code, thRaw, enRaw, lat, lon, , amphoeCode, amphoeThRaw, amphoeEnRaw, provinceCode] = cols;
+  const [code, thRaw, enRaw, lat, lon, postcode, amphoeCode, amphoeThRaw, amphoeEnRaw, provinceCode] = cols;
   // Retired: `*` leads the Thai name, or trails both names ("โคกกว้าง*" / "Khok Kwang*").
   // A trailing `*` on the Thai name alone ends a merged note (520101), not a retirement.
   const thTrim = thRaw.trim();
@@ -150,6 +152,7 @@ function cleanRow(cols: string[], report: CleanReport): CleanTambon | null {
     en,
     lat: lat.trim() === '' ? NaN : Number(lat),
     lon: lon.trim() === '' ? NaN : Number(lon),
+    postcode: /^\d{5}$/.test(postcode.trim()) ? postcode.trim() : '',
     amphoeCode: amphoeCode.trim(),
     amphoeTh: cleanThaiName(amphoeThRaw),
     amphoeEn: AMPHOE_EN_FIX[amphoeCode.trim()] ?? fixEn(amphoeEnRaw, report),

@@ -7,7 +7,7 @@ import { latinKey } from './text-keys.js';
 import { compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
 
 /** Bump when the layout changes; the loader refuses other versions. */
-export const GAZETTEER_INDEX_VERSION = 3;
+export const GAZETTEER_INDEX_VERSION = 4;
 
 /** Province simplification tolerance in degrees (~220 m): borders move at most that much. */
 export const PROVINCE_TOLERANCE_DEG = 0.002;
@@ -24,6 +24,8 @@ export interface TambonColumns {
   enKey: string[];
   lat: number[];
   lon: number[];
+  /** Postcode per tambon ('' when unknown). */
+  postcode: string[];
 }
 
 /**
@@ -75,7 +77,7 @@ export function buildGazetteerIndex(
   const centroidOf = new Map(shapes.map((s) => [s.code, shapeCentroid(expandShape(s))]));
   const provinces = new Map<string, [string, string, string, string]>();
   const amphoes = new Map<string, [string, string, string, string]>();
-  const cols: TambonColumns = { code: [], th: [], en: [], enKey: [], lat: [], lon: [] };
+  const cols: TambonColumns = { code: [], th: [], en: [], enKey: [], lat: [], lon: [], postcode: [] };
   for (const t of tambons) {
     provinces.set(t.provinceCode, [t.provinceCode, t.provinceTh, t.provinceEn, latinKey(t.provinceEn)]);
     amphoes.set(t.amphoeCode, [t.amphoeCode, t.amphoeTh, t.amphoeEn, latinKey(t.amphoeEn)]);
@@ -91,6 +93,7 @@ export function buildGazetteerIndex(
     cols.enKey.push(latinKey(t.en));
     cols.lat.push(round4(lat));
     cols.lon.push(round4(lon));
+    cols.postcode.push(t.postcode);
   }
   const byCode = (a: [string, ...unknown[]], b: [string, ...unknown[]]): number => (a[0] < b[0] ? -1 : 1);
   const index: GazetteerIndex = {

@@ -42,6 +42,8 @@ export interface Gazetteer {
   /** Capital districts (อำเภอเมือง...), what a bare "อ.เมือง" / "Mueang" can mean. */
   capitals: number[];
   shapes: ProvinceShape[];
+  /** Postcode -> amphoes it serves (place indices). */
+  postcodes: Map<string, number[]>;
   /** Keys (Thai skeletons and folded Latin) that come from the alias table. */
   aliasKeys: Set<string>;
 }
@@ -79,6 +81,12 @@ function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
     const code = t.code[i];
     const parent = byCode.get(code.slice(0, 4)) ?? -1;
     add({ level: 2, code, th: t.th[i], en: t.en[i], enKey: t.enKey[i], lat: t.lat[i], lon: t.lon[i], parent });
+    const pc = t.postcode[i];
+    if (pc && parent >= 0) {
+      const list = g.postcodes.get(pc);
+      if (!list) g.postcodes.set(pc, [parent]);
+      else if (!list.includes(parent)) list.push(parent);
+    }
   }
 }
 
@@ -134,6 +142,7 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     capitals: [],
     shapes: index.shapes.map(expandShape),
     aliasKeys: new Set(),
+    postcodes: new Map(),
   };
   pushPlaces(g, index);
   fillCentroids(g);

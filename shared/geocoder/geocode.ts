@@ -200,6 +200,19 @@ function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: Latin
   if (g.aliasKeys.has(key)) m.alias = true;
 }
 
+const POSTCODE = /(?:^|\D)(\d{5})(?!\d)/g;
+
+/** 5-digit postcodes known to the gazetteer, as support-only amphoe mentions. */
+function postcodeMentions(g: Gazetteer, text: string): Mention[] {
+  const out: Mention[] = [];
+  POSTCODE.lastIndex = 0;
+  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) {
+    const ids = g.postcodes.get(m[1]);
+    if (ids) out.push({ ids, level: null, start: Number.MAX_SAFE_INTEGER, end: 0, script: 'th', fuzzy: 0, supportOnly: true });
+  }
+  return out;
+}
+
 /** Forward-geocodes free text; `{precision: 'none'}` when it names no place. */
 export function geocode(g: Gazetteer, text: string): GeocodeResult {
   const norm = text.slice(0, MAX_QUERY_CHARS).normalize('NFC');
@@ -216,6 +229,7 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   if (all.length === 0 && words.length > 0) all.push(...latinWordFuzzy(g, words));
   expandTowns(g, all);
   for (const m of all) markAlias(g, m, thai, words);
+  if (all.length > 0 && /\d{5}/.test(norm)) all.push(...postcodeMentions(g, norm));
   if (all.some((m) => m.ids.length === 0 || m.spanEnd !== undefined)) fillFuzzy(g, all, thai, words);
   return resolveMentions(g, all);
 }

@@ -25,7 +25,7 @@ const PRE_MARKERS = new Map<string, Level>([
   ['changwat', 0], ['wilayah', 0], ['jangwat', 0],
 ]);
 /** Abbreviations that are markers only when dotted ("t. bang nak", "a. mueang", "amp. tak bai"). */
-const DOTTED_MARKERS = new Map<string, Level>([['t', 2], ['tb', 2], ['a', 1], ['amp', 1], ['ch', 0], ['prov', 0]]);
+const DOTTED_MARKERS = new Map<string, Level>([['t', 2], ['tb', 2], ['a', 1], ['amp', 1], ['ch', 0], ['j', 0], ['prov', 0]]);
 /** Words that mark the mention just before them, or else the one after them. */
 const POST_MARKERS = new Map<string, Level>([
   ['subdistrict', 2], ['district', 1], ['province', 0], ['town', 1], ['city', 1],

@@ -23,6 +23,8 @@ export interface Mention {
   spanEnd?: number;
   /** Marked by a word that is also common prose (เขต "area"): exact names only, no fuzzy. */
   weakMarker?: boolean;
+  /** Supports readings but never proposes one (a postcode: its amphoes). */
+  supportOnly?: boolean;
   /** Latin: followed by "town" or "city" ("Pattani town" = the capital district). */
   town?: boolean;
 }

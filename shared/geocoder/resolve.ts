@@ -12,11 +12,14 @@ import type { Mention } from './mention.js';
 export const MAX_ALTERNATIVES = 5;
 /** Readings within this score of the best count as ties (ambiguous text). */
 const TIE_EPSILON = 0.02;
+/** A postcode is weaker evidence than a name: several amphoes can share one. */
+const POSTCODE_WEIGHT = 0.5;
 /** The southern border provinces this system serves: preferred when names tie. */
 const HOME_PROVINCES = new Set(['96', '94', '95', '90']);
 
 /** How much a mention counts: marked and exact readings weigh most. */
 export function mentionWeight(m: Mention): number {
+  if (m.supportOnly) return POSTCODE_WEIGHT;
   let w = m.level !== null ? 1 : 0.8;
   if (m.fuzzy > 0) w -= 0.15 * m.fuzzy;
   if (m.toneMismatch) w -= 0.05;
@@ -113,6 +116,7 @@ export function placeResult(g: Gazetteer, id: number, confidence: number): Geoco
 export function resolveMentions(g: Gazetteer, mentions: Mention[]): GeocodeResult {
   const candidates = new Set<number>();
   for (const m of mentions) {
+    if (m.supportOnly) continue;
     for (const id of m.ids) if (m.level === null || g.places[id].level === m.level) candidates.add(id);
   }
   const readings: Reading[] = [];
