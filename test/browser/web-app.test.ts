@@ -198,6 +198,20 @@ describe('web app in Chromium against the local system', () => {
     expect(await page.locator('#coordinator').textContent()).toContain('opted out');
   });
 
+  it('opens straight on the hotspot an SMS link names, in a fresh tab', async () => {
+    const id = (await firstHotspot()).id;
+    const tab = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    const tabErrors = collectErrors(tab);
+    await tab.goto(`${system.url}/#h=${id}`);
+    await tab.locator(`.hotspot-item[aria-current][data-hotspot-id="${id}"]`).waitFor({ timeout: 15_000 });
+    await tab.waitForFunction(() => {
+      const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
+      return Boolean(map?.loaded() && map.getZoom() > 11);
+    }, null, { timeout: 15_000 });
+    await tab.close();
+    errors.push(...tabErrors);
+  });
+
   it('logged no console error, page error or failed request', () => {
     expect(errors).toEqual([]);
   });

@@ -72,9 +72,12 @@ export function createMapView(container: HTMLElement): MapView {
     focusHotspot(feature) {
       const bounds = featureBounds(feature);
       if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 14, duration: 800 });
-      if (selected !== undefined) map.setFeatureState({ source: 'hotspots', id: selected }, { selected: false });
-      selected = feature.properties.id;
-      map.setFeatureState({ source: 'hotspots', id: selected }, { selected: true });
+      // A deep link can ask for focus before the style has loaded; feature state needs it.
+      whenReady(() => {
+        if (selected !== undefined) map.setFeatureState({ source: 'hotspots', id: selected }, { selected: false });
+        selected = feature.properties.id;
+        map.setFeatureState({ source: 'hotspots', id: selected }, { selected: true });
+      });
     },
     setHeatmap(visible) {
       whenReady(() => map.setLayoutProperty('hotspot-heat', 'visibility', visible ? 'visible' : 'none'));
