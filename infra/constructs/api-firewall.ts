@@ -26,7 +26,7 @@ function managedRule(name: string, priority: number, overrides: string[] = []): 
 }
 
 /**
- * Regional WAF on the API stage: a per-IP rate limit (a flood of fake tips is the cheapest
+ * Regional WAF on the API stage: a per-client rate limit (a flood of fake tips is the cheapest
  * attack on a crowd-sourced map) and AWS's common and known-bad-input rule groups. The
  * common set's body-size rule only counts: a 5,000-character Thai tip is ~15 KB of UTF-8,
  * above its 8 KB limit; the API's own schema caps the text.
@@ -42,11 +42,20 @@ export class ApiFirewall extends Construct {
       visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'phithak-api' },
       rules: [
         {
-          name: 'rate-per-ip',
+          name: 'rate-per-client',
           priority: 0,
           action: { block: {} },
-          statement: { rateBasedStatement: { limit: props.requestsPer5MinPerIp, aggregateKeyType: 'IP' } },
-          visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'rate-per-ip' },
+          statement: {
+            rateBasedStatement: {
+              limit: props.requestsPer5MinPerIp,
+              // Requests arrive through CloudFront, so the source IP is an edge server shared by
+              // many people; CloudFront puts the viewer's IP in X-Forwarded-For. Requests that
+              // bypass CloudFront without the header are all counted under one key.
+              aggregateKeyType: 'FORWARDED_IP',
+              forwardedIpConfig: { headerName: 'X-Forwarded-For', fallbackBehavior: 'MATCH' },
+            },
+          },
+          visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'rate-per-client' },
         },
         managedRule('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
         managedRule('AWSManagedRulesKnownBadInputsRuleSet', 2),

@@ -253,11 +253,20 @@ describe('stateless stack: HTTP API', () => {
     });
   });
 
-  it('puts a WAF web ACL with a per-IP rate rule on the stage', () => {
+  it('puts a WAF web ACL on the stage, rate-limiting each viewer IP behind CloudFront', () => {
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
       Rules: Match.arrayWith([
-        Match.objectLike({ Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: 300 } } }),
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              AggregateKeyType: 'FORWARDED_IP',
+              ForwardedIPConfig: { HeaderName: 'X-Forwarded-For', FallbackBehavior: 'MATCH' },
+              Limit: 300,
+            }),
+          },
+        }),
       ]),
     });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
