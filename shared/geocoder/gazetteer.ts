@@ -42,6 +42,8 @@ export interface Gazetteer {
   /** Capital districts (อำเภอเมือง...), what a bare "อ.เมือง" / "Mueang" can mean. */
   capitals: number[];
   shapes: ProvinceShape[];
+  /** Exact Thai keys (tone marks kept) of every name and alias: tells typos from exact hits. */
+  thaiFullKeys: Set<string>;
   /** Postcode -> amphoes it serves (place indices). */
   postcodes: Map<string, number[]>;
   /** Keys (Thai skeletons and folded Latin) that come from the alias table. */
@@ -106,6 +108,7 @@ function fillCentroids(g: Gazetteer): void {
 function indexNames(g: Gazetteer): void {
   g.places.forEach((p, i) => {
     trieInsert(g.thaiTrie, p.thSkel, i);
+    g.thaiFullKeys.add(p.thKey);
     if (p.en) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, p.en, i, p.enKey));
     if (p.level === 1 && p.th.startsWith(CAPITAL_PREFIX_TH) && p.th.length > CAPITAL_PREFIX_TH.length) {
       g.capitals.push(i);
@@ -120,7 +123,10 @@ function indexNames(g: Gazetteer): void {
     if (id === undefined) throw new Error(`alias "${a.name}" points to unknown code ${a.code}`);
     const key = hasThai(a.name) ? thaiSkeleton(a.name) : latinKey(a.name);
     g.aliasKeys.add(key);
-    if (hasThai(a.name)) trieInsert(g.thaiTrie, key, id);
+    if (hasThai(a.name)) {
+      trieInsert(g.thaiTrie, key, id);
+      g.thaiFullKeys.add(thaiKey(a.name));
+    }
     else g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id, key));
   }
 }
@@ -142,6 +148,7 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     capitals: [],
     shapes: index.shapes.map(expandShape),
     aliasKeys: new Set(),
+    thaiFullKeys: new Set([CAPITAL_PREFIX_TH]),
     postcodes: new Map(),
   };
   pushPlaces(g, index);

@@ -8,6 +8,7 @@ import type { GeocodeResult } from '../types.js';
 import { fuzzyLookup, type FuzzyEntry } from './fuzzy.js';
 import type { Gazetteer, Level } from './gazetteer.js';
 import { latinWords, ngramKey, scanLatin, type LatinWord } from './latin-scan.js';
+import { HOME_PROVINCES } from './home-provinces.js';
 import type { Mention } from './mention.js';
 import { resolveMentions } from './resolve.js';
 import { latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
@@ -37,18 +38,26 @@ function wordStarts(text: string): Set<number> {
   return starts;
 }
 
+/** A short district name of the home provinces (แว้ง) may stand alone, spelt exactly. */
+function isHomeAmphoeName(g: Gazetteer, m: Mention, key: string): boolean {
+  return key.length >= 3 && m.ids.some((id) => {
+    const p = g.places[id];
+    return p.level === 1 && HOME_PROVINCES.has(p.code.slice(0, 2)) && p.thSkel === key && !m.toneMismatch;
+  });
+}
+
 function markThaiStandalone(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
   let starts: Set<number> | null = null;
   for (const m of mentions) {
     if (m.script !== 'th' || m.level !== null) continue;
     const key = c.s.slice(m.start, m.end);
-    if (key.length < MIN_STANDALONE_THAI || COMMON_THAI.has(key)) continue;
+    if (COMMON_THAI.has(key)) continue;
+    if (key.length < MIN_STANDALONE_THAI && !isHomeAmphoeName(g, m, key)) continue;
     starts ??= wordStarts(text);
     const startOk = c.gapBefore[m.start] === 1 || starts.has(c.orig[m.start]);
     const endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1 || starts.has(c.orig[m.end]);
     m.standalone = startOk && endOk;
   }
-  void g;
 }
 
 function markLatinStandalone(words: LatinWord[], mentions: Mention[], g: Gazetteer): void {
@@ -182,12 +191,13 @@ function expandTowns(g: Gazetteer, mentions: Mention[]): void {
   }
 }
 
-function markToneMismatch(g: Gazetteer, text: string, mentions: Mention[]): void {
-  const compact = thaiKey(text);
+/** Thai mentions whose text differs from every exact name in tone marks only. */
+function markToneMismatch(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
   for (const m of mentions) {
-    if (m.script === 'th' && m.ids.length > 0 && !m.ids.some((id) => compact.includes(g.places[id].thKey))) {
-      m.toneMismatch = true;
-    }
+    if (m.script !== 'th' || m.ids.length === 0) continue;
+    let end = c.orig[m.end - 1] + 1;
+    while (end < text.length && TONE_MARK.test(text[end])) end++;
+    if (!g.thaiFullKeys.has(thaiKey(text.slice(c.orig[m.start], end)))) m.toneMismatch = true;
   }
 }
 
@@ -200,6 +210,7 @@ function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: Latin
   if (g.aliasKeys.has(key)) m.alias = true;
 }
 
+const TONE_MARK = /[\u0e47-\u0e4c]/;
 const POSTCODE = /(?:^|\D)(\d{5})(?!\d)/g;
 
 /** 5-digit postcodes known to the gazetteer, as support-only amphoe mentions. */
@@ -221,8 +232,8 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   const words = /[A-Za-z]/.test(norm) ? latinWords(norm) : [];
   const latin = words.length ? scanLatin(g, words) : [];
   if (thai) {
+    markToneMismatch(g, norm, thai, mentions);
     markThaiStandalone(g, norm, thai, mentions);
-    markToneMismatch(g, norm, mentions);
   }
   markLatinStandalone(words, latin, g);
   const all = mentions.concat(latin);

@@ -6,6 +6,7 @@
  */
 import type { GeocodeResult } from '../types.js';
 import { adminOf, lineage, type Gazetteer, type Level } from './gazetteer.js';
+import { HOME_PROVINCES } from './home-provinces.js';
 import type { Mention } from './mention.js';
 
 /** At most this many alternatives are returned. */
@@ -14,8 +15,6 @@ export const MAX_ALTERNATIVES = 5;
 const TIE_EPSILON = 0.02;
 /** A postcode is weaker evidence than a name: several amphoes can share one. */
 const POSTCODE_WEIGHT = 0.5;
-/** The southern border provinces this system serves: preferred when names tie. */
-const HOME_PROVINCES = new Set(['96', '94', '95', '90']);
 
 /** How much a mention counts: marked and exact readings weigh most. */
 export function mentionWeight(m: Mention): number {
