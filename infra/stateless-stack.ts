@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { TableKey } from '../shared/tables.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
@@ -37,33 +38,42 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { settings, tables } = props;
+    const { settings } = props;
     const alertDlq = new SecureQueue(this, 'AlertDlq').queue;
     this.backend = new BackendFunctions(this, 'Functions', {
-      tables,
+      tables: props.tables,
       tableKey: props.tableKey,
       gazetteerIndexPath: settings.gazetteerIndexPath,
       alertDlq,
       environment: { SMS_SENDER_ID: settings.smsSenderId, SMS_MAX_PRICE_USD: settings.smsMaxPriceUsd },
     });
-    const fns = this.backend.functions;
     // The web origin is only known once the distribution exists, which needs the API first.
     const webUrl = Lazy.string({ produce: () => `https://${this.hosting.distribution.distributionDomainName}` });
     this.httpApi = new HttpApi(this, 'Http', {
-      handler: fns.api.fn,
+      handler: this.backend.functions.api.fn,
       userPool: props.userPool,
       webOrigin: webUrl,
       rateLimitPerSecond: settings.apiRateLimitPerSecond,
     });
+    this.hosting = this.addEdge(props);
+    for (const handler of Object.values(this.backend.functions)) handler.fn.addEnvironment('PUBLIC_BASE_URL', webUrl);
+    this.addTriggersAndAlarms(props, alertDlq);
+    acknowledgeStatelessFindings(this);
+    new CfnOutput(this, 'WebUrl', { value: webUrl });
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.url });
+  }
+
+  /** WAF on the API stage, and CloudFront in front of the web bucket and the API. */
+  private addEdge(props: StatelessStackProps): WebHosting {
     const api = this.httpApi.api;
     new ApiFirewall(this, 'Firewall', {
       stageArn: api.deploymentStage.stageArn,
-      requestsPer5MinPerIp: settings.wafRequestsPer5MinPerIp,
+      requestsPer5MinPerIp: props.settings.wafRequestsPer5MinPerIp,
     });
-    this.hosting = new WebHosting(this, 'Web', {
+    return new WebHosting(this, 'Web', {
       apiDomain: `${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
       apiStage: API_STAGE,
-      webDistDir: settings.webDistDir,
+      webDistDir: props.settings.webDistDir,
       runtimeConfig: {
         region: Aws.REGION,
         userPoolId: props.userPool.userPoolId,
@@ -71,23 +81,29 @@ export class StatelessStack extends Stack {
         apiBase: '/api',
       },
     });
-    for (const handler of Object.values(fns)) handler.fn.addEnvironment('PUBLIC_BASE_URL', webUrl);
+  }
+
+  /** Stream and schedule triggers, and the alarms watching them. */
+  private addTriggersAndAlarms(props: StatelessStackProps, alertDlq: sqs.IQueue): void {
+    const fns = this.backend.functions;
     const streams = new StreamTriggers(this, 'Streams', {
-      tips: { table: tables.tips, fn: fns.hotspotUpdater.fn },
-      hotspots: { table: tables.hotspots, fn: fns.alertDispatcher.fn },
+      tips: { table: props.tables.tips, fn: fns.hotspotUpdater.fn },
+      hotspots: { table: props.tables.hotspots, fn: fns.alertDispatcher.fn },
     });
     new Schedules(this, 'Schedules', { recompute: fns.recompute.fn, alertDigest: fns.alertDigest.fn });
     new OpsAlarms(this, 'Alarms', {
       functions: Object.fromEntries(Object.entries(fns).map(([key, handler]) => [key, handler.fn])),
+      // A minute behind means alerts reach volunteers a minute late: worth a look.
       streamConsumers: {
         hotspotUpdater: { fn: fns.hotspotUpdater.fn, maxIteratorAgeMs: 60_000 },
         alertDispatcher: { fn: fns.alertDispatcher.fn, maxIteratorAgeMs: 60_000 },
       },
-      deadLetterQueues: { alertDlq, tipsStreamFailures: streams.failureQueues.tips, hotspotsStreamFailures: streams.failureQueues.hotspots },
-      alarmTopicArn: settings.alarmTopicArn,
+      deadLetterQueues: {
+        alertDlq,
+        tipsStreamFailures: streams.failureQueues.tips,
+        hotspotsStreamFailures: streams.failureQueues.hotspots,
+      },
+      alarmTopicArn: props.settings.alarmTopicArn,
     });
-    acknowledgeStatelessFindings(this);
-    new CfnOutput(this, 'WebUrl', { value: webUrl });
-    new CfnOutput(this, 'ApiUrl', { value: api.url });
   }
 }
