@@ -6,19 +6,33 @@ import './style.css';
 import { createCoordinatorPanel } from './coordinator/coordinator-panel.js';
 import { byId } from './dom.js';
 import { startHotspotList } from './hotspot-list.js';
-import { createMapView } from './map/map-view.js';
+import { createMapView, fallbackMapView, type MapView } from './map/map-view.js';
 import { createTipForm } from './tip-form.js';
 import { createZoneCheck } from './zone-check.js';
 
-const view = createMapView(byId('map'));
+const mapStatus = byId('map-status');
+
+function mapOrFallback(): MapView {
+  try {
+    return createMapView(byId('map'));
+  } catch (err) {
+    // Old phones without WebGL: say so, and keep the lists, forms and patrol check usable.
+    mapStatus.textContent = 'The map cannot be shown on this device. Lists and forms still work. · อุปกรณ์นี้แสดงแผนที่ไม่ได้';
+    console.warn('map unavailable', err);
+    return fallbackMapView();
+  }
+}
+
+const view = mapOrFallback();
 const tipForm = createTipForm(byId<HTMLFormElement>('tip-form'));
 const zoneCheck = createZoneCheck(byId<HTMLFormElement>('zone-form'));
 const coordinator = createCoordinatorPanel(byId('coordinator'));
 const reloadHotspots = startHotspotList({ list: byId('hotspot-list'), status: byId('hotspots-status'), view });
 
-const mapStatus = byId('map-status');
-view.map.on('error', (e) => {
+view.map?.on('error', (e) => {
   mapStatus.textContent = `Map problem: ${e.error?.message ?? 'unknown'}`;
+  // A listener silences MapLibre's own console report; keep the error visible to tests and devtools.
+  console.error(e.error);
 });
 
 byId<HTMLInputElement>('heatmap-toggle').addEventListener('change', (e) => {

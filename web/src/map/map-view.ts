@@ -20,7 +20,8 @@ const START = { center: [101.8, 6.4] as [number, number], zoom: 8 };
 export type HotspotFeature = Feature<Polygon | MultiPolygon, { id: string }>;
 
 export interface MapView {
-  map: Map;
+  /** Null when the device cannot draw the map (no WebGL): lists and forms still work. */
+  map: Map | null;
   /** Resolves once the style and the basemap are loaded. */
   ready: Promise<void>;
   setHotspots(fc: FeatureCollection<Polygon | MultiPolygon>): void;
@@ -86,6 +87,12 @@ export function createMapView(container: HTMLElement): MapView {
       map.on('click', (e) => listener({ lat: round(e.lngLat.lat), lon: round(e.lngLat.lng) }));
     },
   };
+}
+
+/** A map that draws nothing, for devices without WebGL; everything else keeps working. */
+export function fallbackMapView(): MapView {
+  const none = () => undefined;
+  return { map: null, ready: Promise.resolve(), setHotspots: none, setPick: none, focusHotspot: none, onPick: none, setHeatmap: none };
 }
 
 /** 5 decimals ≈ 1 m: more would be false precision from a mouse click. */
