@@ -51,6 +51,8 @@ export interface Gazetteer {
 }
 
 const CAPITAL_PREFIX_TH = 'เมือง';
+/** Shared by every tambon (they have no children): saves ~7,000 allocations per load. */
+const NO_CHILDREN: number[] = [];
 
 function addLatin(map: Map<string, number[]>, name: string, id: number, folded?: string): number {
   const key = folded ?? latinKey(name);
@@ -69,7 +71,7 @@ function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
     (p as Place).thKey = key;
     (p as Place).thSkel = stripThaiDiacritics(key);
     places.push(p as Place);
-    g.children.push([]);
+    g.children.push(p.level === 2 ? NO_CHILDREN : []);
     if (p.parent >= 0) g.children[p.parent].push(places.length - 1);
   };
   for (const [code, th, en, enKey] of index.provinces) {

@@ -7,12 +7,16 @@
 const THAI_DIACRITICS = /[\u0e47-\u0e4c]/g;
 /** Characters that never carry meaning inside a name: spaces, hyphens, dots, zero-widths. */
 const NAME_NOISE = /[\s\-‐-―.'’()\u200b-\u200d\ufeff]/g;
+const NEEDS_CLEANING = /[\s\-‐-―.'’()\u200b-\u200d\ufeff\u0e4d]/;
 /** Nikhahit + sara aa, a common way of typing sara am (ำ). */
 const SPLIT_SARA_AM = /\u0e4d\u0e32/g;
 
 /** Compact Thai key: NFC, sara am unified, no spaces, hyphens or dots. */
 export function thaiKey(name: string): string {
-  return name.normalize('NFC').replace(SPLIT_SARA_AM, '\u0e33').replace(NAME_NOISE, '');
+  const nfc = name.normalize('NFC');
+  // Fast path for clean names (most gazetteer names): nothing to replace.
+  if (!NEEDS_CLEANING.test(nfc)) return nfc;
+  return nfc.replace(SPLIT_SARA_AM, '\u0e33').replace(NAME_NOISE, '');
 }
 
 /** Thai key without tone marks: the trie works on this so tone-mark typos still match. */
