@@ -44,7 +44,16 @@ export function boxOfPoints(points: ReadonlyArray<{ lat: number; lon: number }>)
 /** Box of a hotspot's polygon. */
 export function boxOfHotspot(h: Hotspot): Box {
   const polygons = h.geometry.type === 'Polygon' ? [h.geometry.coordinates] : h.geometry.coordinates;
-  return boxOfPoints(polygons.flatMap((rings) => rings[0].map(([lon, lat]) => ({ lat, lon }))));
+  const out = emptyBox();
+  for (const rings of polygons) {
+    for (const [lon, lat] of rings[0]) {
+      out.minLat = Math.min(out.minLat, lat);
+      out.minLon = Math.min(out.minLon, lon);
+      out.maxLat = Math.max(out.maxLat, lat);
+      out.maxLon = Math.max(out.maxLon, lon);
+    }
+  }
+  return out;
 }
 
 /** The box grown by at least `km` on every side (longitude scaled at its widest latitude). */

@@ -4,9 +4,10 @@
  */
 import type { AdminArea, ClusterTip, Hotspot, TipCategory } from '../types.js';
 import { bufferedHull, meanPosition } from './geometry.js';
-import { giStar, hexKey } from './gi-star.js';
+import { giStar } from './gi-star.js';
 import type { HotspotOptions } from './options.js';
 import { hotspotRisk } from './risk.js';
+import { isoMs } from './time.js';
 import { hotspotTrend, type Trend } from './trend.js';
 
 /** Most history entries kept per hotspot (oldest dropped first). */
@@ -43,8 +44,8 @@ export function buildHotspot(
   const lons = members.map((t) => t.lon);
   const centroid = meanPosition(lats, lons);
   const round = (v: number) => Number(v.toFixed(CENTROID_DECIMALS));
-  const nowMs = Date.parse(now);
-  const receivedMs = members.map((t) => Date.parse(t.receivedAt));
+  const nowMs = isoMs(now);
+  const receivedMs = members.map((t) => isoMs(t.receivedAt));
   let first = 0;
   let last = 0;
   receivedMs.forEach((ms, i) => {
@@ -59,8 +60,7 @@ export function buildHotspot(
     box.minLon = Math.min(box.minLon, t.lon);
     box.maxLon = Math.max(box.maxLon, t.lon);
   }
-  const hexes = new Set(members.map((t) => hexKey(t.lat, t.lon, options.hexSizeKm)));
-  const gi = giStar(hexes, box, ctx.counts, options);
+  const gi = giStar(members, box, ctx.counts, options);
   const trend: Trend = hotspotTrend(receivedMs, nowMs, options.trendWindowDays, identity.previous !== undefined);
   const prev = identity.previous;
   const hotspot: Hotspot = {

@@ -9,6 +9,7 @@ import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { hexCounts } from './gi-star.js';
 import { matchClusters } from './identity.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
+import { isoMs } from './time.js';
 
 /** What changed, for the caller to store: `upserts` are active, `retired` carry `status: 'retired'`. */
 export interface HotspotChanges {
@@ -49,11 +50,11 @@ export function recomputeHotspots(input: {
 
 /** Tips received within `windowDays` before `now` (and not after it), with a finite position. */
 export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
-  const nowMs = Date.parse(now);
+  const nowMs = isoMs(now);
   if (!Number.isFinite(nowMs)) throw new RangeError(`now must be an ISO 8601 time, got ${now}`);
   const since = nowMs - windowDays * DAY_MS;
   return tips.filter((t) => {
-    const at = Date.parse(t.receivedAt);
+    const at = isoMs(t.receivedAt);
     return at > since && at <= nowMs && Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90;
   });
 }

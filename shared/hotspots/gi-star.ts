@@ -19,8 +19,11 @@ const KX = KM_PER_DEG * Math.cos((HEX_REF_LAT * Math.PI) / 180);
 const SQRT3 = Math.sqrt(3);
 /** Axial offsets of the six neighbours of a hexagon. */
 const RING1 = [[1, 0], [1, -1], [0, -1], [-1, 0], [-1, 1], [0, 1]];
-/** Axial coordinates are packed into one number; |q|, |r| stay far below this. */
-const OFFSET = 2 ** 20;
+/**
+ * Axial coordinates are packed into one small integer (15 bits each, wrapping), which V8 keeps
+ * unboxed in Maps; two hexagons alias only 2^15 hexagons (~28,000 km at 0.5 km) apart.
+ */
+const MASK = 0x7fff;
 
 /** Gi* z-score thresholds (two-sided normal) for 99, 95 and 90 % confidence. */
 export const GI_CONFIDENCE = [
@@ -29,17 +32,23 @@ export const GI_CONFIDENCE = [
   { z: 1.645, level: 90 },
 ] as const;
 
-/** Packed key of the hexagon holding a point. */
-export function hexKey(lat: number, lon: number, hexSizeKm: number): number {
+/** Axial coordinates `[q, r]` of the hexagon holding a point. */
+export function hexAxial(lat: number, lon: number, hexSizeKm: number): [number, number] {
   const x = lon * KX;
   const y = lat * KM_PER_DEG;
   const q = ((SQRT3 / 3) * x - y / 3) / hexSizeKm;
   const r = ((2 / 3) * y) / hexSizeKm;
-  return pack(...cubeRound(q, r));
+  return cubeRound(q, r);
+}
+
+/** Packed key of the hexagon holding a point. */
+export function hexKey(lat: number, lon: number, hexSizeKm: number): number {
+  const [q, r] = hexAxial(lat, lon, hexSizeKm);
+  return pack(q, r);
 }
 
 function pack(q: number, r: number): number {
-  return (q + OFFSET) * 2 * OFFSET + (r + OFFSET);
+  return ((q & MASK) << 15) | (r & MASK);
 }
 
 function cubeRound(q: number, r: number): [number, number] {
@@ -75,7 +84,7 @@ export interface DegBox {
 
 /** Gi* z-score (rounded to 0.01) and confidence level (99, 95, 90, or 0 when not significant). */
 export function giStar(
-  memberHexes: Iterable<number>,
+  members: ReadonlyArray<{ lat: number; lon: number }>,
   box: DegBox,
   counts: Map<number, number>,
   options: { hexSizeKm: number; giStudyRadiusKm: number },
@@ -87,9 +96,14 @@ export function giStar(
   const yMin = box.minLat * KM_PER_DEG - grow;
   const yMax = box.maxLat * KM_PER_DEG + grow;
   const hood = new Set<number>();
-  for (const k of memberHexes) {
-    hood.add(k);
-    for (const [dq, dr] of RING1) hood.add(k + dq * 2 * OFFSET + dr);
+  const seen = new Set<number>();
+  for (const m of members) {
+    const [q, r] = hexAxial(m.lat, m.lon, s);
+    const key = pack(q, r);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hood.add(key);
+    for (const [dq, dr] of RING1) hood.add(pack(q + dq, r + dr));
   }
   let n = 0;
   let sum = 0;

@@ -55,6 +55,7 @@ function matchByContainment(
   older: (a: Hotspot, b: Hotspot) => number,
 ): void {
   const free = existing.map((_, e) => e).filter((e) => clusterOf[e] < 0).sort((a, b) => older(existing[a], existing[b]));
+  if (free.length === 0) return;
   clusters.forEach((c, ci) => {
     if (hotspotOf[ci] >= 0 || overlaps[ci].size > 0) return;
     const centre = meanPosition(c.members.map((t) => t.lat), c.members.map((t) => t.lon));

@@ -1,22 +1,24 @@
 /**
  * Incremental update after tips change: re-clusters only the neighbourhood the change can
- * affect and returns exactly what recomputeHotspots would return for the hotspots there.
+ * affect and returns exactly what recomputeHotspots would return for those hotspots.
  *
  * Why it is exact: a tip changes core status only within eps of itself and the nearest-core
  * rule (cluster-tips.ts) reaches one eps further, so every cluster whose membership can change
- * has a tip within 2 eps of a changed tip; Gi* reads tips within `giStudyRadiusKm` + one
- * hexagon of the hotspot. So: the target clusters are those within `marginKm` of a change,
- * closed over the stored hotspots sharing tips with them (merges, splits) or holding their
- * centroid; a cluster computed from the tips of a box is exact when it lies `marginKm` inside
- * the box, and the box grows until every target cluster and related hotspot lies inside.
+ * has a tip within 2 eps of a changed tip. Those clusters are the targets, closed over the
+ * stored hotspots sharing tips with them (merges, splits) or holding their centroid. A cluster
+ * computed from the tips of a box is exact when it lies 2 eps inside the box, so the box grows
+ * until every target and related hotspot lies inside; Gi* then reads the tip counts up to
+ * `giStudyRadiusKm` + one hexagon around the targets.
+ * Not refreshed here: the Gi* of untouched hotspots whose study area holds the new tip (their
+ * tips did not change); the scheduled full recomputation refreshes them.
  */
 import type { ClusterTip, Hotspot } from '../types.js';
+import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
 import { cellsInBox, tipCell } from './cells.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';
-import { hexCounts } from './gi-star.js';
-import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
 import { meanPosition } from './geometry.js';
+import { hexCounts } from './gi-star.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
 
 /** Loads every tip in the window in the given `byCell` cells (see `tipCell`). */
@@ -25,10 +27,6 @@ export type LoadCells = (cells: string[]) => Promise<ClusterTip[]>;
 /** Safety bound on box growth rounds; real data settles in one or two. */
 const MAX_ROUNDS = 100;
 
-/**
- * Re-clusters around `changed` tips. `existing`: the active stored hotspots; `now`: ISO 8601.
- * Returns the hotspots of the affected neighbourhood (`upserts`) and those it retires.
- */
 export async function updateAround(
   changed: ClusterTip[],
   loadCells: LoadCells,
@@ -42,16 +40,22 @@ export async function updateAround(
   const seeds = existing.filter((h) => h.memberTipIds.some((id) => changedIds.has(id)));
   let inner = unionBox(boxOfPoints(located), ...seeds.map(boxOfHotspot));
   if (inner.minLat > inner.maxLat) return { upserts: [], retired: [], events: [] };
-  const marginKm = Math.max(2 * o.epsKm, o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
+  const clusterMarginKm = 2 * o.epsKm * 1.01;
+  const giMarginKm = (o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
   const cache = new Map<string, ClusterTip[]>();
+  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const work = growBox(inner, marginKm);
+    const work = growBox(inner, clusterMarginKm);
     const tips = await tipsInBox(work, cache, loadCells, changed, now, o);
     const clusters = clusterTips(tips, o);
-    const { targets, related } = affected(clusters, existing, located, seeds, marginKm);
-    const need = unionBox(inner, ...targets.map((c) => boxOfPoints(c.members)), ...related.map(boxOfHotspot));
+    // Only hotspots reaching into the work box can share tips with, or hold, its clusters
+    // (a polygon holds all its tips: the buffer exceeds the snapping).
+    const nearby = existing.filter((h) => boxesMeet(boxes.get(h) as Box, work) || seeds.includes(h));
+    const { targets, related } = affected(clusters, nearby, boxes, located, seeds, clusterMarginKm);
+    const need = unionBox(inner, ...targets.map((c) => boxOfPoints(c.members)), ...related.map((h) => boxes.get(h) as Box));
     if (boxContains(inner, need)) {
-      const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), o.hexSizeKm);
+      const counted = await tipsInBox(growBox(inner, giMarginKm), cache, loadCells, changed, now, o);
+      const counts = hexCounts(counted.map((t) => t.lat), counted.map((t) => t.lon), o.hexSizeKm);
       return assembleHotspots(targets, related, { now, options: o, counts, takenIds: idsOf(existing) });
     }
     inner = need;
@@ -72,15 +76,16 @@ async function tipsInBox(
     for (const c of missing) cache.set(c, []);
     for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
   }
+  const inside = (t: ClusterTip) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
   const byId = new Map<string, ClusterTip>();
-  for (const list of cache.values()) for (const t of list) byId.set(t.id, t);
+  for (const list of cache.values()) for (const t of list) if (inside(t)) byId.set(t.id, t);
   // The index may lag the stream: the changed tips themselves are taken as given.
-  for (const t of changed) byId.set(t.id, t);
-  return inWindow([...byId.values()], now, o.windowDays).filter((t) => boxContains(work, pointBox(t)));
+  for (const t of changed) if (inside(t)) byId.set(t.id, t);
+  return inWindow([...byId.values()], now, o.windowDays);
 }
 
 /** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
-function affected(clusters: TipCluster[], existing: Hotspot[], located: ClusterTip[], seeds: Hotspot[], marginKm: number) {
+function affected(clusters: TipCluster[], existing: Hotspot[], boxes: Map<Hotspot, Box>, located: ClusterTip[], seeds: Hotspot[], marginKm: number) {
   const targets = new Set<TipCluster>();
   const related = new Set<Hotspot>(seeds);
   for (const c of clusters) {
@@ -91,7 +96,6 @@ function affected(clusters: TipCluster[], existing: Hotspot[], located: ClusterT
   for (const c of clusters) for (const t of c.members) clusterOfTip.set(t.id, c);
   const ownerOfTip = new Map<string, Hotspot>();
   for (const h of existing) for (const id of h.memberTipIds) ownerOfTip.set(id, h);
-  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
   const centres = new Map(clusters.map((c) => [c, pointBox(meanPosition(c.members.map((t) => t.lat), c.members.map((t) => t.lon)))]));
   const queue = [...targets];
   const pending = [...related];
@@ -119,6 +123,10 @@ function affected(clusters: TipCluster[], existing: Hotspot[], located: ClusterT
   }
   const order = (a: TipCluster, b: TipCluster) => (a.key < b.key ? -1 : 1);
   return { targets: [...targets].sort(order), related: existing.filter((h) => related.has(h)) };
+}
+
+function boxesMeet(a: Box, b: Box): boolean {
+  return a.minLat <= b.maxLat && b.minLat <= a.maxLat && a.minLon <= b.maxLon && b.minLon <= a.maxLon;
 }
 
 function pointBox(p: { lat: number; lon: number }): Box {

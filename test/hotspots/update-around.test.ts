@@ -25,8 +25,11 @@ function cellStore(tips: ClusterTip[]) {
   return { load, log };
 }
 
-/** The parts of a hotspot that depend on its tips and neighbourhood (not on when it was matched). */
-const essence = (h: Hotspot) => ({ id: h.id, members: h.memberTipIds, geometry: h.geometry, riskScore: h.riskScore, giZ: h.giZ, admin: h.admin });
+/**
+ * The parts of a hotspot that depend on its own tips (not on when it was matched, nor on the
+ * Gi* of its surroundings, which the scheduled full recomputation refreshes).
+ */
+const essence = (h: Hotspot) => ({ id: h.id, members: h.memberTipIds, geometry: h.geometry, riskScore: h.riskScore, admin: h.admin, categories: h.categories });
 
 function expectEquivalent(inc: HotspotChanges, full: HotspotChanges, existing: Hotspot[], context: string) {
   const fullById = new Map(full.upserts.map((h) => [h.id, h]));

@@ -1,0 +1,28 @@
+/** Fast epoch-millisecond parsing of the ISO 8601 timestamps the system stores. */
+
+/**
+ * `Date.parse(iso)`, with a fast path for the canonical `YYYY-MM-DDTHH:MM:SS.sssZ` form that
+ * `Date.prototype.toISOString` writes (Date.parse is ~10x slower and dominates large runs).
+ */
+export function isoMs(iso: string): number {
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */ && iso.charCodeAt(19) === 46 /* . */) {
+    const [y, mo, d, h, mi, s] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2)];
+    // Out-of-range or month-end days go the slow way, so invalid dates stay NaN as in Date.parse.
+    if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28 && h <= 23 && mi <= 59 && s <= 59) {
+      const ms = Date.UTC(y, mo - 1, d, h, mi, s, digits(iso, 20, 3));
+      if (!Number.isNaN(ms)) return ms;
+    }
+  }
+  return Date.parse(iso);
+}
+
+/** The decimal number in `text[from, from + len)`, NaN on a non-digit. */
+function digits(text: string, from: number, len: number): number {
+  let v = 0;
+  for (let i = from; i < from + len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
