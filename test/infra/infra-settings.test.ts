@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { WebHosting } from '../../infra/constructs/web-hosting.js';
 import { REPO_ROOT, readInfraSettings } from '../../infra/settings.js';
 import { StatefulStack } from '../../infra/stateful-stack.js';
 import { StatelessStack } from '../../infra/stateless-stack.js';
-import { scratchDir, testApp } from './infra-fixture.js';
+import { buildApp } from '../../infra/build-app.js';
+import { gazetteerFixture, scratchDir, testApp } from './infra-fixture.js';
 
 describe('infra settings', () => {
   it('defaults to an offline-friendly configuration relative to the repo root', () => {
@@ -55,5 +57,15 @@ describe('synth preconditions', () => {
     });
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('npm run build:web'));
     expect(stack.node.findAll().some((c) => c.node.id === 'Deploy')).toBe(false);
+  });
+});
+
+describe('cdk-nag gate', () => {
+  it('fails synthesis on an unacknowledged AwsSolutions error', () => {
+    // CDK's own switch to skip asset bundling: this test is about validation, not bundles.
+    const app = testApp({ 'aws:cdk:bundling-stacks': [], gazetteerIndex: gazetteerFixture(scratchDir('gate')) });
+    const { stateful } = buildApp(app);
+    new sqs.Queue(stateful, 'Plain', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS2/);
   });
 });
