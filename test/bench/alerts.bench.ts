@@ -1,0 +1,198 @@
+/**
+ * Issue #5 bench: 100,000 registered volunteers in DynamoDB Local (its own in-memory
+ * instance), then "who must be alerted for this hotspot" through the cover cells (two
+ * Queries + haversine) against the naive full Scan of the profiles, on the same data.
+ *
+ * Volunteers are placed like a national community-volunteer network: the same number per
+ * tambon of the real gazetteer (all of Thailand, GEODATA_DIR), Gaussian around its
+ * centroid (sigma 2 km); radius 1-3 km for 70 %, 3-5 km for 22 %, 5-10 km for 6 % and
+ * 10-30 km for 2 % (district coordinators). Hotspots: 80 tambon centroids of the four
+ * southern border provinces (Songkhla, Pattani, Yala, Narathiwat), where Phithak runs.
+ * Seeded, so every run benches the same data.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { haversineKmRaw } from '../../shared/geo/haversine.js';
+import { cleanSubdistricts } from '../../shared/geocoder/clean-subdistricts.js';
+import { TABLES } from '../../shared/tables.js';
+import type { LatLon, Volunteer } from '../../shared/types.js';
+import { coverCells } from '../../shared/volunteers/cells.js';
+import { VolunteersRepo, type CapacityMeter } from '../../functions/lib/volunteers-repo.js';
+import { createTableInput } from '../../functions/local/bootstrap-tables.js';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import type { BenchRow } from './types.js';
+
+const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000);
+const HOTSPOTS = 80;
+/** Songkhla, Pattani, Yala, Narathiwat (TIS-1099). */
+const SOUTH = new Set(['90', '94', '95', '96']);
+
+interface Tambon extends LatLon {
+  provinceCode: string;
+}
+
+function tambons(): Tambon[] {
+  const dir = process.env.GEODATA_DIR ?? resolve(import.meta.dirname, '../../../shared/geodata');
+  const { tambons: all } = cleanSubdistricts(readFileSync(resolve(dir, 'th-subdistricts.csv'), 'utf8'));
+  return all.filter((t) => Number.isFinite(t.lat)).map((t) => ({ lat: t.lat, lon: t.lon, provinceCode: t.provinceCode }));
+}
+
+/** mulberry32: a small seeded PRNG, so every run benches the same data. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussianAround(rand: () => number, c: LatLon, sigmaKm: number): LatLon {
+  const r = sigmaKm * Math.sqrt(-2 * Math.log(1 - rand()));
+  const theta = 2 * Math.PI * rand();
+  return { lat: c.lat + (r * Math.sin(theta)) / 111.2, lon: c.lon + (r * Math.cos(theta)) / (111.2 * Math.cos((c.lat * Math.PI) / 180)) };
+}
+
+function radiusKmOf(u: number, rand: () => number): number {
+  const r = u < 0.7 ? 1 + rand() * 2 : u < 0.92 ? 3 + rand() * 2 : u < 0.98 ? 5 + rand() * 5 : 10 + rand() * 20;
+  return Math.round(r * 10) / 10;
+}
+
+function makeVolunteers(n: number, places: Tambon[]): Volunteer[] {
+  const rand = prng(5);
+  const now = '2026-11-25T00:00:00.000Z';
+  return Array.from({ length: n }, (_, i) => {
+    const p = gaussianAround(rand, places[i % places.length]!, 2);
+    const location = { lat: Math.round(p.lat * 1e5) / 1e5, lon: Math.round(p.lon * 1e5) / 1e5 };
+    const language = (['th', 'th', 'th', 'ms', 'en'] as const)[i % 5]!;
+    return { id: randomUUID(), name: `Volunteer ${i}`, phone: `+6681${String(i).padStart(7, '0')}`, location, radiusKm: radiusKmOf(rand(), rand), language, status: 'active', createdAt: now, updatedAt: now };
+  });
+}
+
+/** Writes items with BatchWriteItem, `parallel` requests in flight, retrying unprocessed items. */
+async function batchWrite(ddb: DynamoDBClient, table: string, items: Record<string, unknown>[], parallel = 32): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const chunk = items.slice(next, (next += 25));
+      let requests: WriteRequest[] = chunk.map((item) => ({ PutRequest: { Item: marshall(item) } }));
+      while (requests.length) {
+        const out = await ddb.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+        requests = out.UnprocessedItems?.[table] ?? [];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+/** The naive lookup: a full (parallel, 4 segments) Scan of the profiles, then haversine. */
+async function fullScan(doc: DynamoDBDocumentClient, table: string, point: LatLon): Promise<{ ids: Set<string>; rcu: number }> {
+  const ids = new Set<string>();
+  let rcu = 0;
+  const segment = async (Segment: number) => {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new ScanCommand({ TableName: table, Segment, TotalSegments: 4, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
+      rcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const v of (page.Items ?? []) as Volunteer[]) {
+        if (v.status === 'active' && haversineKmRaw(v.location.lat, v.location.lon, point.lat, point.lon) <= v.radiusKm) ids.add(v.id);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+  };
+  await Promise.all([0, 1, 2, 3].map(segment));
+  return { ids, rcu };
+}
+
+/** Brute force over the generated data: the exact answer the cells must reproduce. */
+function exactRecipients(volunteers: Volunteer[], p: LatLon): Set<string> {
+  return new Set(volunteers.filter((v) => haversineKmRaw(v.location.lat, v.location.lon, p.lat, p.lon) <= v.radiusKm).map((v) => v.id));
+}
+
+/** Runs the lookup `repeats` times per hotspot; per-hotspot median time, max RCU, mismatches vs the exact answer. */
+async function measureLookups(repo: VolunteersRepo, volunteers: Volunteer[], points: LatLon[], repeats = 5) {
+  const ms: number[] = [];
+  const rcu: number[] = [];
+  const found: number[] = [];
+  let mismatches = 0;
+  for (const p of points) {
+    const times: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const meter: CapacityMeter = { readCapacityUnits: 0, queries: 0 };
+      const t = performance.now();
+      const hits = await repo.covering(p, meter);
+      times.push(performance.now() - t);
+      if (r > 0) continue;
+      rcu.push(meter.readCapacityUnits);
+      found.push(hits.length);
+      const exact = exactRecipients(volunteers, p);
+      if (exact.size !== hits.length || hits.some((h) => !exact.has(h.volunteerId))) mismatches++;
+    }
+    ms.push(quantile(times, 0.5));
+  }
+  return { ms, rcu, found, mismatches };
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+function hotspotPoints(places: Tambon[]): LatLon[] {
+  const rand = prng(11);
+  const south = places.filter((t) => SOUTH.has(t.provinceCode));
+  return Array.from({ length: HOTSPOTS }, () => gaussianAround(rand, south[Math.floor(rand() * south.length)]!, 1));
+}
+
+/** Runs the alerts bench; see the module comment. */
+export async function run(): Promise<BenchRow[]> {
+  const ddbLocal = await startDynamoDbLocal();
+  const ddb = new DynamoDBClient({ region: 'ap-southeast-1', endpoint: ddbLocal.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const doc = DynamoDBDocumentClient.from(ddb);
+  try {
+    const tables = { volunteers: 'bench-volunteers', volunteerCells: 'bench-volunteer-cells' };
+    await ddb.send(new CreateTableCommand(createTableInput(tables.volunteers, TABLES.volunteers)));
+    await ddb.send(new CreateTableCommand(createTableInput(tables.volunteerCells, TABLES.volunteerCells)));
+    const places = tambons();
+    const volunteers = makeVolunteers(VOLUNTEERS, places);
+    const cells = volunteers.flatMap((v) => coverCells(v.location, v.radiusKm).map((cell) => ({
+      cell, volunteerId: v.id, lat: v.location.lat, lon: v.location.lon, radiusKm: v.radiusKm, status: v.status, language: v.language,
+    })));
+    const loadStart = performance.now();
+    await batchWrite(ddb, tables.volunteers, volunteers as unknown as Record<string, unknown>[]);
+    await batchWrite(ddb, tables.volunteerCells, cells);
+    const loadS = (performance.now() - loadStart) / 1000;
+
+    const repo = new VolunteersRepo(doc, tables);
+    const points = hotspotPoints(places);
+    // Warm the JIT, the connection pool and DynamoDB Local (its JVM is still collecting the load's garbage).
+    for (let round = 0; round < 3; round++) for (const p of points) await repo.covering(p);
+    (globalThis as { gc?: () => void }).gc?.();
+    const { ms, rcu, found, mismatches } = await measureLookups(repo, volunteers, points);
+    const scanStart = performance.now();
+    const scan = await fullScan(doc, tables.volunteers, points[0]!);
+    const scanMsMedian = performance.now() - scanStart;
+    const scanRcuMedian = scan.rcu;
+    const viaCells = new Set((await repo.covering(points[0]!)).map((v) => v.volunteerId));
+    const scanAgrees = viaCells.size === scan.ids.size && [...scan.ids].every((id) => viaCells.has(id));
+    const p50 = quantile(ms, 0.5);
+    const p95 = quantile(ms, 0.95);
+    const rcuMax = Math.max(...rcu);
+    const avgCells = cells.length / volunteers.length;
+    return [
+      { area: 'alerts', metric: 'recipients of one hotspot, p50', value: p50, unit: 'ms', target: '<= 25 ms', pass: p50 <= 25,
+        note: `p95 ${p95.toFixed(1)} ms; ${HOTSPOTS} hotspots, median ${quantile(found, 0.5)} recipients (max ${Math.max(...found)}); parallel full Scan ${scanMsMedian.toFixed(0)} ms = ${(scanMsMedian / p50).toFixed(0)}x slower` },
+      { area: 'alerts', metric: 'recipients of one hotspot, RCU (max)', value: rcuMax, unit: 'RCU', target: '<= 20 RCU', pass: rcuMax <= 20,
+        note: `median ${quantile(rcu, 0.5)} RCU; full Scan ${scanRcuMedian} RCU = ${(scanRcuMedian / rcuMax).toFixed(0)}x more` },
+      { area: 'alerts', metric: 'hotspots with a missed or extra recipient', value: mismatches, unit: 'hotspots', target: '0', pass: mismatches === 0 && scanAgrees,
+        note: `all ${HOTSPOTS} checked against brute force; full Scan ${scanAgrees ? 'agrees' : 'DISAGREES'}` },
+      { area: 'alerts', metric: 'load volunteers + cover cells', value: loadS, unit: 's',
+        note: `${VOLUNTEERS.toLocaleString('en-US')} volunteers, ${cells.length.toLocaleString('en-US')} cell items (${avgCells.toFixed(1)} per volunteer), BatchWriteItem x32` },
+    ];
+  } finally {
+    ddb.destroy();
+    await ddbLocal.stop();
+  }
+}
