@@ -20,11 +20,11 @@ const ARGS = [
 ];
 
 /** Launches headless Chromium; the error says how to install it when it is missing. */
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs], headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
 /** Collects console errors, page errors and failed requests of `page` into one list. */
