@@ -56,3 +56,19 @@ export function trieLongest(t: NameTrie, s: string, from: number): { end: number
   }
   return best;
 }
+
+/** Every key that starts at `from` in `s`, shortest first. */
+export function trieAll(t: NameTrie, s: string, from: number): Array<{ end: number; ids: number[] }> {
+  const out: Array<{ end: number; ids: number[] }> = [];
+  let node = 0;
+  for (let i = from; i < s.length; i++) {
+    const code = s.charCodeAt(i) - THAI_BASE;
+    if (code < 0 || code >= 128) break;
+    const next = t.edges.get(node * 128 + code);
+    if (next === undefined) break;
+    node = next;
+    const ids = t.terminals[node];
+    if (ids) out.push({ end: i + 1, ids });
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
  * อ./อำเภอ/เขต, จ./จังหวัด) read in the same pass.
  */
 import type { Gazetteer, Level } from './gazetteer.js';
-import { trieLongest } from './name-trie.js';
+import { trieAll } from './name-trie.js';
 import type { Mention } from './mention.js';
 
 /** Markers in skeleton form (tone marks removed), longest first within each level. */
@@ -79,6 +79,34 @@ function markerAt(s: string, i: number): [string, Level | -1] | null {
   return null;
 }
 
+/**
+ * The match to take at `i`: the longest one that fits the pending marker's level and does
+ * not run across a space or into a marker ("อำเภอ เมือง จังหวัด" is เมือง, not the tambon
+ * เมืองจัง); failing that, the longest one.
+ */
+function bestMatch(g: Gazetteer, c: CompactThai, i: number, pending: Level | -1 | null): { end: number; ids: number[] } | null {
+  const all = trieAll(g.thaiTrie, c.s, i);
+  if (all.length === 0) return null;
+  let fallback: { end: number; ids: number[] } | null = null;
+  for (let k = all.length - 1; k >= 0; k--) {
+    const m = all[k];
+    if (pending !== null && pending >= 0 && !m.ids.some((id) => g.places[id].level === pending)) continue;
+    fallback ??= m;
+    if (!crossesGap(c, i, m.end)) return m;
+  }
+  return fallback ?? all[all.length - 1];
+}
+
+/** Markers that never occur inside a name (เขต and ถนน do: สนามชัยเขต, ถนนใหญ่). */
+const HARD_MARKERS = MARKERS.map((m) => m[0]).filter((m) => m.endsWith('.') || ['ตำบล', 'แขวง', 'อำเภอ', 'จังหวัด'].includes(m));
+
+function crossesGap(c: CompactThai, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) {
+    if (c.gapBefore[k] === 1 || HARD_MARKERS.some((m) => c.s.startsWith(m, k))) return true;
+  }
+  return false;
+}
+
 /** End of a marked span with no exact match: the next boundary, dot or marker (max 30). */
 function spanEnd(s: string, from: number): number {
   let i = from;
@@ -98,7 +126,7 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
   let coveredTo = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === BOUNDARY) continue;
-    const hit = i >= coveredTo ? trieLongest(g.thaiTrie, s, i) : null;
+    const hit = i >= coveredTo ? bestMatch(g, c, i, pending) : null;
     const marker = i >= coveredTo ? markerAt(s, i) : null;
     // After a level marker a name wins over a marker word: ต.ถนน is tambon Thanon (Mayo).
     const nameAfterMarker = hit !== null && pending !== null && pending >= 0;
