@@ -23,7 +23,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/volunteers', access: 'coordinator' },
   { method: 'GET', path: '/api/volunteers/{id}', access: 'coordinator' },
   { method: 'PATCH', path: '/api/volunteers/{id}', access: 'coordinator' },
-  { method: 'DELETE', path: '/api/volunteers/{id}', access: 'coordinator' },
   { method: 'POST', path: '/api/volunteers/{id}/opt-out', access: 'coordinator' },
   { method: 'POST', path: '/api/volunteers/{id}/test-alert', access: 'coordinator' },
   { method: 'GET', path: '/api/alerts', access: 'coordinator' },

@@ -103,7 +103,7 @@ export class HttpApi extends Construct {
 function corsFor(webOrigin: string): apigw.CorsOptions {
   return {
     allowOrigins: [webOrigin],
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
   };
 }
