@@ -1,7 +1,8 @@
 /**
- * Issue #5's target: the same hotspots stream batch, replayed three times (as Lambda does
- * after a timeout or a partial failure), still leaves one SMS per recipient in the outbox.
- * Runs the real local system: DynamoDB Local, its real stream, the real dispatcher.
+ * The alerts area on the real local system (DynamoDB Local, its real stream, the real
+ * dispatcher and HTTP host). Issue #5's target: the same hotspots stream batch, replayed
+ * three times (as Lambda does after a timeout or a partial failure), still leaves one SMS
+ * per recipient in the outbox. Then the volunteer and alert routes.
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -91,5 +92,61 @@ describe('replayed stream batches', () => {
     const lines = outbox.filter((l) => l.includes(h.id.slice(0, 12)));
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).not.toMatch(/812345601|123456789|897654302/);
+  });
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = auth()) {
+  const res = await fetch(`${sys.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('volunteer and alert routes', () => {
+  const valid = { name: 'Aminah', phone: '+60 12-345 6700', location: { lat: 12.5, lon: 99.9 }, radiusKm: 3, language: 'ms' };
+
+  it('rejects a bad phone number with a field error and stores nothing', async () => {
+    const before = (await call('GET', '/api/volunteers')).body.items.length;
+    const bad = await call('POST', '/api/volunteers', { ...valid, phone: '081-234' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.phone).toMatch(/not a valid phone number/);
+    expect((await call('POST', '/api/volunteers', { ...valid, radiusKm: 500 })).body.error.fields.radiusKm).toMatch(/50 km/);
+    expect((await call('GET', '/api/volunteers')).body.items).toHaveLength(before);
+  });
+
+  it('edits, tests, opts out and shows the delivery log', async () => {
+    const created = await call('POST', '/api/volunteers', valid);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ phone: '+60123456700', status: 'active', radiusKm: 3 });
+    const id = created.body.id as string;
+
+    const edited = await call('PATCH', `/api/volunteers/${id}`, { radiusKm: 7, phone: '12-34' });
+    expect(edited.status).toBe(400);
+    expect((await call('GET', `/api/volunteers/${id}`)).body.radiusKm).toBe(3);
+    const ok = await call('PATCH', `/api/volunteers/${id}`, { radiusKm: 7, quietHours: { start: '22:00', end: '06:00' } });
+    expect(ok.body).toMatchObject({ radiusKm: 7, quietHours: { start: '22:00', end: '06:00' } });
+    expect((await call('PATCH', `/api/volunteers/${id}`, {})).status).toBe(400);
+
+    const since = new Date().toISOString();
+    const test = await call('POST', `/api/volunteers/${id}/test-alert`, {});
+    expect(test.status).toBe(201);
+    expect(test.body).toMatchObject({ reason: 'test', status: 'sent', volunteerId: id, segments: 1 });
+    expect(test.body.message).toMatch(/^Phithak: Ujian amaran/);
+
+    expect((await call('POST', `/api/volunteers/${id}/opt-out`, {})).body.status).toBe('opted_out');
+    expect((await call('POST', `/api/volunteers/${id}/opt-out`, {})).status).toBe(200);
+    const blocked = await call('POST', `/api/volunteers/${id}/test-alert`, {});
+    expect(blocked.body).toMatchObject({ status: 'suppressed', suppressedReason: 'opted_out' });
+
+    const profile = await call('GET', `/api/volunteers/${id}`);
+    expect(profile.body.alerts.map((a: any) => a.status).sort()).toEqual(['sent', 'suppressed']);
+    const recent = (await call('GET', `/api/alerts?since=${encodeURIComponent(since)}`)).body.items;
+    expect(recent.map((a: any) => a.reason)).toEqual(['test', 'test']);
+    for (const a of recent) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'volunteerId', 'hotspotId', 'reason', 'riskLevel', 'message', 'segments', 'status', 'createdAt']));
+  });
+
+  it('answers 404 for an unknown volunteer, 400 for a bad since, 401 without a token', async () => {
+    expect((await call('GET', '/api/volunteers/nope')).status).toBe(404);
+    expect((await call('POST', '/api/volunteers/nope/test-alert', {})).status).toBe(404);
+    expect((await call('GET', '/api/alerts?since=yesterday')).status).toBe(400);
+    expect((await call('PATCH', '/api/volunteers/x', { name: 'y' }, { 'content-type': 'application/json' })).status).toBe(401);
   });
 });
