@@ -2,7 +2,7 @@
  * Builds one hotspot from its member tips: geometry, counts, place, risk, Gi*, trend, and the
  * identity fields carried over from the hotspot it continues (if any).
  */
-import type { AdminArea, ClusterTip, Hotspot, TipCategory } from '../types.js';
+import { TIP_CATEGORIES, type AdminArea, type ClusterTip, type Hotspot, type TipCategory } from '../types.js';
 import { bufferedHull, meanPosition } from './geometry.js';
 import { giStar } from './gi-star.js';
 import type { HotspotOptions } from './options.js';
@@ -101,9 +101,13 @@ function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry
   return history.slice(-MAX_HISTORY);
 }
 
+/** Tips per category, keys in taxonomy order (stable output whatever the member order). */
 function categoryMix(members: ClusterTip[]): Partial<Record<TipCategory, number>> {
+  const counts = new Map<string, number>();
+  for (const t of members) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
   const mix: Partial<Record<TipCategory, number>> = {};
-  for (const t of members) mix[t.category] = (mix[t.category] ?? 0) + 1;
+  for (const c of TIP_CATEGORIES) if (counts.has(c)) mix[c] = counts.get(c);
+  for (const [c, n] of counts) if (!(c in mix)) mix[c as TipCategory] = n;
   return mix;
 }
 

@@ -25,6 +25,11 @@ export interface CellGrid {
   neighbourCells(c: number): number;
   /** Reorders each cell's points so that cores come first and fills `coreEnd`. */
   partitionCoresFirst(core: Uint8Array): void;
+  /**
+   * False when no point of cell `c` can be within eps of a point of cell `d` (a rigorous
+   * haversine lower bound from the cells' extents, with a 1e-9 relative margin).
+   */
+  mayMeet(c: number, d: number): boolean;
 }
 
 /** Builds the grid, or null when its keys would not fit exactly in a double. */
@@ -46,36 +51,35 @@ export function buildCellGrid(
   // pair turf could test, in either direction, lands in each other's neighbour range.
   const reachLat = metric.latDeg * (1 + 1e-9);
   const reachLon = b.maxLonDeg * (1 + 1e-9);
-  const sorted = new Float64Array(n);
+  const keyOf = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const i = Math.floor((lats[p] - b.minLat) / latCell);
-    const j = Math.floor((lons[p] - b.minLon) / lonCell);
-    sorted[p] = (i * cols + j) * n + p;
+    keyOf[p] = Math.floor((lats[p] - b.minLat) / latCell) * cols + Math.floor((lons[p] - b.minLon) / lonCell);
   }
-  sorted.sort();
-  const order = new Int32Array(n);
+  // A dense key -> cell table when the grid is small (the usual case): counting sort and no
+  // binary searches. Otherwise points are sorted by (key, index) packed in one double.
+  const dense = rows * cols <= Math.max(4 * n, 1 << 20) ? new Int32Array(rows * cols + 1) : null;
+  const order = dense ? countingOrder(keyOf, dense) : sortedOrder(keyOf);
   const cellOf = new Int32Array(n);
   const keysAll = new Float64Array(n);
   const startsAll = new Int32Array(n + 1);
   let cellCount = 0;
   let last = -1;
   for (let k = 0; k < n; k++) {
-    const key = Math.floor(sorted[k] / n);
-    const p = sorted[k] - key * n;
-    if (key !== last) {
-      keysAll[cellCount] = key;
+    const p = order[k];
+    if (keyOf[p] !== last) {
+      last = keyOf[p];
+      keysAll[cellCount] = last;
       startsAll[cellCount++] = k;
-      last = key;
     }
-    order[k] = p;
     cellOf[p] = cellCount - 1;
   }
   startsAll[cellCount] = n;
   const cellKeys = keysAll.subarray(0, cellCount);
   const cellStart = startsAll.subarray(0, cellCount + 1);
-  // A dense key -> cell table when the grid is small (the usual case) saves binary searches.
-  const dense = rows * cols <= Math.max(4 * n, 1 << 20) ? new Int32Array(rows * cols).fill(-1) : null;
-  if (dense) for (let c = 0; c < cellCount; c++) dense[cellKeys[c]] = c;
+  if (dense) {
+    dense.fill(-1);
+    for (let c = 0; c < cellCount; c++) dense[cellKeys[c]] = c;
+  }
   const ext = cellExtents(lats, lons, order, cellStart);
   const scratch = new Int32Array(cellCount);
   const coreEnd = new Int32Array(cellCount);
@@ -118,7 +122,17 @@ export function buildCellGrid(
     }
   };
 
-  return { order, cellOf, cellStart, coreEnd, cellCount, scratch, neighbourCells, partitionCoresFirst };
+  // sin^2 of half of eps as an angle, widened by 1e-9: a haversine `a` above it is beyond eps.
+  const aMax = Math.sin(((metric.latDeg * Math.PI) / 180) * (1 + 1e-9) / 2) ** 2;
+  const mayMeet = (c: number, d: number): boolean => {
+    const dLat = Math.max(0, ext.minLat[d] - ext.maxLat[c], ext.minLat[c] - ext.maxLat[d]);
+    const dLon = Math.max(0, ext.minLon[d] - ext.maxLon[c], ext.minLon[c] - ext.maxLon[d]);
+    const sLat = Math.sin((dLat * Math.PI) / 360);
+    const sLon = Math.sin((dLon * Math.PI) / 360);
+    return sLat * sLat + ext.cosFar[c] * ext.cosFar[d] * sLon * sLon <= aMax;
+  };
+
+  return { order, cellOf, cellStart, coreEnd, cellCount, scratch, neighbourCells, partitionCoresFirst, mayMeet };
 }
 
 function cellExtents(lats: Float64Array, lons: Float64Array, order: Int32Array, cellStart: Int32Array) {
@@ -127,6 +141,8 @@ function cellExtents(lats: Float64Array, lons: Float64Array, order: Int32Array, 
   const maxLat = new Float64Array(cellCount);
   const minLon = new Float64Array(cellCount);
   const maxLon = new Float64Array(cellCount);
+  // cos of the latitude farthest from the equator: the smallest cos factor of the cell.
+  const cosFar = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++) {
     let a = Infinity;
     let z = -Infinity;
@@ -143,8 +159,9 @@ function cellExtents(lats: Float64Array, lons: Float64Array, order: Int32Array, 
     maxLat[c] = z;
     minLon[c] = l;
     maxLon[c] = r;
+    cosFar[c] = Math.cos((Math.max(Math.abs(a), Math.abs(z)) * Math.PI) / 180);
   }
-  return { minLat, maxLat, minLon, maxLon };
+  return { minLat, maxLat, minLon, maxLon, cosFar };
 }
 
 function bounds(lats: Float64Array, lons: Float64Array, lonDeg: Float64Array) {
@@ -162,6 +179,27 @@ function bounds(lats: Float64Array, lons: Float64Array, lonDeg: Float64Array) {
   }
   const minAbsLat = minLat <= 0 && maxLat >= 0 ? 0 : Math.min(Math.abs(minLat), Math.abs(maxLat));
   return { minLat, maxLat, minLon, maxLon, maxLonDeg, minAbsLat };
+}
+
+/** Point indices ordered by key (stable), by counting; `counts` has one slot per key + 1. */
+function countingOrder(keyOf: Float64Array, counts: Int32Array): Int32Array {
+  counts.fill(0);
+  for (let p = 0; p < keyOf.length; p++) counts[keyOf[p] + 1]++;
+  for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
+  const order = new Int32Array(keyOf.length);
+  for (let p = 0; p < keyOf.length; p++) order[counts[keyOf[p]]++] = p;
+  return order;
+}
+
+/** Point indices ordered by key (stable), by sorting key * n + index as doubles. */
+function sortedOrder(keyOf: Float64Array): Int32Array {
+  const n = keyOf.length;
+  const packed = new Float64Array(n);
+  for (let p = 0; p < n; p++) packed[p] = keyOf[p] * n + p;
+  packed.sort();
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = packed[k] - Math.floor(packed[k] / n) * n;
+  return order;
 }
 
 function lowerBound(arr: Float64Array, value: number): number {

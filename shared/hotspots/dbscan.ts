@@ -155,7 +155,7 @@ function markCores(grid: CellGrid, metric: NeighbourMetric, minPoints: number): 
       let count = e - s;
       for (let t = 0; t < nbCount && count < minPoints; t++) {
         const d = scratch[t];
-        if (d === c) continue;
+        if (d === c || !grid.mayMeet(c, d)) continue;
         for (let m = cellStart[d], me = cellStart[d + 1]; m < me; m++) {
           if (metric.isNeighbour(p, order[m]) && ++count >= minPoints) break;
         }
@@ -187,7 +187,7 @@ function linkCoreCells(grid: CellGrid, metric: NeighbourMetric): Int32Array | nu
       if (d <= c || coreEnd[d] === cellStart[d]) continue;
       const rc = find(parent, c);
       const rd = find(parent, d);
-      if (rc === rd) continue;
+      if (rc === rd || !grid.mayMeet(c, d)) continue;
       const link = coresLinked(order, cellStart[c], coreEnd[c], cellStart[d], coreEnd[d], metric);
       if (link < 0) return null;
       if (link > 0) parent[rd] = rc;
@@ -261,7 +261,7 @@ function assignPoints(
       for (let t = 0; t < nbCount; t++) {
         const d = scratch[t];
         const id = clusterOfCell[d];
-        if (d === c || id < 0 || id >= best) continue;
+        if (d === c || id < 0 || id >= best || !grid.mayMeet(c, d)) continue;
         for (let m = cellStart[d]; m < coreEnd[d]; m++) {
           if (metric.isNeighbour(order[m], p)) {
             best = id;

@@ -25,6 +25,7 @@ export function matchClusters(clusters: TipCluster[], existing: Hotspot[]): { ma
   existing.forEach((h, e) => h.memberTipIds.forEach((id) => owner.set(id, e)));
   const overlaps = clusters.map((c) => {
     const m = new Map<number, number>();
+    if (owner.size === 0) return m;
     for (const t of c.members) {
       const e = owner.get(t.id);
       if (e !== undefined) m.set(e, (m.get(e) ?? 0) + 1);

@@ -6,7 +6,12 @@
  */
 export function isoMs(iso: string): number {
   if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */ && iso.charCodeAt(19) === 46 /* . */) {
-    const [y, mo, d, h, mi, s] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2)];
+    const y = digits(iso, 0, 4);
+    const mo = digits(iso, 5, 2);
+    const d = digits(iso, 8, 2);
+    const h = digits(iso, 11, 2);
+    const mi = digits(iso, 14, 2);
+    const s = digits(iso, 17, 2);
     // Out-of-range or month-end days go the slow way, so invalid dates stay NaN as in Date.parse.
     if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28 && h <= 23 && mi <= 59 && s <= 59) {
       const ms = Date.UTC(y, mo - 1, d, h, mi, s, digits(iso, 20, 3));
