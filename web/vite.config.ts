@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { basemapPlugin } from './basemap-plugin.js';
+import { cspPlugin } from './csp-plugin.js';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(webDir, '..');
@@ -15,7 +16,7 @@ const apiPort = process.env.PORT ?? '3000';
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [basemapPlugin({ geodataDir })],
+  plugins: [basemapPlugin({ geodataDir }), cspPlugin()],
   build: {
     outDir: resolve(webDir, 'dist'),
     emptyOutDir: true,
