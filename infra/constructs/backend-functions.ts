@@ -18,8 +18,8 @@ interface FunctionSpec {
   memorySize: number;
   read: TableKey[];
   readWrite: TableKey[];
-  /** Invoked by a DynamoDB stream event source mapping (see stream-triggers.ts). */
-  consumesStream: boolean;
+  /** The table whose stream invokes the function (wired in stream-triggers.ts). */
+  streamSource?: TableKey;
   sendsSms: boolean;
 }
 
@@ -32,7 +32,6 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     memorySize: 1024,
     read: ['hotspots'],
     readWrite: ['tips', 'idempotency', 'volunteers', 'volunteerCells', 'alerts'],
-    consumesStream: false,
     sendsSms: true, // test alerts
   },
   hotspotUpdater: {
@@ -42,7 +41,7 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     memorySize: 1024,
     read: ['tips'],
     readWrite: ['hotspots'],
-    consumesStream: true,
+    streamSource: 'tips',
     sendsSms: false,
   },
   alertDispatcher: {
@@ -50,9 +49,10 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     description: 'Hotspots stream: SMS to volunteers near new or escalated hotspots',
     timeout: Duration.seconds(60),
     memorySize: 512,
-    read: ['volunteers', 'volunteerCells', 'hotspots'],
+    // The hotspot comes from the stream image; the stream grant comes with the event source.
+    read: ['volunteers', 'volunteerCells'],
     readWrite: ['alerts'],
-    consumesStream: true,
+    streamSource: 'hotspots',
     sendsSms: true,
   },
   recompute: {
@@ -62,7 +62,6 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     memorySize: 1024,
     read: ['tips'],
     readWrite: ['hotspots'],
-    consumesStream: false,
     sendsSms: false,
   },
   alertDigest: {
@@ -70,9 +69,8 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     description: 'Every 15 min: send alerts held back by quiet hours as digests',
     timeout: Duration.minutes(2),
     memorySize: 512,
-    read: ['volunteers', 'hotspots'],
+    read: ['volunteers'],
     readWrite: ['alerts'],
-    consumesStream: false,
     sendsSms: true,
   },
 };
@@ -143,7 +141,7 @@ export class BackendFunctions extends Construct {
 /** The `Resource::*` statements a function's role holds, acknowledged with why each needs it. */
 function acknowledgeStarResources(handler: HandlerFunction, spec: FunctionSpec): void {
   const reasons = ['X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions'];
-  if (spec.consumesStream) {
+  if (spec.streamSource) {
     reasons.push('dynamodb:ListStreams (stream event source) supports no resource-level permissions');
   }
   if (spec.sendsSms) {

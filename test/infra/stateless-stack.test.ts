@@ -100,7 +100,8 @@ describe('stateless stack: functions', () => {
     const tableId = (key: TableKey) => logicalId(stacks.stateful.tables[key]);
     for (const key of functionKeys) {
       const spec = FUNCTION_SPECS[key];
-      const allowed = new Set<TableKey>([...spec.read, ...spec.readWrite]);
+      const streams: TableKey[] = spec.streamSource ? [spec.streamSource] : [];
+      const allowed = new Set<TableKey>([...spec.read, ...spec.readWrite, ...streams]);
       for (const table of Object.keys(TABLES) as TableKey[]) {
         expect(policyText(key).includes(tableId(table)), `${key} → ${table}`).toBe(allowed.has(table));
       }
