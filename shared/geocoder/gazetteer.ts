@@ -6,7 +6,7 @@
 import type { AdminArea } from '../types.js';
 import { PLACE_ALIASES } from './aliases.js';
 import { GAZETTEER_INDEX_VERSION, type GazetteerIndex } from './gazetteer-index.js';
-import { expandShape, type ProvinceShape } from './province-shapes.js';
+import type { CompactShape, ProvinceShape } from './province-shapes.js';
 import { createTrie, trieInsert, type NameTrie } from './name-trie.js';
 import { hasThai, latinKey, stripThaiDiacritics, thaiKey, thaiSkeleton } from './text-keys.js';
 
@@ -41,7 +41,10 @@ export interface Gazetteer {
   latinMaxWords: number;
   /** Capital districts (อำเภอเมือง...), what a bare "อ.เมือง" / "Mueang" can mean. */
   capitals: number[];
-  shapes: ProvinceShape[];
+  /** Province boundaries as stored; decoded on first use (`provinceShape`). */
+  shapes: CompactShape[];
+  /** Decoded boundaries, filled lazily: decoding all 77 would add ~15 ms to every cold load. */
+  decodedShapes: Array<ProvinceShape | undefined>;
   /** Exact Thai keys (tone marks kept) of every name and alias: tells typos from exact hits. */
   thaiFullKeys: Set<string>;
   /** Postcode -> amphoes it serves (place indices). */
@@ -148,7 +151,8 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     latin: new Map(),
     latinMaxWords: 1,
     capitals: [],
-    shapes: index.shapes.map(expandShape),
+    shapes: index.shapes,
+    decodedShapes: new Array(index.shapes.length),
     aliasKeys: new Set(),
     thaiFullKeys: new Set([CAPITAL_PREFIX_TH]),
     postcodes: new Map(),

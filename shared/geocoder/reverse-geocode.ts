@@ -7,12 +7,15 @@
 import type { GeocodeResult, LatLon } from '../types.js';
 import { haversineKmRaw } from '../geo/haversine.js';
 import { adminOf, type Gazetteer } from './gazetteer.js';
-import { shapeContains } from './province-shapes.js';
+import { expandShape, shapeContains } from './province-shapes.js';
 
 /** The province (place index) whose boundary contains the point, or -1 outside Thailand. */
 export function provinceIndexOf(g: Gazetteer, point: LatLon): number {
-  for (const s of g.shapes) {
-    if (shapeContains(s, point.lat, point.lon)) return g.byCode.get(s.code) ?? -1;
+  for (let i = 0; i < g.shapes.length; i++) {
+    const [minLon, minLat, maxLon, maxLat] = g.shapes[i].bbox;
+    if (point.lon < minLon || point.lon > maxLon || point.lat < minLat || point.lat > maxLat) continue;
+    const shape = (g.decodedShapes[i] ??= expandShape(g.shapes[i]));
+    if (shapeContains(shape, point.lat, point.lon)) return g.byCode.get(shape.code) ?? -1;
   }
   return -1;
 }
