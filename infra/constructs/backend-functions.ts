@@ -6,7 +6,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
 import { HandlerFunction } from './handler-function.js';
-import { grantTableAccess } from './table-access.js';
+import { KEY_WRITE_ACTIONS, grantTableAccess } from './table-access.js';
 
 /** The Lambda functions by role; each maps to `functions/<folder>/handler.ts`. */
 export type FunctionKey = 'api' | 'hotspotUpdater' | 'alertDispatcher' | 'recompute' | 'alertDigest';
@@ -122,7 +122,7 @@ export class BackendFunctions extends Construct {
   private grant(handler: HandlerFunction, spec: FunctionSpec, props: BackendFunctionsProps): void {
     for (const key of spec.read) grantTableAccess(handler.fn, key, props.tables[key], props.tableKey, 'read');
     for (const key of spec.readWrite) grantTableAccess(handler.fn, key, props.tables[key], props.tableKey, 'readWrite');
-    acknowledgeStarResources(handler, spec);
+    acknowledgeWildcards(handler, spec);
     if (!spec.sendsSms) return;
     props.alertDlq.grantSendMessages(handler.fn);
     // Direct-to-phone SMS has no topic ARN to scope to: SNS only accepts `*` here.
@@ -138,8 +138,16 @@ export class BackendFunctions extends Construct {
   }
 }
 
-/** The `Resource::*` statements a function's role holds, acknowledged with why each needs it. */
-function acknowledgeStarResources(handler: HandlerFunction, spec: FunctionSpec): void {
+/** The wildcards a function's role holds, acknowledged with why each is needed. */
+function acknowledgeWildcards(handler: HandlerFunction, spec: FunctionSpec): void {
+  if (spec.readWrite.length > 0) {
+    for (const action of KEY_WRITE_ACTIONS.filter((a) => a.endsWith('*'))) {
+      Validations.of(handler.role).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: 'Key actions DynamoDB performs for a writer on a CMK-encrypted table (the set CDK table grants use); resource is the single table key.',
+      });
+    }
+  }
   const reasons = ['X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions'];
   if (spec.streamSource) {
     reasons.push('dynamodb:ListStreams (stream event source) supports no resource-level permissions');

@@ -13,9 +13,13 @@ const READ_ACTIONS = [
   'dynamodb:DescribeTable',
 ];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-/** What DynamoDB needs of the caller on a customer-managed table key. */
+/**
+ * Key actions on the customer-managed table key: the same set aws-cdk-lib's table grants use
+ * (proven in deployments), limited to the one key ARN.
+ */
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
-const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
+/** Wildcard actions acknowledged in backend-functions.ts. */
+export const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
 
 /**
  * Grants item access to one table and to each of its named indexes (explicit index ARNs
