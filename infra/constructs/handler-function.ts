@@ -83,6 +83,7 @@ function bundlingOptions(gazetteerIndexPath: string): nodejs.BundlingOptions {
     sourceMap: true,
     sourceMapMode: nodejs.SourceMapMode.DEFAULT,
     sourcesContent: false,
+    logLevel: nodejs.LogLevel.WARNING, // esbuild's per-file size table is noise in synth and tests
     commandHooks: {
       beforeBundling: () => [],
       beforeInstall: () => [],

@@ -66,8 +66,9 @@ describe('stateless stack: functions', () => {
       SMS_MAX_PRICE_USD: '0.50',
       POWERTOOLS_SERVICE_NAME: `phithak-${key}`,
     });
-    expect(env.PUBLIC_BASE_URL).toBeDefined();
-    expect(env.ALERT_DLQ_URL).toBeDefined();
+    const cdnId = logicalId(stacks.stateless.hosting.distribution);
+    expect(env.PUBLIC_BASE_URL).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [cdnId, 'DomainName'] }]] });
+    expect(JSON.stringify(env.ALERT_DLQ_URL)).toContain('AlertDlq');
   });
 
   it.each(functionKeys)('%s is bundled as ESM with a source map and the gazetteer index', (key) => {
