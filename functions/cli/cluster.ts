@@ -3,6 +3,8 @@
  * FeatureCollection of Points on stdin and writes it back with `properties.cluster` (absent
  * for noise) and `properties.dbscan` (`core`, `edge`, `noise`), labelled exactly as
  * `turf.clustersDbscan(fc, E, {minPoints: M})` would, by the engine in shared/hotspots.
+ * Unlike turf, a `cluster` property already on a noise point's input is removed (the contract
+ * says absent for noise); every other property and the collection's own members are kept.
  */
 import { dbscan, KIND_LABELS } from '../../shared/hotspots/dbscan.js';
 

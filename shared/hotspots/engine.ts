@@ -5,6 +5,7 @@
  */
 import type { ClusterTip, Hotspot } from '../types.js';
 import { buildHotspot } from './build-hotspot.js';
+import { HotspotInputError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { hexCounts } from './gi-star.js';
 import { matchClusters } from './identity.js';
@@ -51,7 +52,7 @@ export function recomputeHotspots(input: {
 /** Tips received within `windowDays` before `now` (and not after it), with a finite position. */
 export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
   const nowMs = isoMs(now);
-  if (!Number.isFinite(nowMs)) throw new RangeError(`now must be an ISO 8601 time, got ${now}`);
+  if (!Number.isFinite(nowMs)) throw new HotspotInputError(`now must be an ISO 8601 time, got ${now}`);
   const since = nowMs - windowDays * DAY_MS;
   return tips.filter((t) => {
     const at = isoMs(t.receivedAt);

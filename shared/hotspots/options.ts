@@ -1,5 +1,6 @@
 /** Tunable parameters of the hotspot engine, with their defaults and reasons. */
 import type { RiskLevel, TipCategory } from '../types.js';
+import { HotspotInputError } from './errors.js';
 
 /** Options of the hotspot engine; every field has a default in {@link DEFAULT_HOTSPOT_OPTIONS}. */
 export interface HotspotOptions {
@@ -60,11 +61,11 @@ export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
 /** Public hotspots need at least this many tips (privacy rule, docs/field-notes.md). */
 export const MIN_PUBLIC_TIPS = 3;
 
-/** Fills missing options with defaults and checks them; throws `HotspotInputError`-style messages. */
+/** Fills missing options with defaults and checks them; throws {@link HotspotInputError}. */
 export function resolveOptions(options: Partial<HotspotOptions> = {}): HotspotOptions {
   const o = { ...DEFAULT_HOTSPOT_OPTIONS, ...options };
-  for (const key of ['epsKm', 'minPoints', 'windowDays', 'riskHalfLifeDays', 'hexSizeKm', 'trendWindowDays'] as const) {
-    if (!(o[key] > 0) || !Number.isFinite(o[key])) throw new RangeError(`hotspot option ${key} must be > 0, got ${o[key]}`);
+  for (const key of ['epsKm', 'minPoints', 'windowDays', 'riskHalfLifeDays', 'hexSizeKm', 'trendWindowDays', 'giStudyRadiusKm'] as const) {
+    if (!(o[key] > 0) || !Number.isFinite(o[key])) throw new HotspotInputError(`hotspot option ${key} must be a finite number > 0, got ${o[key]}`);
   }
   return o;
 }

@@ -37,13 +37,17 @@ export async function updateAround(
   const o = resolveOptions(options);
   const changedIds = new Set(changed.map((t) => t.id));
   const located = changed.filter((t) => Number.isFinite(t.lat) && Number.isFinite(t.lon));
-  const seeds = existing.filter((h) => h.memberTipIds.some((id) => changedIds.has(id)));
-  let inner = unionBox(boxOfPoints(located), ...seeds.map(boxOfHotspot));
+  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
+  // Hotspots that already hold a changed tip (a status update): a polygon holds its tips, so
+  // only hotspots whose box holds the tip's position are searched. A tip whose position
+  // changed leaves its old hotspot to the scheduled full recomputation.
+  const holds = (h: Hotspot) => located.some((t) => boxContains(boxes.get(h) as Box, pointBox(t)));
+  const seeds = existing.filter((h) => holds(h) && h.memberTipIds.some((id) => changedIds.has(id)));
+  let inner = unionBox(boxOfPoints(located), ...seeds.map((h) => boxes.get(h) as Box));
   if (inner.minLat > inner.maxLat) return { upserts: [], retired: [], events: [] };
   const clusterMarginKm = 2 * o.epsKm * 1.01;
   const giMarginKm = (o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
   const cache = new Map<string, ClusterTip[]>();
-  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const work = growBox(inner, clusterMarginKm);
     const tips = await tipsInBox(work, cache, loadCells, changed, now, o);
