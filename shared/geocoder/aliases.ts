@@ -36,6 +36,7 @@ export const PLACE_ALIASES: readonly PlaceAlias[] = [
   { name: 'Weng', code: '9608', source: 'WP-TH Waeng district: Malay "Weng"' },
   { name: 'Golok', code: '9610', source: 'FIELD; WP-TH Su-ngai Kolok: Malay "Sungai Golok"' },
   { name: 'Sungai Golok', code: '9610', source: 'WP-TH Su-ngai Kolok district: Malay name' },
+  { name: 'Kolok', code: '9610', source: 'COLLOQ: short for Sungai Kolok (Golok), as on bus and train boards' },
   { name: 'Sungai Kolok', code: '9610', source: 'WP-TH Su-ngai Kolok district: common spelling' },
   { name: 'Sungei Golok', code: '9610', source: 'WP-TH Su-ngai Kolok district: older spelling' },
   { name: 'โกลก', code: '9610', source: 'COLLOQ: short for สุไหงโก-ลก' },
@@ -53,6 +54,7 @@ export const PLACE_ALIASES: readonly PlaceAlias[] = [
   { name: 'Jering', code: '9409', source: 'FIELD; WP-TH Yaring district: Malay "Jering"' },
   // Yala (95)
   { name: 'Jala', code: '95', source: 'FIELD; WP-TH Yala province: Malay "Jala"' },
+  { name: 'Jalor', code: '95', source: 'WP-TH Yala province: older Malay name (Kingdom of Jalor)' },
   { name: 'Bendang Setar', code: '9503', source: 'WP-TH Bannang Sata district: Malay "Bendang Setar"' },
   { name: 'Reman', code: '9506', source: 'FIELD; WP-TH Raman district: former Malay state of Reman' },
   { name: 'Jaha', code: '9505', source: 'WP-TH Yaha district: Malay "Jaha"' },

@@ -49,8 +49,8 @@ export interface Gazetteer {
   thaiFullKeys: Set<string>;
   /** Postcode -> amphoes it serves (place indices). */
   postcodes: Map<string, number[]>;
-  /** Keys (Thai skeletons and folded Latin) that come from the alias table. */
-  aliasKeys: Set<string>;
+  /** Keys (Thai skeletons and folded Latin) of the alias table -> the places they mean. */
+  aliasKeys: Map<string, number[]>;
 }
 
 const CAPITAL_PREFIX_TH = 'เมือง';
@@ -127,7 +127,9 @@ function indexNames(g: Gazetteer): void {
     const id = g.byCode.get(a.code);
     if (id === undefined) throw new Error(`alias "${a.name}" points to unknown code ${a.code}`);
     const key = hasThai(a.name) ? thaiSkeleton(a.name) : latinKey(a.name);
-    g.aliasKeys.add(key);
+    const meant = g.aliasKeys.get(key);
+    if (meant) meant.push(id);
+    else g.aliasKeys.set(key, [id]);
     if (hasThai(a.name)) {
       trieInsert(g.thaiTrie, key, id);
       g.thaiFullKeys.add(thaiKey(a.name));
@@ -153,7 +155,7 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     capitals: [],
     shapes: index.shapes,
     decodedShapes: new Array(index.shapes.length),
-    aliasKeys: new Set(),
+    aliasKeys: new Map(),
     thaiFullKeys: new Set([CAPITAL_PREFIX_TH]),
     postcodes: new Map(),
   };

@@ -48,7 +48,8 @@ function markThaiStandalone(g: Gazetteer, text: string, c: CompactThai, mentions
     if (m.script !== 'th' || m.level !== null) continue;
     const key = c.s.slice(m.start, m.end);
     if (COMMON_THAI.has(key)) continue;
-    if (key.length < MIN_STANDALONE_THAI && !isHomeAmphoeName(g, m, key)) continue;
+    const short = key.length < MIN_STANDALONE_THAI;
+    if (short && !g.aliasKeys.has(key) && !isHomeAmphoeName(g, m, key)) continue;
     starts ??= wordStarts(text);
     const startOk = c.gapBefore[m.start] === 1 || starts.has(c.orig[m.start]);
     const endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1 || starts.has(c.orig[m.end]);
@@ -91,7 +92,8 @@ function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: Latin
     m.script === 'th' && c
       ? c.s.slice(m.start, m.end)
       : ngramKey(words, m.start, m.end);
-  if (g.aliasKeys.has(key)) m.alias = true;
+  const meant = g.aliasKeys.get(key);
+  if (meant) m.aliasIds = meant;
 }
 
 const TONE_MARK = /[\u0e47-\u0e4c]/;

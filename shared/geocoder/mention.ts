@@ -17,8 +17,8 @@ export interface Mention {
   standalone?: boolean;
   /** Thai: the match differs from the official name only in tone marks. */
   toneMismatch?: boolean;
-  /** The name came from the alias table (a town or colloquial name may stand alone). */
-  alias?: boolean;
+  /** Places the alias table gives for this name (a town or colloquial name may stand alone). */
+  aliasIds?: number[];
   /** Marked Thai mention whose exact match stops before the marked span does. */
   spanEnd?: number;
   /** Marked by a word that is also common prose (เขต "area"): exact names only, no fuzzy. */

@@ -77,7 +77,10 @@ function scoreReading(g: Gazetteer, mentions: Mention[], id: number): Reading | 
   if (!own) return null;
   const ownMention: Mention = own;
   if (used.size === 1 && ownMention.level === null && !ownMention.standalone) return null;
-  if (used.size === 1 && ownMention.level === null && level === 2 && !ownMention.alias) return null;
+  const aliasMeansIt = ownMention.aliasIds?.includes(id) ?? false;
+  if (used.size === 1 && ownMention.level === null && level === 2 && !aliasMeansIt) return null;
+  // A name that the alias table gives a meaning (โคราช: the province) loses its other readings.
+  if (used.size === 1 && ownMention.aliasIds && !aliasMeansIt) score -= 0.1;
   // A bare name shared by an amphoe and a tambon inside it ("หาดใหญ่") means the amphoe.
   if (level === 2 && ownMention.level === null && names(ownMention, chain[1])) score -= 0.05;
   mentions.forEach((m, k) => {

@@ -101,9 +101,8 @@ function provinceAndAliasEntries(g: Gazetteer): FuzzyEntry[] {
     list = [];
     for (const [key, ids] of g.latin) {
       if (key.length < MIN_LATIN_FUZZY) continue;
-      const province = ids.filter((id) => g.places[id].level === 0);
-      if (g.aliasKeys.has(key)) for (const id of ids) list.push({ id, key });
-      else for (const id of province) list.push({ id, key });
+      const meant = g.aliasKeys.get(key) ?? ids.filter((id) => g.places[id].level === 0);
+      for (const id of meant) list.push({ id, key });
     }
     latinNameEntries.set(g, list);
   }
