@@ -88,6 +88,12 @@ export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement;
     }
   };
   void load();
-  setInterval(() => void load(), HOTSPOT_REFRESH_MS);
+  // Phones on metered data: no polling while the tab is hidden, a fresh load when it returns.
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void load();
+  }, HOTSPOT_REFRESH_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void load();
+  });
   return load;
 }

@@ -24,7 +24,7 @@ export function createVolunteerForm(token: () => string, onCreated: () => void):
   const element = h('form', { class: 'volunteer-form', novalidate: true },
     h('h3', {}, 'Register a volunteer · ลงทะเบียนอาสาสมัคร'),
     field('Name · ชื่อ', name), field('Phone · โทรศัพท์', phone),
-    h('div', { class: 'row' }, field('Latitude', lat), field('Longitude', lon)),
+    h('div', { class: 'row' }, field('Latitude · ละติจูด', lat), field('Longitude · ลองจิจูด', lon)),
     h('p', { class: 'muted' }, 'Click the map to fill the home point. · คลิกแผนที่เพื่อระบุที่อยู่'),
     h('div', { class: 'row' }, field('Radius km · รัศมี กม.', radius), field('SMS language · ภาษา', language)),
     h('button', { type: 'submit' }, 'Register · ลงทะเบียน'), result);
