@@ -8,16 +8,26 @@ export interface ApiRoute {
   access: RouteAccess;
   /** Tighter per-method throttle (requests per second, burst) for abuse-prone routes. */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** Query parameters API Gateway requires before invoking the function. */
+  requiredQuery?: string[];
+  /** JSON body schema API Gateway checks first (`tip`: a tip needs its text). */
+  bodyModel?: 'tip';
 }
 
 /** Every route of the HTTP API (docs/contract.md), with its access level. */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/health', access: 'public' },
   // Anonymous tip intake: the route most worth flooding, so it gets its own small budget.
-  { method: 'POST', path: '/api/tips', access: 'public', throttle: { rateLimit: 10, burstLimit: 20 } },
+  {
+    method: 'POST',
+    path: '/api/tips',
+    access: 'public',
+    throttle: { rateLimit: 10, burstLimit: 20 },
+    bodyModel: 'tip',
+  },
   { method: 'GET', path: '/api/tips', access: 'coordinator' },
   { method: 'GET', path: '/api/hotspots', access: 'public' },
-  { method: 'GET', path: '/api/zones/check', access: 'public' },
+  { method: 'GET', path: '/api/zones/check', access: 'public', requiredQuery: ['lat', 'lon'] },
   { method: 'GET', path: '/api/geocode', access: 'public', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'GET', path: '/api/volunteers', access: 'coordinator' },
   { method: 'POST', path: '/api/volunteers', access: 'coordinator' },

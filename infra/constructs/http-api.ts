@@ -78,9 +78,9 @@ export class HttpApi extends Construct {
       const resource = this.resourceFor(route.path, props.webOrigin);
       const method = resource.addMethod(route.method, integration, {
         requestValidator: validator,
-        requestModels: route.method === 'POST' && route.path === '/api/tips' ? { 'application/json': tipModel } : undefined,
-        requestParameters: route.path === '/api/zones/check'
-          ? { 'method.request.querystring.lat': true, 'method.request.querystring.lon': true }
+        requestModels: route.bodyModel === 'tip' ? { 'application/json': tipModel } : undefined,
+        requestParameters: route.requiredQuery
+          ? Object.fromEntries(route.requiredQuery.map((name) => [`method.request.querystring.${name}`, true]))
           : undefined,
         ...(route.access === 'coordinator'
           ? { authorizer: this.authorizer, authorizationType: apigw.AuthorizationType.COGNITO }

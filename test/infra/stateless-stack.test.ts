@@ -236,6 +236,11 @@ describe('stateless stack: HTTP API', () => {
     const tipPost = methodProps(API_ROUTES.find((r) => r.method === 'POST' && r.path === '/api/tips')!);
     expect(tipPost.RequestValidatorId).toBeDefined();
     expect(tipPost.RequestModels?.['application/json']).toBeDefined();
+    const zoneCheck = methodProps(API_ROUTES.find((r) => r.path === '/api/zones/check')!);
+    expect(zoneCheck.RequestParameters).toEqual({
+      'method.request.querystring.lat': true,
+      'method.request.querystring.lon': true,
+    });
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'prod',
       TracingEnabled: true,
