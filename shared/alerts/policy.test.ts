@@ -77,12 +77,21 @@ describe('triggerFor', () => {
     expect(triggerFor(hotspot({ status: 'retired' }), hotspot())!.reason).toBe('new_hotspot');
   });
 
+  const LATER = '2026-11-25T06:00:00Z';
+
   it('alerts when the risk level goes up, not when it stays or falls', () => {
-    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high' }))).toEqual({ hotspotId: 'h1', reason: 'escalated', riskLevel: 'high' });
+    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high', updatedAt: LATER }))).toEqual({ hotspotId: 'h1', reason: 'escalated', riskLevel: 'high' });
     expect(triggerFor(hotspot(), hotspot({ tipCount: 9 }))).toBeUndefined();
     expect(triggerFor(hotspot({ riskLevel: 'high' }), hotspot())).toBeUndefined();
     expect(triggerFor(hotspot(), hotspot({ status: 'retired', riskLevel: 'critical' }))).toBeUndefined();
     expect(triggerFor(hotspot(), undefined)).toBeUndefined();
+  });
+
+  it('folds an early escalation into the new-hotspot alert, except to critical', () => {
+    const soon = '2026-11-25T05:10:00Z';
+    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high', updatedAt: soon }))).toBeUndefined();
+    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'critical', updatedAt: soon }))!.reason).toBe('escalated');
+    expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high', updatedAt: soon }), undefined, 5)!.reason).toBe('escalated');
   });
 
   it('alerts once on a new urgent tip, which outranks the other reasons', () => {

@@ -119,23 +119,35 @@ function urgentCount(h: Hotspot): number {
 }
 
 /**
+ * Escalations this soon after the hotspot was created are folded into its `new_hotspot`
+ * alert, minutes: a hotspot that forms from a burst of tips climbs several risk levels in
+ * a few stream batches, and one SMS says it better than three. Escalation to `critical`
+ * always goes out.
+ */
+export const ESCALATION_GRACE_MINUTES = 30;
+
+/**
  * The alert trigger of one hotspot change (a stream record's old and new image), at most
  * one, so a volunteer gets one SMS per change. `isPublic` says whether a hotspot may be
  * shown at all (field notes: fewer than 3 tips is not public, so no alert either).
  * - it gains an urgent tip (`urgentTipCount` grows) → `urgent_tip` (outranks the others);
  * - it becomes active and public → `new_hotspot`;
- * - its risk level goes up → `escalated`.
+ * - its risk level goes up → `escalated`, unless within {@link ESCALATION_GRACE_MINUTES}
+ *   of its creation (`createdAt` to `updatedAt`) and below `critical`.
  */
 export function triggerFor(
   prev: Hotspot | undefined,
   next: Hotspot | undefined,
   isPublic: (h: Hotspot) => boolean = (h) => h.tipCount >= 3,
+  escalationGraceMinutes = ESCALATION_GRACE_MINUTES,
 ): AlertTrigger | undefined {
   if (!next || next.status !== 'active' || !isPublic(next)) return undefined;
   const base = { hotspotId: next.id, riskLevel: next.riskLevel };
   const wasLive = prev !== undefined && prev.status === 'active' && isPublic(prev);
   if (urgentCount(next) > (wasLive ? urgentCount(prev) : 0)) return { ...base, reason: 'urgent_tip' };
   if (!wasLive) return { ...base, reason: 'new_hotspot' };
-  if (rank(next.riskLevel) > rank(prev.riskLevel)) return { ...base, reason: 'escalated' };
-  return undefined;
+  if (rank(next.riskLevel) <= rank(prev.riskLevel)) return undefined;
+  const ageMinutes = (Date.parse(next.updatedAt) - Date.parse(next.createdAt)) / 60_000;
+  if (next.riskLevel !== 'critical' && ageMinutes < escalationGraceMinutes) return undefined;
+  return { ...base, reason: 'escalated' };
 }
