@@ -161,7 +161,13 @@ export class StreamPoller {
       try {
         out = await this.streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: this.o.batchSize ?? 100 }));
       } catch (err) {
+        // An expired iterator is renewed on the next pass; a trimmed position (DynamoDB
+        // Local reports it briefly after a table is created) restarts from the horizon.
         if (err instanceof ExpiredIteratorException) return handled;
+        if (err instanceof TrimmedDataAccessException) {
+          this.checkpoints.delete(shardId);
+          return handled;
+        }
         throw err;
       }
       const records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn));
