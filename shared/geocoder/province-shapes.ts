@@ -142,3 +142,29 @@ export function shapeCentroid(shape: ProvinceShape): { lat: number; lon: number 
   }
   return { lat: cy / (3 * a), lon: cx / (3 * a) };
 }
+
+/**
+ * Distance in km from a point to the nearest edge of the shape (equirectangular, good to
+ * well under 1% at these latitudes and distances). Used to forgive the simplification error
+ * for points just outside a simplified coastline or border.
+ */
+export function distanceToShapeKm(shape: ProvinceShape, lat: number, lon: number): number {
+  const kx = 111.32 * Math.cos((lat * Math.PI) / 180); // km per degree of longitude here
+  const ky = 110.57; // km per degree of latitude
+  let best = Infinity;
+  for (const r of shape.rings) {
+    for (let i = 2; i < r.length; i += 2) {
+      const ax = (r[i - 2] - lon) * kx;
+      const ay = (r[i - 1] - lat) * ky;
+      const bx = (r[i] - lon) * kx;
+      const by = (r[i + 1] - lat) * ky;
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+      const d = Math.hypot(ax + t * dx, ay + t * dy);
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}

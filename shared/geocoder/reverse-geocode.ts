@@ -2,22 +2,40 @@
  * Reverse geocoding. The province comes from point-in-polygon on the simplified province
  * boundaries (`th-provinces.geojson`); amphoe and tambon are those of the nearest tambon
  * centroid inside that province. This is an approximation: tambon boundaries are not in
- * the input, so a point near a tambon border may be given the neighbouring tambon.
+ * the input, so a point near a tambon border may be given the neighbouring tambon. Points up
+ * to `BOUNDARY_SLACK_KM` outside the simplified boundaries count as inside.
  */
 import type { GeocodeResult, LatLon } from '../types.js';
 import { haversineKmRaw } from '../geo/haversine.js';
 import { adminOf, type Gazetteer } from './gazetteer.js';
-import { expandShape, shapeContains } from './province-shapes.js';
+import { distanceToShapeKm, expandShape, shapeContains } from './province-shapes.js';
+
+/**
+ * Points this close outside a simplified boundary still belong to it: the boundaries are
+ * simplified to 0.002 degrees (~0.22 km), so a beach or riverbank point may fall just outside.
+ */
+export const BOUNDARY_SLACK_KM = 0.25;
+/** The same slack in degrees, for the bounding-box pre-check (generous at these latitudes). */
+const SLACK_DEG = 0.003;
+
+function shapeAt(g: Gazetteer, i: number) {
+  return (g.decodedShapes[i] ??= expandShape(g.shapes[i]));
+}
 
 /** The province (place index) whose boundary contains the point, or -1 outside Thailand. */
 export function provinceIndexOf(g: Gazetteer, point: LatLon): number {
+  const { lat, lon } = point;
+  let nearest = -1;
+  let nearestKm = BOUNDARY_SLACK_KM;
   for (let i = 0; i < g.shapes.length; i++) {
     const [minLon, minLat, maxLon, maxLat] = g.shapes[i].bbox;
-    if (point.lon < minLon || point.lon > maxLon || point.lat < minLat || point.lat > maxLat) continue;
-    const shape = (g.decodedShapes[i] ??= expandShape(g.shapes[i]));
-    if (shapeContains(shape, point.lat, point.lon)) return g.byCode.get(shape.code) ?? -1;
+    if (lon < minLon - SLACK_DEG || lon > maxLon + SLACK_DEG || lat < minLat - SLACK_DEG || lat > maxLat + SLACK_DEG) continue;
+    const shape = shapeAt(g, i);
+    if (shapeContains(shape, lat, lon)) return g.byCode.get(shape.code) ?? -1;
+    const km = distanceToShapeKm(shape, lat, lon);
+    if (km <= nearestKm) [nearest, nearestKm] = [i, km];
   }
-  return -1;
+  return nearest < 0 ? -1 : (g.byCode.get(g.shapes[nearest].code) ?? -1);
 }
 
 /** Names and codes of the province containing the point, or null outside Thailand. */

@@ -60,6 +60,18 @@ describe('reverse geocoding on the real gazetteer', () => {
     expect(reverseGeocode(g, { lat: 0, lon: 0 }).inThailand).toBe(false);
   });
 
+  it('puts at least 99.9% of tambon centroids in their own province (polygons agree with the CSV)', () => {
+    const tambons = g.places.filter((p) => p.level === 2);
+    const own = tambons.filter((p) => reverseGeocode(g, p).admin?.provinceCode === p.code.slice(0, 2));
+    expect(own.length / tambons.length).toBeGreaterThanOrEqual(0.999);
+  });
+
+  it('forgives the boundary simplification just off the Narathiwat coast, not 1 km out', () => {
+    // At lat 6.4255 the simplified coastline is at lon 101.8695; 0.001 deg of lon = 110 m.
+    expect(reverseGeocode(g, { lat: 6.4255, lon: 101.8705 }).admin?.provinceCode).toBe('96');
+    expect(reverseGeocode(g, { lat: 6.4255, lon: 101.879 }).inThailand).toBe(false);
+  });
+
   it('uses Bueng Kan code 38 for points in Bueng Kan', () => {
     expect(provinceOf(g, { lat: 18.36, lon: 103.65 })?.provinceCode).toBe('38');
   });
