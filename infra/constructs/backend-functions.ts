@@ -144,7 +144,9 @@ function acknowledgeWildcards(handler: HandlerFunction, spec: FunctionSpec): voi
     for (const action of KEY_WRITE_ACTIONS.filter((a) => a.endsWith('*'))) {
       Validations.of(handler.role).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason: 'Key actions DynamoDB performs for a writer on a CMK-encrypted table (the set CDK table grants use); resource is the single table key.',
+        reason:
+          'Key actions DynamoDB performs for a writer on a CMK-encrypted table (the set CDK ' +
+          'table grants use); the resource is the single table key.',
       });
     }
   }

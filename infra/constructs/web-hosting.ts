@@ -104,11 +104,13 @@ export class WebHosting extends Construct {
     ack('AwsSolutions-CFR1', 'No geo restriction: tips come from Thailand, Malaysia and beyond, and the map is public.');
     ack(
       'AwsSolutions-CFR2',
-      'A CloudFront WAF must live in us-east-1; this stack is region-agnostic. The API behind /api/* has a regional WAF with a rate-based rule; the rest is static files.',
+      'A CloudFront WAF must live in us-east-1; this stack is region-agnostic. The API behind ' +
+        '/api/* has a regional WAF with a rate-based rule; the rest is static files.',
     );
     ack(
       'AwsSolutions-CFR4',
-      'The default *.cloudfront.net certificate cannot pin a minimum TLS version; attach a custom domain certificate (TLSv1.2_2021) per deployment.',
+      'The default *.cloudfront.net certificate cannot pin a minimum TLS version; attach a ' +
+        'custom domain certificate (TLSv1.2_2021) per deployment.',
     );
   }
 
