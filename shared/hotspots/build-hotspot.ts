@@ -4,7 +4,7 @@
  */
 import { TIP_CATEGORIES, type AdminArea, type ClusterTip, type Hotspot, type TipCategory } from '../types.js';
 import { bufferedHull, meanPosition } from './geometry.js';
-import { giStar } from './gi-star.js';
+import { giStar, type HexCounts } from './gi-star.js';
 import type { HotspotOptions } from './options.js';
 import { hotspotRisk } from './risk.js';
 import { isoMs } from './time.js';
@@ -37,7 +37,7 @@ export interface HotspotIdentity {
 export function buildHotspot(
   members: ClusterTip[],
   identity: HotspotIdentity,
-  ctx: { now: string; options: HotspotOptions; counts: Map<number, number> },
+  ctx: { now: string; options: HotspotOptions; counts: HexCounts },
 ): Hotspot {
   const { now, options } = ctx;
   const lats = members.map((t) => t.lat);

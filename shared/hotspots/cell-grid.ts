@@ -51,35 +51,8 @@ export function buildCellGrid(
   // pair turf could test, in either direction, lands in each other's neighbour range.
   const reachLat = metric.latDeg * (1 + 1e-9);
   const reachLon = b.maxLonDeg * (1 + 1e-9);
-  const keyOf = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    keyOf[p] = Math.floor((lats[p] - b.minLat) / latCell) * cols + Math.floor((lons[p] - b.minLon) / lonCell);
-  }
-  // A dense key -> cell table when the grid is small (the usual case): counting sort and no
-  // binary searches. Otherwise points are sorted by (key, index) packed in one double.
-  const dense = rows * cols <= Math.max(4 * n, 1 << 20) ? new Int32Array(rows * cols + 1) : null;
-  const order = dense ? countingOrder(keyOf, dense) : sortedOrder(keyOf);
-  const cellOf = new Int32Array(n);
-  const keysAll = new Float64Array(n);
-  const startsAll = new Int32Array(n + 1);
-  let cellCount = 0;
-  let last = -1;
-  for (let k = 0; k < n; k++) {
-    const p = order[k];
-    if (keyOf[p] !== last) {
-      last = keyOf[p];
-      keysAll[cellCount] = last;
-      startsAll[cellCount++] = k;
-    }
-    cellOf[p] = cellCount - 1;
-  }
-  startsAll[cellCount] = n;
-  const cellKeys = keysAll.subarray(0, cellCount);
-  const cellStart = startsAll.subarray(0, cellCount + 1);
-  if (dense) {
-    dense.fill(-1);
-    for (let c = 0; c < cellCount; c++) dense[cellKeys[c]] = c;
-  }
+  const { order, cellOf, cellKeys, cellStart, dense } = indexCells(lats, lons, b, { latCell, lonCell, rows, cols });
+  const cellCount = cellKeys.length;
   const ext = cellExtents(lats, lons, order, cellStart);
   const scratch = new Int32Array(cellCount);
   const coreEnd = new Int32Array(cellCount);
@@ -133,6 +106,45 @@ export function buildCellGrid(
   };
 
   return { order, cellOf, cellStart, coreEnd, cellCount, scratch, neighbourCells, partitionCoresFirst, mayMeet };
+}
+
+/** Bins points into cells: points ordered by cell, cell keys and starts, optional dense table. */
+function indexCells(
+  lats: Float64Array,
+  lons: Float64Array,
+  b: { minLat: number; minLon: number },
+  g: { latCell: number; lonCell: number; rows: number; cols: number },
+) {
+  const n = lats.length;
+  const keyOf = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    keyOf[p] = Math.floor((lats[p] - b.minLat) / g.latCell) * g.cols + Math.floor((lons[p] - b.minLon) / g.lonCell);
+  }
+  // A dense key -> cell table when the grid is small (the usual case): counting sort and no
+  // binary searches. Otherwise points are sorted by (key, index) packed in one double.
+  const dense = g.rows * g.cols <= Math.max(4 * n, 1 << 20) ? new Int32Array(g.rows * g.cols + 1) : null;
+  const order = dense ? countingOrder(keyOf, dense) : sortedOrder(keyOf);
+  const cellOf = new Int32Array(n);
+  const keysAll = new Float64Array(n);
+  const startsAll = new Int32Array(n + 1);
+  let cellCount = 0;
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const p = order[k];
+    if (keyOf[p] !== last) {
+      last = keyOf[p];
+      keysAll[cellCount] = last;
+      startsAll[cellCount++] = k;
+    }
+    cellOf[p] = cellCount - 1;
+  }
+  startsAll[cellCount] = n;
+  const cellKeys = keysAll.subarray(0, cellCount);
+  if (dense) {
+    dense.fill(-1);
+    for (let c = 0; c < cellCount; c++) dense[cellKeys[c]] = c;
+  }
+  return { order, cellOf, cellKeys, cellStart: startsAll.subarray(0, cellCount + 1), dense };
 }
 
 function cellExtents(lats: Float64Array, lons: Float64Array, order: Int32Array, cellStart: Int32Array) {

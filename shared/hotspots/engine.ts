@@ -7,7 +7,7 @@ import type { ClusterTip, Hotspot } from '../types.js';
 import { buildHotspot } from './build-hotspot.js';
 import { HotspotInputError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
-import { hexCounts } from './gi-star.js';
+import { hexCounts, type HexCounts } from './gi-star.js';
 import { matchClusters } from './identity.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
 import { isoMs } from './time.js';
@@ -72,7 +72,7 @@ export function idsOf(hotspots: Hotspot[]): Set<string> {
 export function assembleHotspots(
   clusters: TipCluster[],
   existing: Hotspot[],
-  ctx: { now: string; options: HotspotOptions; counts: Map<number, number>; takenIds: Set<string> },
+  ctx: { now: string; options: HotspotOptions; counts: HexCounts; takenIds: Set<string> },
 ): HotspotChanges {
   const { matches, retired } = matchClusters(clusters, existing);
   const events: HotspotEvent[] = [];

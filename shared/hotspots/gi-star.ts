@@ -17,8 +17,8 @@ const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
 export const HEX_REF_LAT = 6.5;
 const KX = KM_PER_DEG * Math.cos((HEX_REF_LAT * Math.PI) / 180);
 const SQRT3 = Math.sqrt(3);
-/** Axial offsets of the six neighbours of a hexagon. */
-const RING1 = [[1, 0], [1, -1], [0, -1], [-1, 0], [-1, 1], [0, 1]];
+/** Axial offsets of a hexagon itself and its six neighbours. */
+const RING0_1 = [[0, 0], [1, 0], [1, -1], [0, -1], [-1, 0], [-1, 1], [0, 1]];
 /**
  * Axial coordinates are packed into one small integer (15 bits each, wrapping), which V8 keeps
  * unboxed in Maps; two hexagons alias only 2^15 hexagons (~28,000 km at 0.5 km) apart.
@@ -64,14 +64,39 @@ function cubeRound(q: number, r: number): [number, number] {
   return [rq, rr];
 }
 
-/** Tip counts per hexagon. */
-export function hexCounts(lats: ArrayLike<number>, lons: ArrayLike<number>, hexSizeKm: number): Map<number, number> {
-  const counts = new Map<number, number>();
+/** Tip counts per hexagon, with per-row running sums for fast sums over a study window. */
+export interface HexCounts {
+  /** Count per packed hexagon key. */
+  byKey: Map<number, number>;
+  /** Per row `r`: occupied `q`s ascending, and running sums of counts and squared counts. */
+  rows: Map<number, { qs: Int32Array; cum: Float64Array; cumSq: Float64Array }>;
+}
+
+/** Counts tips per hexagon. */
+export function hexCounts(lats: ArrayLike<number>, lons: ArrayLike<number>, hexSizeKm: number): HexCounts {
+  const byKey = new Map<number, number>();
+  const cells = new Map<number, Map<number, number>>();
   for (let i = 0; i < lats.length; i++) {
-    const k = hexKey(lats[i], lons[i], hexSizeKm);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const [q, r] = hexAxial(lats[i], lons[i], hexSizeKm);
+    const key = pack(q, r);
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    let row = cells.get(r);
+    if (!row) cells.set(r, (row = new Map()));
+    row.set(q, (row.get(q) ?? 0) + 1);
   }
-  return counts;
+  const rows: HexCounts['rows'] = new Map();
+  for (const [r, row] of cells) {
+    const qs = Int32Array.from(row.keys()).sort();
+    const cum = new Float64Array(qs.length + 1);
+    const cumSq = new Float64Array(qs.length + 1);
+    qs.forEach((q, i) => {
+      const x = row.get(q) as number;
+      cum[i + 1] = cum[i] + x;
+      cumSq[i + 1] = cumSq[i] + x * x;
+    });
+    rows.set(r, { qs, cum, cumSq });
+  }
+  return { byKey, rows };
 }
 
 /** A bounding box in degrees. */
@@ -86,44 +111,49 @@ export interface DegBox {
 export function giStar(
   members: ReadonlyArray<{ lat: number; lon: number }>,
   box: DegBox,
-  counts: Map<number, number>,
+  counts: HexCounts,
   options: { hexSizeKm: number; giStudyRadiusKm: number },
 ): { giZ: number; giConfidence: number } {
   const s = options.hexSizeKm;
   const grow = options.giStudyRadiusKm;
   const xMin = box.minLon * KX - grow;
   const xMax = box.maxLon * KX + grow;
-  const yMin = box.minLat * KM_PER_DEG - grow;
-  const yMax = box.maxLat * KM_PER_DEG + grow;
-  const hood = new Set<number>();
-  const seen = new Set<number>();
-  for (const m of members) {
-    const [q, r] = hexAxial(m.lat, m.lon, s);
-    const key = pack(q, r);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    hood.add(key);
-    for (const [dq, dr] of RING1) hood.add(pack(q + dq, r + dr));
-  }
+  const rMin = Math.ceil((box.minLat * KM_PER_DEG - grow) / (1.5 * s));
+  const rMax = Math.floor((box.maxLat * KM_PER_DEG + grow) / (1.5 * s));
+  // Study window: hexagons whose centre lies in the grown box, row by row.
+  const qMin = (r: number) => Math.ceil(xMin / (SQRT3 * s) - r / 2);
+  const qMax = (r: number) => Math.floor(xMax / (SQRT3 * s) - r / 2);
   let n = 0;
   let sum = 0;
   let sumSq = 0;
+  for (let r = rMin; r <= rMax; r++) {
+    const lo = qMin(r);
+    const hi = qMax(r);
+    if (hi < lo) continue;
+    n += hi - lo + 1;
+    const row = counts.rows.get(r);
+    if (!row) continue;
+    const a = lowerBound(row.qs, lo);
+    const b = lowerBound(row.qs, hi + 1);
+    sum += row.cum[b] - row.cum[a];
+    sumSq += row.cumSq[b] - row.cumSq[a];
+  }
+  // Neighbourhood: the members' hexagons and their rings, by packed key.
+  const hood = new Map<number, [number, number]>();
+  const memberHexes = new Set<number>();
+  for (const m of members) {
+    const [q, r] = hexAxial(m.lat, m.lon, s);
+    const key = pack(q, r);
+    if (memberHexes.has(key)) continue;
+    memberHexes.add(key);
+    for (const [dq, dr] of RING0_1) hood.set(pack(q + dq, r + dr), [q + dq, r + dr]);
+  }
   let hoodSum = 0;
   let hoodSize = 0;
-  for (let r = Math.ceil(yMin / (1.5 * s)); r <= Math.floor(yMax / (1.5 * s)); r++) {
-    const qMin = Math.ceil(xMin / (SQRT3 * s) - r / 2);
-    const qMax = Math.floor(xMax / (SQRT3 * s) - r / 2);
-    for (let q = qMin; q <= qMax; q++) {
-      const key = pack(q, r);
-      const x = counts.get(key) ?? 0;
-      n++;
-      sum += x;
-      sumSq += x * x;
-      if (hood.has(key)) {
-        hoodSum += x;
-        hoodSize++;
-      }
-    }
+  for (const [key, [q, r]] of hood) {
+    if (r < rMin || r > rMax || q < qMin(r) || q > qMax(r)) continue;
+    hoodSum += counts.byKey.get(key) ?? 0;
+    hoodSize++;
   }
   const mean = sum / n;
   const sd = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
@@ -132,4 +162,15 @@ export function giStar(
   const giZ = Math.round(z * 100) / 100;
   const giConfidence = GI_CONFIDENCE.find((c) => z >= c.z)?.level ?? 0;
   return { giZ, giConfidence };
+}
+
+function lowerBound(arr: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

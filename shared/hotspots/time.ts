@@ -14,7 +14,7 @@ export function isoMs(iso: string): number {
     const s = digits(iso, 17, 2);
     // Out-of-range or month-end days go the slow way, so invalid dates stay NaN as in Date.parse.
     if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28 && h <= 23 && mi <= 59 && s <= 59) {
-      const ms = Date.UTC(y, mo - 1, d, h, mi, s, digits(iso, 20, 3));
+      const ms = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000 + digits(iso, 20, 3);
       if (!Number.isNaN(ms)) return ms;
     }
   }
@@ -30,4 +30,14 @@ function digits(text: string, from: number, len: number): number {
     v = v * 10 + d;
   }
   return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
