@@ -19,6 +19,7 @@ export function webSecurityHeaders(scope: Construct, cognitoHost: string): cloud
     "child-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
   return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
