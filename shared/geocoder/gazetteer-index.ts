@@ -3,11 +3,13 @@
  * and what `createGazetteer` loads. Plain JSON arrays keep it small and fast to parse.
  */
 import { cleanSubdistricts, type CleanReport } from './clean-subdistricts.js';
-import { latinKey } from './text-keys.js';
+import { PLACE_ALIASES } from './aliases.js';
+import { createTrie, serializeTrie, trieInsert, type SerializedTrie } from './name-trie.js';
+import { hasThai, latinKey, thaiSkeleton } from './text-keys.js';
 import { compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
 
 /** Bump when the layout changes; the loader refuses other versions. */
-export const GAZETTEER_INDEX_VERSION = 4;
+export const GAZETTEER_INDEX_VERSION = 5;
 
 /** Province simplification tolerance in degrees (~220 m): borders move at most that much. */
 export const PROVINCE_TOLERANCE_DEG = 0.002;
@@ -37,6 +39,8 @@ export interface GazetteerIndex {
   provinces: Array<[string, string, string, string]>;
   amphoes: Array<[string, string, string, string]>;
   tambons: TambonColumns;
+  /** Trie over the Thai name skeletons of every place, capital-district shorthand and alias. */
+  thaiTrie: SerializedTrie;
   shapes: CompactShape[];
 }
 
@@ -46,6 +50,37 @@ export interface ProvinceFeatureCollection {
     properties: { pro_code: string | number; pro_th?: string; pro_en?: string };
     geometry: { type: string; coordinates: unknown };
   }>;
+}
+
+/** "อ.เมือง" names the capital district เมือง<province> (every amphoe named เมือง...). */
+export const CAPITAL_PREFIX_TH = 'เมือง';
+
+/** Whether an amphoe's Thai name marks it as a province's capital district. */
+export function isCapitalName(th: string): boolean {
+  return th.startsWith(CAPITAL_PREFIX_TH) && th.length > CAPITAL_PREFIX_TH.length;
+}
+
+/**
+ * The Thai trie, keyed by place index in load order (provinces, amphoes, tambons, as
+ * stored): official names, เมือง for every capital district, and Thai-script aliases.
+ */
+function buildThaiTrie(index: Omit<GazetteerIndex, 'thaiTrie'>): SerializedTrie {
+  const trie = createTrie();
+  const names = [...index.provinces.map((p) => p[1]), ...index.amphoes.map((a) => a[1]), ...index.tambons.th];
+  const codes = [...index.provinces.map((p) => p[0]), ...index.amphoes.map((a) => a[0]), ...index.tambons.code];
+  const idOf = new Map(codes.map((c, i) => [c, i]));
+  names.forEach((th, i) => {
+    trieInsert(trie, thaiSkeleton(th), i);
+    if (i >= index.provinces.length && i < index.provinces.length + index.amphoes.length && isCapitalName(th)) {
+      trieInsert(trie, thaiSkeleton(CAPITAL_PREFIX_TH), i);
+    }
+  });
+  for (const a of PLACE_ALIASES) {
+    const id = idOf.get(a.code);
+    if (id === undefined) throw new Error(`alias "${a.name}" points to unknown code ${a.code}`);
+    if (hasThai(a.name)) trieInsert(trie, thaiSkeleton(a.name), id);
+  }
+  return serializeTrie(trie);
 }
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -96,12 +131,13 @@ export function buildGazetteerIndex(
     cols.postcode.push(t.postcode);
   }
   const byCode = (a: [string, ...unknown[]], b: [string, ...unknown[]]): number => (a[0] < b[0] ? -1 : 1);
-  const index: GazetteerIndex = {
+  const base = {
     version: GAZETTEER_INDEX_VERSION,
     provinces: [...provinces.values()].sort(byCode),
     amphoes: [...amphoes.values()].sort(byCode),
     tambons: cols,
     shapes,
   };
+  const index: GazetteerIndex = { ...base, thaiTrie: buildThaiTrie(base) };
   return { index, report };
 }

@@ -5,10 +5,10 @@
  */
 import type { AdminArea } from '../types.js';
 import { PLACE_ALIASES } from './aliases.js';
-import { GAZETTEER_INDEX_VERSION, type GazetteerIndex } from './gazetteer-index.js';
+import { CAPITAL_PREFIX_TH, GAZETTEER_INDEX_VERSION, isCapitalName, type GazetteerIndex } from './gazetteer-index.js';
 import type { CompactShape, ProvinceShape } from './province-shapes.js';
-import { createTrie, trieInsert, type NameTrie } from './name-trie.js';
-import { hasThai, latinKey, stripThaiDiacritics, thaiKey, thaiSkeleton } from './text-keys.js';
+import { loadFlatTrie, type FlatTrie } from './name-trie.js';
+import { hasThai, latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
 
 /** Administrative level: 0 province (changwat), 1 amphoe (khet), 2 tambon (khwaeng). */
 export type Level = 0 | 1 | 2;
@@ -24,10 +24,6 @@ export interface Place {
   parent: number;
   /** Folded romanised key (`latinKey(en)`), precomputed by the importer. */
   enKey: string;
-  /** Compact Thai key of the official name, for exact-match checks. */
-  thKey: string;
-  /** Thai key without tone marks: what the trie and fuzzy lookup compare. */
-  thSkel: string;
 }
 
 /** The loaded gazetteer. Treat as read-only. */
@@ -35,7 +31,7 @@ export interface Gazetteer {
   places: Place[];
   byCode: Map<string, number>;
   children: number[][];
-  thaiTrie: NameTrie;
+  thaiTrie: FlatTrie;
   latin: Map<string, number[]>;
   /** Longest romanised name, in words: bounds the n-gram scan. */
   latinMaxWords: number;
@@ -45,15 +41,14 @@ export interface Gazetteer {
   shapes: CompactShape[];
   /** Decoded boundaries, filled lazily: decoding all 77 would add ~15 ms to every cold load. */
   decodedShapes: Array<ProvinceShape | undefined>;
-  /** Exact Thai keys (tone marks kept) of every name and alias: tells typos from exact hits. */
-  thaiFullKeys: Set<string>;
+  /** Thai skeleton per place, computed on first use (fuzzy lookup). */
+  skeletons: Array<string | undefined>;
   /** Postcode -> amphoes it serves (place indices). */
   postcodes: Map<string, number[]>;
   /** Keys (Thai skeletons and folded Latin) of the alias table -> the places they mean. */
   aliasKeys: Map<string, number[]>;
 }
 
-const CAPITAL_PREFIX_TH = 'เมือง';
 /** Shared by every tambon (they have no children): saves ~7,000 allocations per load. */
 const NO_CHILDREN: number[] = [];
 
@@ -68,12 +63,9 @@ function addLatin(map: Map<string, number[]>, name: string, id: number, folded?:
 
 function pushPlaces(g: Gazetteer, index: GazetteerIndex): void {
   const { places, byCode } = g;
-  const add = (p: Omit<Place, 'thKey' | 'thSkel'>): void => {
+  const add = (p: Place): void => {
     byCode.set(p.code, places.length);
-    const key = thaiKey(p.th);
-    (p as Place).thKey = key;
-    (p as Place).thSkel = stripThaiDiacritics(key);
-    places.push(p as Place);
+    places.push(p);
     g.children.push(p.level === 2 ? NO_CHILDREN : []);
     if (p.parent >= 0) g.children[p.parent].push(places.length - 1);
   };
@@ -112,15 +104,12 @@ function fillCentroids(g: Gazetteer): void {
 
 function indexNames(g: Gazetteer): void {
   g.places.forEach((p, i) => {
-    trieInsert(g.thaiTrie, p.thSkel, i);
-    g.thaiFullKeys.add(p.thKey);
     if (p.en) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, p.en, i, p.enKey));
-    if (p.level === 1 && p.th.startsWith(CAPITAL_PREFIX_TH) && p.th.length > CAPITAL_PREFIX_TH.length) {
+    if (p.level === 1 && isCapitalName(p.th)) {
       g.capitals.push(i);
     }
   });
   for (const c of g.capitals) {
-    trieInsert(g.thaiTrie, thaiSkeleton(CAPITAL_PREFIX_TH), c);
     addLatin(g.latin, 'Mueang', c);
   }
   for (const a of PLACE_ALIASES) {
@@ -130,11 +119,7 @@ function indexNames(g: Gazetteer): void {
     const meant = g.aliasKeys.get(key);
     if (meant) meant.push(id);
     else g.aliasKeys.set(key, [id]);
-    if (hasThai(a.name)) {
-      trieInsert(g.thaiTrie, key, id);
-      g.thaiFullKeys.add(thaiKey(a.name));
-    }
-    else g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id, key));
+    if (!hasThai(a.name)) g.latinMaxWords = Math.max(g.latinMaxWords, addLatin(g.latin, a.name, id, key));
   }
 }
 
@@ -149,14 +134,14 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     places: [],
     byCode: new Map(),
     children: [],
-    thaiTrie: createTrie(),
+    thaiTrie: loadFlatTrie(index.thaiTrie),
     latin: new Map(),
     latinMaxWords: 1,
     capitals: [],
     shapes: index.shapes,
     decodedShapes: new Array(index.shapes.length),
     aliasKeys: new Map(),
-    thaiFullKeys: new Set([CAPITAL_PREFIX_TH]),
+    skeletons: new Array(index.provinces.length + index.amphoes.length + index.tambons.code.length),
     postcodes: new Map(),
   };
   pushPlaces(g, index);
@@ -189,4 +174,26 @@ export function ancestorAt(g: Gazetteer, id: number, level: Level): number {
   let i = id;
   while (i >= 0 && g.places[i].level > level) i = g.places[i].parent;
   return i >= 0 && g.places[i].level === level ? i : -1;
+}
+
+/** Thai name of a place without tone marks (cached): the form the trie and typo lookup use. */
+export function skeletonOf(g: Gazetteer, id: number): string {
+  return (g.skeletons[id] ??= thaiSkeleton(g.places[id].th));
+}
+
+const fullKeyCache = new WeakMap<Gazetteer, Set<string>>();
+
+/**
+ * Exact Thai keys (tone marks kept) of every name and Thai alias, built on first use: tells
+ * a tone-mark typo from an exact hit.
+ */
+export function thaiFullKeys(g: Gazetteer): Set<string> {
+  let keys = fullKeyCache.get(g);
+  if (!keys) {
+    keys = new Set([CAPITAL_PREFIX_TH]);
+    for (const p of g.places) keys.add(thaiKey(p.th));
+    for (const a of PLACE_ALIASES) if (hasThai(a.name)) keys.add(thaiKey(a.name));
+    fullKeyCache.set(g, keys);
+  }
+  return keys;
 }

@@ -5,7 +5,7 @@
  * nothing -> resolve the hierarchy (`resolve.ts`).
  */
 import type { GeocodeResult } from '../types.js';
-import type { Gazetteer } from './gazetteer.js';
+import { skeletonOf, thaiFullKeys, type Gazetteer } from './gazetteer.js';
 import { latinWords, ngramKey, scanLatin, type LatinWord } from './latin-scan.js';
 import { HOME_PROVINCES } from './home-provinces.js';
 import type { Mention } from './mention.js';
@@ -38,7 +38,7 @@ function wordStarts(text: string): Set<number> {
 function isHomeAmphoeName(g: Gazetteer, m: Mention, key: string): boolean {
   return key.length >= 3 && m.ids.some((id) => {
     const p = g.places[id];
-    return p.level === 1 && HOME_PROVINCES.has(p.code.slice(0, 2)) && p.thSkel === key && !m.toneMismatch;
+    return p.level === 1 && HOME_PROVINCES.has(p.code.slice(0, 2)) && skeletonOf(g, id) === key && !m.toneMismatch;
   });
 }
 
@@ -78,11 +78,12 @@ function expandTowns(g: Gazetteer, mentions: Mention[]): void {
 
 /** Thai mentions whose text differs from every exact name in tone marks only. */
 function markToneMismatch(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
+  const fullKeys = thaiFullKeys(g);
   for (const m of mentions) {
     if (m.script !== 'th' || m.ids.length === 0) continue;
     let end = c.orig[m.end - 1] + 1;
     while (end < text.length && TONE_MARK.test(text[end])) end++;
-    if (!g.thaiFullKeys.has(thaiKey(text.slice(c.orig[m.start], end)))) m.toneMismatch = true;
+    if (!fullKeys.has(thaiKey(text.slice(c.orig[m.start], end)))) m.toneMismatch = true;
   }
 }
 

@@ -5,7 +5,7 @@
  * อ./อำเภอ/เขต, จ./จังหวัด) read in the same pass.
  */
 import type { Gazetteer, Level } from './gazetteer.js';
-import { trieAll } from './name-trie.js';
+import { flatTrieAll } from './name-trie.js';
 import type { Mention } from './mention.js';
 
 /** Markers in skeleton form (tone marks removed), longest first within each level. */
@@ -85,7 +85,7 @@ function markerAt(s: string, i: number): [string, Level | -1] | null {
  * เมืองจัง); failing that, the longest one.
  */
 function bestMatch(g: Gazetteer, c: CompactThai, i: number, pending: Level | -1 | null): { end: number; ids: number[] } | null {
-  const all = trieAll(g.thaiTrie, c.s, i);
+  const all = flatTrieAll(g.thaiTrie, c.s, i);
   if (all.length === 0) return null;
   let fallback: { end: number; ids: number[] } | null = null;
   for (let k = all.length - 1; k >= 0; k--) {

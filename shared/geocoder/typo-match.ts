@@ -4,7 +4,7 @@
  * (`fuzzy.ts`), searching inside the provinces the text names whenever it names one.
  */
 import { fuzzyLookup, type FuzzyEntry } from './fuzzy.js';
-import type { Gazetteer, Level } from './gazetteer.js';
+import { skeletonOf, type Gazetteer, type Level } from './gazetteer.js';
 import { ngramKey, type LatinWord } from './latin-scan.js';
 import type { Mention } from './mention.js';
 import type { CompactThai } from './thai-scan.js';
@@ -16,7 +16,7 @@ const MIN_FUZZY_SPAN = 3;
 
 function entryOf(g: Gazetteer, id: number, script: 'th' | 'latin'): FuzzyEntry {
   const p = g.places[id];
-  return { id, key: script === 'th' ? p.thSkel : p.enKey };
+  return { id, key: script === 'th' ? skeletonOf(g, id) : p.enKey };
 }
 
 /** Fuzzy candidates of one level: all of them, or only those inside `provinces`. */
