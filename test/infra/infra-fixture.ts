@@ -1,13 +1,22 @@
 import { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const scratchDirs: string[] = [];
+
 /** A scratch directory under the OS temp dir (cloud assembly, fixture files). */
 export function scratchDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `phithak-infra-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `phithak-infra-${label}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Removes every scratch directory this test file created (bundles are a few MB each). */
+export function removeScratchDirs(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**

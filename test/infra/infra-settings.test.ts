@@ -2,13 +2,15 @@ import { Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WebHosting } from '../../infra/constructs/web-hosting.js';
 import { REPO_ROOT, readInfraSettings } from '../../infra/settings.js';
 import { StatefulStack } from '../../infra/stateful-stack.js';
 import { StatelessStack } from '../../infra/stateless-stack.js';
 import { buildApp } from '../../infra/build-app.js';
-import { gazetteerFixture, scratchDir, testApp } from './infra-fixture.js';
+import { gazetteerFixture, removeScratchDirs, scratchDir, testApp } from './infra-fixture.js';
+
+afterAll(removeScratchDirs);
 
 describe('infra settings', () => {
   it('defaults to an offline-friendly configuration relative to the repo root', () => {

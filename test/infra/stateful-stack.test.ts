@@ -1,9 +1,11 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatefulStack } from '../../infra/stateful-stack.js';
 import { TABLES, type TableDef, type TableKey } from '../../shared/tables.js';
-import { nagErrors, testApp } from './infra-fixture.js';
+import { nagErrors, removeScratchDirs, testApp } from './infra-fixture.js';
+
+afterAll(removeScratchDirs);
 
 let stack: StatefulStack;
 let template: Template;

@@ -6,13 +6,15 @@ import type { IConstruct } from 'constructs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../infra/api-routes.js';
 import { buildApp, type PhithakStacks } from '../../infra/build-app.js';
 import { FUNCTION_SPECS, type FunctionKey } from '../../infra/constructs/backend-functions.js';
 import { REPO_ROOT } from '../../infra/settings.js';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
-import { gazetteerFixture, nagErrors, scratchDir, testApp } from './infra-fixture.js';
+import { gazetteerFixture, nagErrors, removeScratchDirs, scratchDir, testApp } from './infra-fixture.js';
+
+afterAll(removeScratchDirs);
 
 // Bundling the five handlers is the slow part (esbuild, a few seconds): build the app once.
 let stacks: PhithakStacks;
