@@ -26,6 +26,7 @@ const MARKERS: ReadonlyArray<[string, Level | -1]> = [
   ['ซอย', -1],
   ['ซ.', -1],
   ['ม.', -1],
+  ['บ.', -1], // บ้าน (village) abbreviation: the village name that follows is not an admin unit
 ];
 
 /** Markers that are also everyday words (เขต: "zone, area"): they never trigger fuzzy. */
