@@ -7,8 +7,9 @@
  */
 import KDBush from 'kdbush';
 import type { ClusterTip } from '../types.js';
-import { dbscan } from './dbscan.js';
-import { neighbourMetric } from './turf-metric.js';
+import { dbscanWithMetric } from './dbscan.js';
+import { HotspotInputError } from './errors.js';
+import { neighbourMetric, type NeighbourMetric } from './turf-metric.js';
 
 /** One cluster: member tips sorted by id; `key` is the smallest id among its core tips. */
 export interface TipCluster {
@@ -31,9 +32,16 @@ export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoi
     lats[i] = t.lat;
     lons[i] = t.lon;
   });
-  const labels = dbscan({ lats, lons }, options);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(lats[i]) || !Number.isFinite(lons[i]) || Math.abs(lats[i]) > 90) {
+      throw new HotspotInputError(`tip ${sorted[i].id} has invalid coordinates (${lats[i]}, ${lons[i]})`);
+    }
+  }
+  if (!(options.epsKm > 0)) throw new HotspotInputError(`epsKm must be > 0, got ${options.epsKm}`);
+  const metric = neighbourMetric(lats, lons, options.epsKm);
+  const labels = dbscanWithMetric(lats, lons, metric, options.minPoints || 3);
   const owner = Int32Array.from(labels.cluster);
-  reassignBorders(lats, lons, labels.core, owner, options.epsKm);
+  reassignBorders(lats, lons, labels.core, owner, metric);
   const groups = new Map<number, ClusterTip[]>();
   for (let i = 0; i < n; i++) {
     if (owner[i] < 0) continue;
@@ -50,7 +58,7 @@ export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoi
 }
 
 /** Moves each clustered non-core point to the cluster of its nearest core (turf's metric). */
-function reassignBorders(lats: Float64Array, lons: Float64Array, core: Uint8Array, owner: Int32Array, epsKm: number): void {
+function reassignBorders(lats: Float64Array, lons: Float64Array, core: Uint8Array, owner: Int32Array, metric: NeighbourMetric): void {
   const n = lats.length;
   const cores: number[] = [];
   for (let i = 0; i < n; i++) if (core[i]) cores.push(i);
@@ -58,7 +66,6 @@ function reassignBorders(lats: Float64Array, lons: Float64Array, core: Uint8Arra
   const index = new KDBush(cores.length);
   for (const c of cores) index.add(lons[c], lats[c]);
   index.finish();
-  const metric = neighbourMetric(lats, lons, epsKm);
   for (let p = 0; p < n; p++) {
     if (core[p] || owner[p] < 0) continue;
     // Generous box: turf's test uses the core's box, whose width differs only slightly.

@@ -82,8 +82,12 @@ export function dbscanTurf(
     throw new HotspotInputError(`eps must be a finite number >= 0, got ${maxDistance}`);
   }
   const { lats, lons } = toArrays(points);
-  const minPoints = options.minPoints || 3;
   const metric = neighbourMetric(lats, lons, maxDistance, options.units ?? 'kilometers');
+  return dbscanWithMetric(lats, lons, metric, options.minPoints || 3);
+}
+
+/** The algorithm on prepared arrays and metric (cluster-tips.ts reuses the metric). */
+export function dbscanWithMetric(lats: Float64Array, lons: Float64Array, metric: NeighbourMetric, minPoints: number): DbscanLabels {
   const grid = gridEligible(lats, lons, metric) ? buildCellGrid(lats, lons, metric, cellFraction(metric.latDeg)) : null;
   const labels = grid ? dbscanGrid(grid, metric, minPoints) : null;
   return labels ?? dbscanReference(lats, lons, metric, minPoints);
