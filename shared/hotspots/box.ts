@@ -41,8 +41,12 @@ export function boxOfPoints(points: ReadonlyArray<{ lat: number; lon: number }>)
   return out;
 }
 
-/** Box of a hotspot's polygon. */
+/** Box of a hotspot's polygon: its stored GeoJSON-style `bbox` when present, else from the rings. */
 export function boxOfHotspot(h: Hotspot): Box {
+  const b = h.bbox;
+  if (Array.isArray(b) && b.length === 4 && b.every(Number.isFinite)) {
+    return { minLon: b[0], minLat: b[1], maxLon: b[2], maxLat: b[3] };
+  }
   const polygons = h.geometry.type === 'Polygon' ? [h.geometry.coordinates] : h.geometry.coordinates;
   const out = emptyBox();
   for (const rings of polygons) {

@@ -3,6 +3,7 @@
  * identity fields carried over from the hotspot it continues (if any).
  */
 import { TIP_CATEGORIES, type AdminArea, type ClusterTip, type Hotspot, type TipCategory } from '../types.js';
+import { boxOfPoints } from './box.js';
 import { bufferedHull, meanPosition } from './geometry.js';
 import { giStar, type HexCounts } from './gi-star.js';
 import type { HotspotOptions } from './options.js';
@@ -63,6 +64,9 @@ export function buildHotspot(
   const gi = giStar(members, box, ctx.counts, options);
   const trend: Trend = hotspotTrend(receivedMs, nowMs, options.trendWindowDays, identity.previous !== undefined);
   const prev = identity.previous;
+  const geometry = bufferedHull(lats, lons, options);
+  // Stored so the incremental update finds nearby hotspots without reading every polygon.
+  const polygonBox = boxOfPoints(geometry.coordinates[0].map(([lon, lat]) => ({ lat, lon })));
   const hotspot: Hotspot = {
     id: identity.id,
     status: 'active',
@@ -73,7 +77,8 @@ export function buildHotspot(
     firstSeen: members[first].receivedAt,
     lastSeen: members[last].receivedAt,
     centroid: { lat: round(centroid.lat), lon: round(centroid.lon) },
-    geometry: bufferedHull(lats, lons, options),
+    geometry,
+    bbox: [polygonBox.minLon, polygonBox.minLat, polygonBox.maxLon, polygonBox.maxLat],
     admin: commonAdmin(members),
     memberTipIds: members.map((t) => t.id),
     createdAt: prev?.createdAt ?? now,

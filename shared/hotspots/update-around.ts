@@ -78,14 +78,15 @@ async function tipsInBox(
   const missing = cellsInBox(work).filter((c) => !cache.has(c));
   if (missing.length) {
     for (const c of missing) cache.set(c, []);
-    for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
+    // Cells hold only tips in the window, checked once when loaded.
+    for (const t of inWindow(await loadCells(missing), now, o.windowDays)) cache.get(tipCell(t.lat, t.lon))?.push(t);
   }
   const inside = (t: ClusterTip) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
-  const byId = new Map<string, ClusterTip>();
-  for (const list of cache.values()) for (const t of list) if (inside(t)) byId.set(t.id, t);
   // The index may lag the stream: the changed tips themselves are taken as given.
-  for (const t of changed) if (inside(t)) byId.set(t.id, t);
-  return inWindow([...byId.values()], now, o.windowDays);
+  const changedIds = new Set(changed.map((t) => t.id));
+  const out: ClusterTip[] = inWindow(changed, now, o.windowDays).filter(inside);
+  for (const list of cache.values()) for (const t of list) if (inside(t) && !changedIds.has(t.id)) out.push(t);
+  return out;
 }
 
 /** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
