@@ -36,6 +36,11 @@ describe('forward geocoding on the real gazetteer', () => {
     expect(geocode(g, 'อ.เซกา จ.บึงกาฬ').admin).toMatchObject({ provinceCode: '38', amphoeCode: '3804' });
   });
 
+  it('reads coordinates pasted into a tip as the point, but not times or far-away points', () => {
+    expect(geocode(g, 'เด็กทำงานที่พิกัด 6.0300, 101.9700 ตอนนี้')).toMatchObject({ precision: 'point', lat: 6.03, lon: 101.97, admin: { amphoeCode: '9610' } });
+    expect(geocode(g, 'เวลา 22.00 น. ที่ 1.3000, 103.8000').precision).toBe('none');
+  });
+
   it('answers {precision: none} for text without a place', () => {
     expect(geocode(g, 'มีเด็กทำงานหนักมาก')).toEqual({ precision: 'none' });
     expect(geocode(g, '')).toEqual({ precision: 'none' });
