@@ -30,6 +30,14 @@ function accuracyRows(g: Gazetteer): BenchRow[] {
       note: `${s.correct}/${s.total}`,
     });
   }
+  const fresh = evaluate(g, cases.filter((c) => c.fresh));
+  rows.push({
+    area: 'geocoder',
+    metric: 'accuracy, cases written after tuning stopped',
+    value: pct(fresh.correct, fresh.total),
+    unit: '%',
+    note: `${fresh.correct}/${fresh.total} (part of the held-out set)`,
+  });
   const all = evaluate(g, cases);
   for (const [style, s] of [...all.byStyle].sort()) {
     rows.push({ area: 'geocoder', metric: `accuracy: ${style}`, value: pct(s.correct, s.total), unit: '%', note: `${s.correct}/${s.total}` });

@@ -13,16 +13,20 @@ import type { GeocoderCase } from '../fixtures/geocoder/case.js';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'geocoder');
 
 /** A case with the split it belongs to: `dev` (tuned on) or `holdout` (never tuned on). */
-export type SplitCase = GeocoderCase & { split: 'dev' | 'holdout' };
+export type SplitCase = GeocoderCase & {
+  split: 'dev' | 'holdout';
+  /** From `fresh.json`: written after tuning stopped (also counted in `holdout`). */
+  fresh?: boolean;
+};
 
 /** Every fixture case, tagged with its split. */
 export function loadCases(): SplitCase[] {
   const read = (f: string): GeocoderCase[] => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8'));
-  const hand = read('handwritten.json') as SplitCase[];
   return [
     ...read('cases.dev.json').map((c) => ({ ...c, split: 'dev' as const })),
     ...read('cases.holdout.json').map((c) => ({ ...c, split: 'holdout' as const })),
-    ...hand,
+    ...(read('handwritten.json') as SplitCase[]),
+    ...(read('fresh.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
   ];
 }
 
