@@ -63,6 +63,21 @@ describe('dbscan matches turf.clustersDbscan', () => {
     }
   });
 
+  it('on sparse worldwide points with a small eps (grid too large for a dense cell table)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rnd = seededRandom(7000 + seed);
+      const points: LatLon[] = [];
+      for (let i = 0; i < 150; i++) {
+        const base = { lat: -60 + rnd() * 120, lon: -170 + rnd() * 340 };
+        points.push(base);
+        for (let k = Math.floor(rnd() * 4); k > 0; k--) points.push({ lat: base.lat + (rnd() - 0.5) * 0.01, lon: base.lon + (rnd() - 0.5) * 0.01 });
+      }
+      const labels = dbscan(points, { epsKm: 0.6, minPoints: 2 });
+      expect(labels.path).toBe('grid');
+      expect(ours(labels), `seed ${seed}`).toEqual(turfLabels(points, 0.6, 2));
+    }
+  });
+
   it('on pairs and chains at exactly eps (box edge and haversine edge)', () => {
     for (const eps of [0.75, 0.1, 1.3, 5]) {
       const latDeg = lengthToDegreesTurf(eps, 'kilometers');
