@@ -115,6 +115,17 @@ describe('recomputeHotspots', () => {
     expect(gone.retired.map((h) => h.status)).toEqual(['retired', 'retired']);
   });
 
+  it('keeps the id of a hotspot whose old tips aged out while new ones arrived in the same place', () => {
+    const old = clump('o', 6, 6.4, 101.8, { receivedAt: ago(25) });
+    const [before] = recomputeHotspots({ tips: old, existing: [], now: NOW }).upserts;
+    const fresh = clump('n', 6, 6.4003, 101.8003);
+    const later = new Date(Date.parse(NOW) + 10 * DAY).toISOString();
+    const after = recomputeHotspots({ tips: [...old, ...fresh], existing: [before], now: later });
+    expect(after.upserts.map((h) => h.id)).toEqual([before.id]);
+    expect(after.upserts[0].memberTipIds.every((id) => id.startsWith('n'))).toBe(true);
+    expect(after.retired).toEqual([]);
+  });
+
   it('classifies trend across windows: new, intensifying, persistent, diminishing', () => {
     const base = clump('p', 8, 6.4, 101.8);
     const [existing] = recomputeHotspots({ tips: base, existing: [], now: NOW }).upserts;
