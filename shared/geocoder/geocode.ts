@@ -19,12 +19,12 @@ import { fillFuzzy, latinWordFuzzy } from './typo-match.js';
 const MAX_QUERY_CHARS = 5000;
 /** Unmarked Thai names shorter than this never stand alone (too many common words). */
 const MIN_STANDALONE_THAI = 4;
+/** Share of the Thai letters covered by place names above which text reads as an address. */
+const ADDRESS_COVERAGE = 0.6;
+/** Unmarked Thai names shorter than this count only where word boundaries fall around them. */
+const MIN_UNALIGNED_THAI = 6;
 /** Unmarked romanised keys shorter than this stand alone only when capitalised. */
 const MIN_STANDALONE_LATIN = 5;
-/** Common Thai words that are also place names: they need a marker or hierarchy support. */
-const COMMON_THAI = new Set(
-  ['ตลาด', 'ในเมือง', 'เมือง', 'บ้านใหม่', 'กลาง', 'เลย', 'แพร่', 'ตาก', 'ทุ่งนา', 'นาดี', 'ท่าข้าม', 'ในเวียง', 'หัวเวียง', 'บ้านเก่า', 'ป่าไม้', 'ทะเล', 'สวนดอก'].map(thaiSkeleton),
-);
 const COMMON_LATIN = new Set(['song', 'long', 'pong', 'mayo', 'chun', 'pai', 'pua', 'wang', 'bang', 'nong', 'tha', 'ban', 'mueang', 'muang', 'city', 'town', 'kota'].map(latinKey));
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -43,19 +43,47 @@ function isHomeAmphoeName(g: Gazetteer, m: Mention, key: string): boolean {
   });
 }
 
-function markThaiStandalone(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
+/**
+ * Decides what unmarked Thai mentions may do. Common words (ตลาด, ท่าเรือ) and short names
+ * that word segmentation does not see as words (เทิง inside สถานบันเทิง) are dropped; the
+ * rest support readings, and stand alone when long enough (or an alias / home district).
+ */
+function vetThaiMentions(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
   let starts: Set<number> | null = null;
   for (const m of mentions) {
-    if (m.script !== 'th' || m.level !== null) continue;
+    if (m.script !== 'th' || m.level !== null || m.ids.length === 0) continue;
     const key = c.s.slice(m.start, m.end);
-    if (COMMON_THAI.has(key)) continue;
-    const short = key.length < MIN_STANDALONE_THAI;
-    if (short && !g.aliasKeys.has(key) && !isHomeAmphoeName(g, m, key)) continue;
+    const alias = g.aliasKeys.has(key);
+    if (m.common && !alias) {
+      m.ids = [];
+      continue;
+    }
     starts ??= wordStarts(text);
     const startOk = c.gapBefore[m.start] === 1 || starts.has(c.orig[m.start]);
     const endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1 || starts.has(c.orig[m.end]);
-    m.standalone = startOk && endOk;
+    const aligned = startOk && endOk;
+    if (!aligned && key.length < MIN_UNALIGNED_THAI) {
+      m.ids = [];
+      continue;
+    }
+    const long = key.length >= MIN_STANDALONE_THAI;
+    m.standalone = aligned && (long || alias || isHomeAmphoeName(g, m, key));
   }
+  markProse(c, mentions);
+}
+
+/**
+ * In prose (place names cover little of the text) an unmarked tambon name needs its amphoe
+ * named too: "ที่ท่าเรือสายบุรี" is a pier, not tambon Tha Ruea. In bare addresses
+ * ("โคกเคียน นราธิวาส") names cover most of the text and a province is support enough.
+ */
+function markProse(c: CompactThai, mentions: Mention[]): void {
+  let letters = 0;
+  for (let i = 0; i < c.s.length; i++) if (c.s[i] !== '|' && c.s[i] !== '.') letters++;
+  let covered = 0;
+  for (const m of mentions) if (m.script === 'th' && m.ids.length > 0) covered += m.end - m.start;
+  if (covered >= ADDRESS_COVERAGE * letters) return;
+  for (const m of mentions) if (m.script === 'th' && m.level === null) m.prose = true;
 }
 
 function markLatinStandalone(words: LatinWord[], mentions: Mention[], g: Gazetteer): void {
@@ -138,7 +166,7 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   const latin = words.length ? scanLatin(g, words) : [];
   if (thai) {
     markToneMismatch(g, norm, thai, mentions);
-    markThaiStandalone(g, norm, thai, mentions);
+    vetThaiMentions(g, norm, thai, mentions);
   }
   markLatinStandalone(words, latin, g);
   const all = mentions.concat(latin);

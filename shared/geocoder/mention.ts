@@ -21,6 +21,10 @@ export interface Mention {
   aliasIds?: number[];
   /** Marked Thai mention whose exact match stops before the marked span does. */
   spanEnd?: number;
+  /** Unmarked and an everyday word as well as a name (ตลาด, ท่าเรือ): not read as a place. */
+  common?: boolean;
+  /** Unmarked Thai in prose: as a tambon it needs its amphoe named too. */
+  prose?: boolean;
   /** Marked by a word that is also common prose (เขต "area"): exact names only, no fuzzy. */
   weakMarker?: boolean;
   /** Supports readings but never proposes one (a postcode: its amphoes). */

@@ -57,6 +57,7 @@ function scoreReading(g: Gazetteer, mentions: Mention[], id: number): Reading | 
   const used = new Set<number>();
   let score = 0;
   let own: Mention | null = null;
+  let amphoeSupported = false;
   for (let l = chain.length - 1; l >= 0; l--) {
     let bestK = -1;
     let bestW = 0;
@@ -72,12 +73,14 @@ function scoreReading(g: Gazetteer, mentions: Mention[], id: number): Reading | 
     if (bestK >= 0) {
       used.add(bestK);
       score += bestW;
+      if (l === 1) amphoeSupported = true;
     }
   }
   if (!own) return null;
   const ownMention: Mention = own;
   if (used.size === 1 && ownMention.level === null && !ownMention.standalone) return null;
   const aliasMeansIt = ownMention.aliasIds?.includes(id) ?? false;
+  if (level === 2 && ownMention.level === null && ownMention.prose && !amphoeSupported && !aliasMeansIt) return null;
   if (used.size === 1 && ownMention.level === null && level === 2 && !aliasMeansIt) return null;
   // A name that the alias table gives a meaning (โคราช: the province) loses its other readings.
   if (used.size === 1 && ownMention.aliasIds && !aliasMeansIt) score -= 0.1;

@@ -7,6 +7,7 @@
 import type { Gazetteer, Level } from './gazetteer.js';
 import { flatTrieAll } from './name-trie.js';
 import type { Mention } from './mention.js';
+import { thaiSkeleton } from './text-keys.js';
 
 /** Markers in skeleton form (tone marks removed), longest first within each level. */
 const MARKERS: ReadonlyArray<[string, Level | -1]> = [
@@ -28,6 +29,14 @@ const MARKERS: ReadonlyArray<[string, Level | -1]> = [
   ['ม.', -1],
   ['บ.', -1], // บ้าน (village) abbreviation: the village name that follows is not an admin unit
 ];
+
+/**
+ * Everyday Thai words that are also tambon or province names (skeleton form). Unmarked, they
+ * are read as words, and a name starting inside them is still found ("ในเมืองนราธิวาส").
+ */
+const COMMON_WORDS = new Set(
+  ['ตลาด', 'ในเมือง', 'เมือง', 'บ้านใหม่', 'กลาง', 'เลย', 'แพร่', 'ตาก', 'ทุ่งนา', 'นาดี', 'ท่าข้าม', 'ในเวียง', 'หัวเวียง', 'บ้านเก่า', 'ป่าไม้', 'ทะเล', 'สวนดอก', 'ท่าเรือ', 'วัด', 'ถนน', 'สะพาน', 'ท่าน้ำ', 'บ้านนา', 'คลองใหม่', 'ท่าช้าง', 'บางเก่า', 'ท่าสะอาด'].map(thaiSkeleton),
+);
 
 /** Markers that are also everyday words (เขต: "zone, area"): they never trigger fuzzy. */
 const WEAK_MARKERS = new Set(['เขต']);
@@ -158,8 +167,9 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
       continue;
     }
     if (hit && hit.end > coveredTo) {
-      out.push({ ids: hit.ids, level: null, start: i, end: hit.end, script: 'th', fuzzy: 0 });
-      coveredTo = hit.end;
+      const common = COMMON_WORDS.has(s.slice(i, hit.end));
+      out.push({ ids: hit.ids, level: null, start: i, end: hit.end, script: 'th', fuzzy: 0, ...(common ? { common } : {}) });
+      if (!common) coveredTo = hit.end;
     }
   }
   return out;
