@@ -39,9 +39,16 @@ export function bufferedHull(
   const kx = KM_PER_DEG * Math.cos((origin.lat * Math.PI) / 180);
   const xs: number[] = [];
   const ys: number[] = [];
+  // Snapping makes many tips share a point; the hull needs each point once.
+  const seen = new Set<string>();
   for (let i = 0; i < lats.length; i++) {
-    xs.push((snap(lons[i], options.snapDeg) - origin.lon) * kx);
-    ys.push((snap(lats[i], options.snapDeg) - origin.lat) * KM_PER_DEG);
+    const lon = snap(lons[i], options.snapDeg);
+    const lat = snap(lats[i], options.snapDeg);
+    const key = `${lon},${lat}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    xs.push((lon - origin.lon) * kx);
+    ys.push((lat - origin.lat) * KM_PER_DEG);
   }
   const hull = convexHull(xs, ys);
   const ring = bufferConvex(hull, Math.max(options.bufferKm, 1e-3));
