@@ -27,6 +27,7 @@ export function loadCases(): SplitCase[] {
     ...read('cases.holdout.json').map((c) => ({ ...c, split: 'holdout' as const })),
     ...(read('handwritten.json') as SplitCase[]),
     ...(read('fresh.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
+    ...(read('fresh2.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
   ];
 }
 
