@@ -90,6 +90,8 @@ export interface ClusterTip {
   urgent?: boolean;
   /** Opaque hash of the reporter (no identity), for counting distinct reporters in risk scores. */
   reporterKey?: string;
+  /** Review status; a `dismissed` tip no longer counts towards any hotspot. */
+  status?: TipStatus;
 }
 
 export type HotspotStatus = 'active' | 'retired';

@@ -49,14 +49,14 @@ export function recomputeHotspots(input: {
   return assembleHotspots(clusters, input.existing, { now: input.now, options, counts, takenIds: idsOf(input.existing) });
 }
 
-/** Tips received within `windowDays` before `now` (and not after it), with a finite position. */
+/** Tips received within `windowDays` before `now` (and not after it), with a finite position, not dismissed. */
 export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
   const nowMs = isoMs(now);
   if (!Number.isFinite(nowMs)) throw new HotspotInputError(`now must be an ISO 8601 time, got ${now}`);
   const since = nowMs - windowDays * DAY_MS;
   return tips.filter((t) => {
     const at = isoMs(t.receivedAt);
-    return at > since && at <= nowMs && Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90;
+    return at > since && at <= nowMs && t.status !== 'dismissed' && Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90;
   });
 }
 

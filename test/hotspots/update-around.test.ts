@@ -89,6 +89,17 @@ describe('updateAround', () => {
     expectEquivalent(inc, full, first.upserts, 'bridge');
   });
 
+  it('drops a tip dismissed after the fact, even while the index still returns it', async () => {
+    const tips = Array.from({ length: 5 }, (_, i): ClusterTip => ({ id: `d${i}`, lat: 6.4 + i * 0.001, lon: 101.8, receivedAt: '2026-11-24T00:00:00.000Z', category: 'other' }));
+    const first = recomputeHotspots({ tips, existing: [], now: NOW });
+    expect(first.upserts[0].tipCount).toBe(5);
+    const dismissed = { ...tips[4], status: 'dismissed' as const };
+    const inc = await updateAround([dismissed], cellStore(tips).load, first.upserts, NOW);
+    const full = recomputeHotspots({ tips: [...tips.slice(0, 4), dismissed], existing: first.upserts, now: NOW });
+    expect(inc.upserts.map((h) => [h.id, h.tipCount])).toEqual([[first.upserts[0].id, 4]]);
+    expectEquivalent(inc, full, first.upserts, 'dismissed');
+  });
+
   it('loads the neighbourhood only and returns nothing for a tip far from everything', async () => {
     const tips = clumpyTips(3000, 9, NOW);
     const existing = recomputeHotspots({ tips, existing: [], now: NOW }).upserts;
