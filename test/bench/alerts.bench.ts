@@ -8,7 +8,8 @@
  * centroid (sigma 2 km); radius 1-3 km for 70 %, 3-5 km for 22 %, 5-10 km for 6 % and
  * 10-30 km for 2 % (district coordinators). Hotspots: 80 tambon centroids of the four
  * southern border provinces (Songkhla, Pattani, Yala, Narathiwat), where Phithak runs.
- * Seeded, so every run benches the same data.
+ * Seeded, so every run benches the same data. `BENCH_VOLUNTEER_AREA=south` puts all
+ * 100,000 in the four provinces instead (a stress case: about 480 recipients per hotspot).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import type { BenchRow } from './types.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000);
+/** `south` puts every volunteer in the four provinces (a stress case, 25x the density). */
+const AREA = process.env.BENCH_VOLUNTEER_AREA === 'south' ? 'south' : 'national';
 const HOTSPOTS = 80;
 /** Songkhla, Pattani, Yala, Narathiwat (TIS-1099). */
 const SOUTH = new Set(['90', '94', '95', '96']);
@@ -156,7 +159,7 @@ export async function run(): Promise<BenchRow[]> {
     await ddb.send(new CreateTableCommand(createTableInput(tables.volunteers, TABLES.volunteers)));
     await ddb.send(new CreateTableCommand(createTableInput(tables.volunteerCells, TABLES.volunteerCells)));
     const places = tambons();
-    const volunteers = makeVolunteers(VOLUNTEERS, places);
+    const volunteers = makeVolunteers(VOLUNTEERS, AREA === 'south' ? places.filter((t) => SOUTH.has(t.provinceCode)) : places);
     const cells = volunteers.flatMap((v) => coverCells(v.location, v.radiusKm).map((cell) => ({
       cell, volunteerId: v.id, lat: v.location.lat, lon: v.location.lon, radiusKm: v.radiusKm, status: v.status, language: v.language,
     })));
@@ -189,7 +192,7 @@ export async function run(): Promise<BenchRow[]> {
       { area: 'alerts', metric: 'hotspots with a missed or extra recipient', value: mismatches, unit: 'hotspots', target: '0', pass: mismatches === 0 && scanAgrees,
         note: `all ${HOTSPOTS} checked against brute force; full Scan ${scanAgrees ? 'agrees' : 'DISAGREES'}` },
       { area: 'alerts', metric: 'load volunteers + cover cells', value: loadS, unit: 's',
-        note: `${VOLUNTEERS.toLocaleString('en-US')} volunteers, ${cells.length.toLocaleString('en-US')} cell items (${avgCells.toFixed(1)} per volunteer), BatchWriteItem x32` },
+        note: `${VOLUNTEERS.toLocaleString('en-US')} volunteers (${AREA}), ${cells.length.toLocaleString('en-US')} cell items (${avgCells.toFixed(1)} per volunteer), BatchWriteItem x32` },
     ];
   } finally {
     ddb.destroy();
