@@ -29,10 +29,16 @@ const COMMON_LATIN = new Set(['song', 'long', 'pong', 'mayo', 'chun', 'pai', 'pu
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
-function wordStarts(text: string): Set<number> {
-  const starts = new Set<number>();
-  for (const s of segmenter.segment(text)) starts.add(s.index);
-  return starts;
+/** Characters of context segmented on each side of a mention (word boundaries are local). */
+const SEGMENT_WINDOW = 12;
+
+/** Word-boundary offsets of `text` around [start, end), from a windowed segmentation. */
+function boundariesAround(text: string, start: number, end: number): Set<number> {
+  const from = Math.max(0, start - SEGMENT_WINDOW);
+  const to = Math.min(text.length, end + SEGMENT_WINDOW);
+  const out = new Set<number>([to]);
+  for (const seg of segmenter.segment(text.slice(from, to))) out.add(seg.index + from);
+  return out;
 }
 
 /** A short district name of the home provinces (แว้ง) may stand alone, spelt exactly. */
@@ -49,7 +55,6 @@ function isHomeAmphoeName(g: Gazetteer, m: Mention, key: string): boolean {
  * rest support readings, and stand alone when long enough (or an alias / home district).
  */
 function vetThaiMentions(g: Gazetteer, text: string, c: CompactThai, mentions: Mention[]): void {
-  let starts: Set<number> | null = null;
   for (const m of mentions) {
     if (m.script !== 'th' || m.level !== null || m.ids.length === 0) continue;
     const key = c.s.slice(m.start, m.end);
@@ -58,9 +63,15 @@ function vetThaiMentions(g: Gazetteer, text: string, c: CompactThai, mentions: M
       m.ids = [];
       continue;
     }
-    starts ??= wordStarts(text);
-    const startOk = c.gapBefore[m.start] === 1 || starts.has(c.orig[m.start]);
-    const endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1 || starts.has(c.orig[m.end]);
+    const a = c.orig[m.start];
+    const b = m.end >= c.s.length ? text.length : c.orig[m.end];
+    let startOk = c.gapBefore[m.start] === 1;
+    let endOk = m.end >= c.s.length || c.gapBefore[m.end] === 1;
+    if (!startOk || !endOk) {
+      const bounds = boundariesAround(text, a, b);
+      startOk ||= bounds.has(a);
+      endOk ||= bounds.has(b);
+    }
     const aligned = startOk && endOk;
     if (!aligned && key.length < MIN_UNALIGNED_THAI) {
       m.ids = [];
@@ -174,6 +185,7 @@ export function geocode(g: Gazetteer, text: string): GeocodeResult {
   expandTowns(g, all);
   for (const m of all) markAlias(g, m, thai, words);
   if (all.length > 0 && /\d{5}/.test(norm)) all.push(...postcodeMentions(g, norm));
-  if (all.some((m) => m.ids.length === 0 || m.spanEnd !== undefined)) fillFuzzy(g, all, thai, words);
+  const latinLeftovers = words.length > latin.reduce((n, m) => n + m.end - m.start, 0);
+  if (latinLeftovers || all.some((m) => m.ids.length === 0 || m.spanEnd !== undefined)) fillFuzzy(g, all, thai, words);
   return resolveMentions(g, all);
 }

@@ -51,6 +51,11 @@ export function latinWords(text: string): LatinWord[] {
   return words;
 }
 
+/** Whether the word is a marker or filler rather than part of a name. */
+export function isLatinFiller(w: LatinWord): boolean {
+  return markerOf(w) !== null || POST_MARKERS.has(w.raw) || SKIP.has(w.raw);
+}
+
 function markerOf(w: LatinWord): Level | null {
   return PRE_MARKERS.get(w.raw) ?? (w.dotted ? DOTTED_MARKERS.get(w.raw) : undefined) ?? null;
 }

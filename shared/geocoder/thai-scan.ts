@@ -104,6 +104,8 @@ function bestMatch(g: Gazetteer, c: CompactThai, i: number, pending: Level | -1 
     fallback ??= m;
     if (!crossesGap(c, i, m.end)) return m;
   }
+  // After a marker, a name of another level is no match: the marked span goes to typo lookup.
+  if (pending !== null && pending >= 0) return fallback;
   return fallback ?? all[all.length - 1];
 }
 

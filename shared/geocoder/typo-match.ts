@@ -5,7 +5,7 @@
  */
 import { fuzzyLookup, type FuzzyEntry } from './fuzzy.js';
 import { skeletonOf, type Gazetteer, type Level } from './gazetteer.js';
-import { ngramKey, type LatinWord } from './latin-scan.js';
+import { isLatinFiller, ngramKey, type LatinWord } from './latin-scan.js';
 import type { Mention } from './mention.js';
 import type { CompactThai } from './thai-scan.js';
 
@@ -19,15 +19,29 @@ function entryOf(g: Gazetteer, id: number, script: 'th' | 'latin'): FuzzyEntry {
   return { id, key: script === 'th' ? skeletonOf(g, id) : p.enKey };
 }
 
+const allEntries = new WeakMap<Gazetteer, Map<string, FuzzyEntry[]>>();
+
+/** Every place of one level as fuzzy entries, built once per gazetteer. */
+function entriesOfLevel(g: Gazetteer, level: Level, script: 'th' | 'latin'): FuzzyEntry[] {
+  let cache = allEntries.get(g);
+  if (!cache) {
+    cache = new Map();
+    allEntries.set(g, cache);
+  }
+  const k = `${level}${script}`;
+  let list = cache.get(k);
+  if (!list) {
+    list = [];
+    for (let id = 0; id < g.places.length; id++) if (g.places[id].level === level) list.push(entryOf(g, id, script));
+    cache.set(k, list);
+  }
+  return list;
+}
+
 /** Fuzzy candidates of one level: all of them, or only those inside `provinces`. */
 function entriesFor(g: Gazetteer, level: Level, script: 'th' | 'latin', provinces: Set<string>): FuzzyEntry[] {
+  if (level === 0 || provinces.size === 0) return entriesOfLevel(g, level, script);
   const list: FuzzyEntry[] = [];
-  if (level === 0 || provinces.size === 0) {
-    g.places.forEach((p, id) => {
-      if (p.level === level) list.push(entryOf(g, id, script));
-    });
-    return list;
-  }
   for (const code of provinces) {
     const prov = g.byCode.get(code);
     if (prov === undefined) continue;
@@ -73,6 +87,39 @@ export function fillFuzzy(g: Gazetteer, mentions: Mention[], c: CompactThai | nu
       m.fuzzy = hit.dist;
     }
   }
+  if (ctx.size > 0 && words.length > 0) mentions.push(...latinClauseFuzzy(g, words, mentions, ctx));
+}
+
+/** Longest unmatched address part read as a place name ("Plong Hoi" in "Plong Hoi, Kapho"). */
+const MAX_CLAUSE_WORDS = 3;
+
+/**
+ * Romanised address parts (whole comma-separated clauses of 1-3 words) that matched nothing
+ * are typo-matched against the amphoes and tambons of the provinces the text names.
+ */
+function latinClauseFuzzy(g: Gazetteer, words: LatinWord[], mentions: Mention[], ctx: Set<string>): Mention[] {
+  const covered = new Uint8Array(words.length);
+  for (const m of mentions) if (m.script === 'latin') for (let k = m.start; k < m.end; k++) covered[k] = 1;
+  const out: Mention[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && words[j].clause === words[i].clause) j++;
+    const part = [];
+    for (let k = i; k < j; k++) if (!isLatinFiller(words[k])) part.push(k);
+    const whole = part.length > 0 && part.length <= MAX_CLAUSE_WORDS && part.every((k) => !covered[k]);
+    if (whole && part[part.length - 1] - part[0] === part.length - 1) {
+      const key = ngramKey(words, part[0], part[0] + part.length);
+      for (const level of [2, 1] as const) {
+        const hit = key.length >= 5 ? fuzzyLookup(entriesFor(g, level, 'latin', ctx), key) : null;
+        if (hit && hit.dist <= 1 && hit.length >= key.length - 1) {
+          out.push({ ids: hit.ids, level: null, start: part[0], end: part[0] + part.length, script: 'latin', fuzzy: hit.dist });
+          break;
+        }
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 /**
