@@ -41,9 +41,9 @@ export function placeNames(admin: AdminArea, language: Language): { tambon?: str
   return { tambon: roman(admin.tambonCode, admin.tambon), amphoe: roman(admin.amphoeCode, admin.amphoe) };
 }
 
-/** The public link of a hotspot (no coordinates in it). */
+/** The public link of a hotspot, as the web app reads it (`web/src/hotspot-link.ts`); no coordinates. */
 export function hotspotLink(baseUrl: string, hotspotId: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/#h=${encodeURIComponent(hotspotId.slice(0, 12))}`;
+  return `${baseUrl.replace(/\/+$/, '')}/#h=${encodeURIComponent(hotspotId)}`;
 }
 
 /** The alert record for one volunteer, with its message composed and its parts counted. */
