@@ -78,15 +78,14 @@ async function tipsInBox(
   const missing = cellsInBox(work).filter((c) => !cache.has(c));
   if (missing.length) {
     for (const c of missing) cache.set(c, []);
-    // Cells hold only tips in the window, checked once when loaded.
-    for (const t of inWindow(await loadCells(missing), now, o.windowDays)) cache.get(tipCell(t.lat, t.lon))?.push(t);
+    for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
   }
   const inside = (t: ClusterTip) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
   // The index may lag the stream: the changed tips themselves are taken as given.
   const changedIds = new Set(changed.map((t) => t.id));
-  const out: ClusterTip[] = inWindow(changed, now, o.windowDays).filter(inside);
+  const out: ClusterTip[] = changed.filter(inside);
   for (const list of cache.values()) for (const t of list) if (inside(t) && !changedIds.has(t.id)) out.push(t);
-  return out;
+  return inWindow(out, now, o.windowDays);
 }
 
 /** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
