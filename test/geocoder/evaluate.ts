@@ -28,6 +28,7 @@ export function loadCases(): SplitCase[] {
     ...(read('handwritten.json') as SplitCase[]),
     ...(read('fresh.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
     ...(read('fresh2.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
+    ...(read('fresh3.json') as SplitCase[]).map((c) => ({ ...c, fresh: true })),
   ];
 }
 
