@@ -189,7 +189,9 @@ export class TipsRepo {
 }
 
 /** The clustering view of a stored tip: position, time, category, place; no text, no contact. */
-export function toClusterTip(item: Pick<TipItem, 'id' | 'lat' | 'lon' | 'receivedAt' | 'category' | 'admin' | 'urgent' | 'reporterKey'>): ClusterTip {
+export function toClusterTip(
+  item: Pick<TipItem, 'id' | 'lat' | 'lon' | 'receivedAt' | 'category' | 'admin' | 'urgent' | 'reporterKey'> & { status?: TipItem['status'] },
+): ClusterTip {
   return {
     id: item.id,
     lat: item.lat as number,
@@ -198,6 +200,8 @@ export function toClusterTip(item: Pick<TipItem, 'id' | 'lat' | 'lon' | 'receive
     category: item.category,
     admin: item.admin,
     urgent: item.urgent,
+    // A dismissed tip leaves its hotspot: the engine trusts the status of changed tips.
+    ...(item.status ? { status: item.status } : {}),
     ...(item.reporterKey ? { reporterKey: item.reporterKey } : {}),
-  } as ClusterTip;
+  };
 }

@@ -84,6 +84,8 @@ export function buildHotspot(
     createdAt: prev?.createdAt ?? now,
     updatedAt: now,
     reporterCount: risk.reporterCount,
+    // The alert policy sends an `urgent_tip` alert when this count grows.
+    urgentTipCount: members.filter((t) => t.urgent).length,
     trend,
     giZ: gi.giZ,
     giConfidence: gi.giConfidence,
