@@ -17,13 +17,14 @@ export function placeOfTip(input: { location?: LatLon; address?: string; text: s
 }
 
 /**
- * The point a tip is clustered at: its GPS position, or its tambon's centroid. Tips
- * placed only to an amphoe or province are stored but not clustered: their centroid
- * would draw a false hotspot in the middle of a district.
+ * The point a tip is clustered at: its GPS position, coordinates pasted into its text,
+ * or its tambon's centroid. Tips placed only to an amphoe or province are stored but not
+ * clustered: their centroid would draw a false hotspot in the middle of a district.
  */
 export function clusterPoint(input: { location?: LatLon }, place: GeocodeResult): LatLon | undefined {
   if (input.location) return { lat: input.location.lat, lon: input.location.lon };
-  if (place.precision === 'tambon' && place.lat !== undefined && place.lon !== undefined) {
+  const precise = place.precision === 'tambon' || place.precision === 'point';
+  if (precise && place.lat !== undefined && place.lon !== undefined) {
     return { lat: place.lat, lon: place.lon };
   }
   return undefined;
