@@ -26,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     bodyModel: 'tip',
   },
   { method: 'GET', path: '/api/tips', access: 'coordinator' },
+  { method: 'PATCH', path: '/api/tips/{id}', access: 'coordinator' },
   { method: 'GET', path: '/api/hotspots', access: 'public' },
   { method: 'GET', path: '/api/zones/check', access: 'public', requiredQuery: ['lat', 'lon'] },
   { method: 'GET', path: '/api/geocode', access: 'public', throttle: { rateLimit: 20, burstLimit: 40 } },
@@ -36,4 +37,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/volunteers/{id}/opt-out', access: 'coordinator' },
   { method: 'POST', path: '/api/volunteers/{id}/test-alert', access: 'coordinator' },
   { method: 'GET', path: '/api/alerts', access: 'coordinator' },
+  // Public opt-out (SMS STOP may never arrive): anonymous, so a small budget against floods.
+  { method: 'POST', path: '/api/opt-out', access: 'public', throttle: { rateLimit: 5, burstLimit: 10 } },
 ];

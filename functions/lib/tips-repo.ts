@@ -3,9 +3,10 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClusterTip, Tip } from '../../shared/types.js';
+import type { ClusterTip, Tip, TipStatus } from '../../shared/types.js';
 
 /** How long an `Idempotency-Key` is remembered: a day covers every retrying SMS gateway we know. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -19,6 +20,8 @@ export interface TipItem extends Tip {
   cell?: string;
   admin?: Tip['geocode']['admin'];
   reporterKey?: string;
+  /** When a coordinator last set `status` (ISO 8601). */
+  reviewedAt?: string;
 }
 
 export interface IdempotencyRecord {
@@ -102,6 +105,31 @@ export class TipsRepo {
   async get(id: string): Promise<TipItem | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tables.tips, Key: { id } }));
     return out.Item as TipItem | undefined;
+  }
+
+  /**
+   * Sets a tip's review status in one conditional UpdateItem, so an unknown id creates
+   * nothing; the change reaches the hotspot engine through the tips stream (a `dismissed`
+   * tip leaves its hotspot). Resolves with the updated tip, or `undefined` for an unknown id.
+   */
+  async setStatus(id: string, status: TipStatus, reviewedAt: string): Promise<TipItem | undefined> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tables.tips,
+          Key: { id },
+          UpdateExpression: 'SET #s = :status, reviewedAt = :at',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':status': status, ':at': reviewedAt },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes as TipItem;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw err;
+    }
   }
 
   /** The coordinator feed: newest first, filtered, paged with an opaque cursor. */

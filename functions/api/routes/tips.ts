@@ -9,7 +9,7 @@ import { logger } from '../../lib/logger.js';
 import type { IdempotencyRecord, TipItem } from '../../lib/tips-repo.js';
 import { requireCoordinator } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { HttpError } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { header, json, parseJsonBody, query, validate, type ApiEvent, type ApiResult } from '../http.js';
 import { clusterPoint, placeOfTip } from './place.js';
 
@@ -112,4 +112,22 @@ export async function listTips(event: ApiEvent, ctx: AppContext): Promise<ApiRes
   const items = page.items.map(({ feed: _feed, cell: _cell, ...tip }) => tip);
   const next = encodeCursor(page.lastKey);
   return json(200, next ? { items, next } : { items });
+}
+
+const statusPatchSchema = z.object({ status: z.enum(TIP_STATUSES) }).strict();
+
+/**
+ * PATCH /api/tips/{id} (coordinator): set the review status (`new`, `verified`, `referred`,
+ * `dismissed`). A dismissed tip leaves its hotspot once the tips stream delivers the change.
+ */
+export async function setTipStatus(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
+  requireCoordinator(event, ctx.config);
+  const { status } = validate(statusPatchSchema, parseJsonBody(event));
+  // Tip ids are UUIDs; anything longer than a key can be is simply unknown (never a DynamoDB 5xx).
+  const tip = params.id && params.id.length <= 128 ? await ctx.tips.setStatus(params.id, status, ctx.now()) : undefined;
+  if (!tip) throw notFound('no tip with this id');
+  // Audit line: who changed which tip to what (no tip content).
+  logger.info('tip status set', { tipId: tip.id, status, principal: event.requestContext?.authorizer?.claims?.sub ?? 'token' });
+  const { feed: _feed, cell: _cell, ...rest } = tip;
+  return json(200, rest);
 }
