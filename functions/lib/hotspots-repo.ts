@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hotspot } from '../../shared/types.js';
+import { queryAll } from './query-all.js';
 
 /**
  * Stored form: the geometry is kept as a JSON string (`geometryJson`), a third of the size
@@ -27,24 +28,15 @@ export class HotspotsRepo {
 
   /** Every active hotspot, most recently seen first. */
   async listActive(): Promise<Hotspot[]> {
-    const out: Hotspot[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byStatus',
-          KeyConditionExpression: '#s = :active',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':active': 'active' },
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push(fromHotspotItem(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: 'byStatus',
+      KeyConditionExpression: '#s = :active',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+      ScanIndexForward: false,
+    });
+    return items.map(fromHotspotItem);
   }
 
   async get(id: string): Promise<Hotspot | undefined> {

@@ -11,6 +11,7 @@
  * Gi* = (sum_S x - mean * |S|) / (sd * sqrt((n |S| - |S|^2) / (n - 1))).
  */
 import { EARTH_RADIUS_KM } from '../geo/haversine.js';
+import { lowerBound } from './lower-bound.js';
 
 const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
 /** Reference latitude of the hexagon projection, degrees. */
@@ -162,15 +163,4 @@ export function giStar(
   const giZ = Math.round(z * 100) / 100;
   const giConfidence = GI_CONFIDENCE.find((c) => z >= c.z)?.level ?? 0;
   return { giZ, giConfidence };
-}
-
-function lowerBound(arr: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
