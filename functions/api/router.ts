@@ -41,10 +41,13 @@ export function createRouter(routes: Route[]): (event: ApiEvent, ctx: AppContext
       const allow = matches.map((x) => x.r.method).join(', ');
       return { ...errorResponse(new HttpError(405, 'method_not_allowed', `use ${allow}`)), headers: { allow } };
     }
+    let params: Record<string, string>;
     try {
-      const params = Object.fromEntries(
-        Object.entries(hit.m!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
-      );
+      params = Object.fromEntries(Object.entries(hit.m!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    } catch {
+      return errorResponse(new HttpError(400, 'bad_path', 'the path is not valid percent-encoding'));
+    }
+    try {
       return await hit.r.handler(event, ctx, params);
     } catch (err) {
       if (err instanceof HttpError) return errorResponse(err);

@@ -28,12 +28,13 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        fail(new Error('payload too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is drained and dropped, so the 413 still reaches the client.
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => done(chunks.length ? Buffer.concat(chunks).toString('utf8') : null));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) fail(new Error('payload too large'));
+      else done(chunks.length ? Buffer.concat(chunks).toString('utf8') : null);
+    });
     req.on('error', fail);
   });
 }
@@ -92,7 +93,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function serveStatic(webRoot: string, pathname: string, res: ServerResponse): void {
   const root = resolve(webRoot);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return sendJson(res, 400, { error: { code: 'bad_path', message: 'the path is not valid percent-encoding' } });
+  }
+  let file = normalize(join(root, decoded));
   if (!file.startsWith(root)) return sendJson(res, 400, { error: { code: 'bad_path', message: 'bad path' } });
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
@@ -113,22 +120,31 @@ function serveStatic(webRoot: string, pathname: string, res: ServerResponse): vo
  * API handler, everything else is the built web app (single-page fallback to index.html).
  */
 export function createHttpHost(opts: { api: ApiHandler; webRoot: string }): Server {
-  return createServer(async (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://local').pathname;
-    if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, res);
-    let body: string | null;
-    try {
-      body = await readBody(req);
-    } catch {
-      return sendJson(res, 413, { error: { code: 'payload_too_large', message: 'the request body is too large' } });
-    }
-    try {
-      const result = await opts.api(toApiEvent(req, body), localLambdaContext('api'));
-      res.writeHead(result.statusCode, (result.headers ?? {}) as Record<string, string>);
-      res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-    } catch (err) {
-      console.error(`[api] handler threw: ${(err as Error).name}`);
-      sendJson(res, 500, { error: { code: 'internal', message: 'something went wrong' } });
-    }
+  return createServer((req, res) => {
+    // Nothing a client sends may stop the server: every failure ends as a response.
+    handle(opts, req, res).catch((err: Error) => {
+      console.error(`[http] request failed: ${err.name}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'something went wrong' } });
+      else res.destroy();
+    });
   });
+}
+
+async function handle(opts: { api: ApiHandler; webRoot: string }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+  if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, res);
+  let body: string | null;
+  try {
+    body = await readBody(req);
+  } catch {
+    return sendJson(res, 413, { error: { code: 'payload_too_large', message: 'the request body is too large' } });
+  }
+  try {
+    const result = await opts.api(toApiEvent(req, body), localLambdaContext('api'));
+    res.writeHead(result.statusCode, (result.headers ?? {}) as Record<string, string>);
+    res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  } catch (err) {
+    console.error(`[api] handler threw: ${(err as Error).name}`);
+    sendJson(res, 500, { error: { code: 'internal', message: 'something went wrong' } });
+  }
 }
