@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hotspot } from '../../shared/types.js';
 import { queryAll } from './query-all.js';
@@ -44,12 +45,56 @@ export class HotspotsRepo {
     return out.Item ? fromHotspotItem(out.Item) : undefined;
   }
 
-  /** Writes hotspots (new, changed or retired) one Put each; the stream carries old and new images. */
-  async putAll(hotspots: Hotspot[]): Promise<void> {
+  /**
+   * Writes the hotspots a recomputation produced (new, changed or retired), each only if
+   * the stored item is still the one the recomputation read (optimistic concurrency): a
+   * hotspot read at `updatedAt` must still have it; one not read must not exist or be
+   * retired. A concurrent writer (another shard's batch, or a stale index read) makes this
+   * throw `HotspotConflictError`, the batch fails, and its retry recomputes on fresh data.
+   */
+  async putAll(hotspots: Hotspot[], read: ReadonlyMap<string, string>): Promise<void> {
     // Sequential on purpose: the alert dispatcher reads the stream in order, and hotspot
     // changes per tip batch are few.
     for (const h of hotspots) {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(h) }));
+      const readAt = read.get(h.id);
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: toItem(h),
+            ...(readAt
+              ? {
+                  ConditionExpression: '#u = :readAt',
+                  ExpressionAttributeNames: { '#u': 'updatedAt' },
+                  ExpressionAttributeValues: { ':readAt': readAt },
+                }
+              : {
+                  ConditionExpression: 'attribute_not_exists(id) OR #s = :retired',
+                  ExpressionAttributeNames: { '#s': 'status' },
+                  ExpressionAttributeValues: { ':retired': 'retired' },
+                }),
+          }),
+        );
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) throw new HotspotConflictError(h.id, err);
+        throw err;
+      }
     }
   }
+}
+
+/** Another writer changed a hotspot since it was read; retry the recomputation. */
+export class HotspotConflictError extends Error {
+  constructor(
+    readonly hotspotId: string,
+    cause: unknown,
+  ) {
+    super(`hotspot ${hotspotId} changed since it was read`, { cause });
+    this.name = 'HotspotConflictError';
+  }
+}
+
+/** The `updatedAt` of each hotspot as read, for `putAll`'s optimistic check. */
+export function readVersions(existing: Hotspot[]): Map<string, string> {
+  return new Map(existing.map((h) => [h.id, h.updatedAt]));
 }

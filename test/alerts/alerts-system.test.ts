@@ -68,7 +68,7 @@ describe('replayed stream batches', () => {
     ]);
     const far = await register({ name: 'Far', phone: '0812345604', location: { lat: 6.9, lon: 101.82 }, radiusKm: 10, language: 'th' });
     const h = hotspot();
-    await getContext().hotspots.putAll([h]);
+    await getContext().hotspots.putAll([h], new Map());
 
     const firstDelivery = await eventually(async () => {
       const items = await getContext().alerts.list();
