@@ -2,7 +2,8 @@
  * End to end in headless Chromium against the real local system (DynamoDB Local, stream
  * pollers, the same handlers as in AWS) seeded with the demo data: the built web app must
  * render the offline basemap and the demo hotspots, accept a tip, answer a patrol's zone
- * check and open the coordinator panel, all without a single console or page error.
+ * check, run the coordinator workflows (tip review, test SMS, volunteer edit) and the public
+ * SMS opt-out, all without a single console or page error.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection, Polygon } from 'geojson';
@@ -197,6 +198,47 @@ describe('web app in Chromium against the local system', () => {
     await rows.first().locator('button.danger').click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(before - 1);
     expect(await page.locator('#coordinator').textContent()).toContain('opted out');
+  });
+
+  it('marks a tip verified from its status control', async () => {
+    const section = page.locator('#coordinator section[aria-label="Recent tips"]');
+    const row = section.locator('tr', { hasText: 'Browser test: girls kept' });
+    await row.locator('select.tip-status').selectOption('verified');
+    await section.locator('.result.ok').waitFor({ timeout: 10_000 });
+    const res = await fetch(`${system.url}/api/tips?status=verified&limit=200`, { headers: { authorization: `Bearer ${system.token}` } });
+    const { items } = (await res.json()) as { items: Array<{ text: string }> };
+    expect(items.some((t) => t.text.startsWith('Browser test: girls kept'))).toBe(true);
+  });
+
+  it('sends a test SMS from a volunteer row and shows its status and part count', async () => {
+    const row = page.locator('#coordinator section[aria-label="Volunteers"] tr', { hasText: 'Browser Test Volunteer' });
+    await row.locator('button.test-alert').click();
+    const outcome = row.locator('.test-alert-result');
+    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toMatch(/(sent|not sent|failed) · .*, [12] SMS parts?$/);
+  });
+
+  it('edits a volunteer and shows their delivery log', async () => {
+    const row = page.locator('#coordinator section[aria-label="Volunteers"] tr', { hasText: 'Browser Test Volunteer' });
+    await row.locator('button.open-volunteer').click();
+    const detail = page.locator('#coordinator section[aria-label="Volunteer detail"]');
+    await detail.locator('form.volunteer-edit').waitFor({ timeout: 10_000 });
+    expect(await detail.locator('table').textContent()).toMatch(/Delivery log .*\(\d+\).*test/s);
+    await detail.locator('input[name=radiusKm]').fill('7');
+    await detail.locator('select[name=status]').selectOption('active');
+    await detail.locator('button[type=submit]').click();
+    await detail.locator('.result.ok').waitFor({ timeout: 10_000 });
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/7 km.*active/);
+  });
+
+  it('lets a volunteer stop SMS alerts from the public form', async () => {
+    await page.locator('#optout-panel summary').click();
+    await page.locator('#opt-out-form input[name=phone]').fill('+66 81-234-5678');
+    await page.locator('#opt-out-form button[type=submit]').click();
+    await page.locator('#opt-out-form .result.ok').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#opt-out-form .result').textContent()).toMatch(/no more Phithak alerts/);
+    const res = await fetch(`${system.url}/api/volunteers`, { headers: { authorization: `Bearer ${system.token}` } });
+    const { items } = (await res.json()) as { items: Array<{ name: string; status: string }> };
+    expect(items.filter((v) => v.name === 'Browser Test Volunteer').map((v) => v.status)).toEqual(['opted_out']);
   });
 
   it('opens straight on the hotspot an SMS link names, in a fresh tab', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokLocalToIso, compareRisk, formatDateTime, formatKm, placeName } from './format.js';
+import { alertOutcome, bangkokLocalToIso, compareRisk, formatDateTime, formatKm, placeName } from './format.js';
 
 describe('placeName', () => {
   it('joins tambon, amphoe and province with Thai abbreviations', () => {
@@ -48,5 +48,15 @@ describe('bangkokLocalToIso', () => {
   it('gives undefined for empty or odd input', () => {
     expect(bangkokLocalToIso('')).toBeUndefined();
     expect(bangkokLocalToIso('25/11/2569')).toBeUndefined();
+  });
+});
+
+describe('alertOutcome', () => {
+  it('gives the status and the part count a coordinator pays for', () => {
+    expect(alertOutcome({ status: 'sent', segments: 1 })).toBe('sent · ส่งแล้ว, 1 SMS part');
+    expect(alertOutcome({ status: 'failed', segments: 2 })).toBe('failed · ส่งไม่สำเร็จ, 2 SMS parts');
+  });
+  it('says why an SMS was held back', () => {
+    expect(alertOutcome({ status: 'suppressed', suppressedReason: 'opted_out', segments: 1 })).toBe('not sent · ไม่ได้ส่ง (opted_out), 1 SMS part');
   });
 });

@@ -1,5 +1,5 @@
 /** Pure display helpers: place names, risk labels and colours, dates in Asia/Bangkok. */
-import type { AdminArea, RiskLevel } from '../../shared/types.js';
+import type { AdminArea, Alert, RiskLevel } from '../../shared/types.js';
 
 /** Fill colours by risk, light to dark (ColorBrewer YlOrRd, colour-blind safe in sequence). */
 export const RISK_COLORS: Record<RiskLevel, string> = {
@@ -66,4 +66,19 @@ export function formatKm(km: number | null | undefined): string {
 export function bangkokLocalToIso(value: string): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
   return m ? `${m[1]}${m[2] ?? ':00'}+07:00` : undefined;
+}
+
+/** Bilingual alert delivery statuses. */
+const ALERT_STATUS_LABELS: Record<string, string> = {
+  queued: 'queued · รอส่ง',
+  sent: 'sent · ส่งแล้ว',
+  failed: 'failed · ส่งไม่สำเร็จ',
+  suppressed: 'not sent · ไม่ได้ส่ง',
+};
+
+/** What happened to one SMS: "sent · ส่งแล้ว, 1 SMS part", with the reason when held back. */
+export function alertOutcome(alert: Pick<Alert, 'status' | 'segments' | 'suppressedReason'>): string {
+  const status = ALERT_STATUS_LABELS[alert.status] ?? alert.status;
+  const why = alert.suppressedReason ? ` (${alert.suppressedReason})` : '';
+  return `${status}${why}, ${alert.segments} SMS part${alert.segments === 1 ? '' : 's'}`;
 }

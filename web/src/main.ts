@@ -1,12 +1,13 @@
 /**
- * Composition root of the web app: the map, the hotspot list, the tip form, the patrol check
- * and the coordinator panel, wired together by the point picked on the map.
+ * Composition root of the web app: the map, the hotspot list, the tip form, the patrol check,
+ * the public SMS opt-out and the coordinator panel, wired together by the point picked on the map.
  */
 import './style.css';
 import { createCoordinatorPanel } from './coordinator/coordinator-panel.js';
 import { byId } from './dom.js';
 import { startHotspotList } from './hotspot-list.js';
 import { createMapView, fallbackMapView, type MapView } from './map/map-view.js';
+import { createOptOutForm } from './opt-out-form.js';
 import { createTipForm } from './tip-form.js';
 import { createZoneCheck } from './zone-check.js';
 
@@ -26,6 +27,7 @@ function mapOrFallback(): MapView {
 const view = mapOrFallback();
 const tipForm = createTipForm(byId<HTMLFormElement>('tip-form'));
 const zoneCheck = createZoneCheck(byId<HTMLFormElement>('zone-form'));
+createOptOutForm(byId<HTMLFormElement>('opt-out-form'));
 const coordinator = createCoordinatorPanel(byId('coordinator'));
 const reloadHotspots = startHotspotList({ list: byId('hotspot-list'), status: byId('hotspots-status'), view });
 

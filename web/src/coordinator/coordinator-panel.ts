@@ -1,15 +1,18 @@
 /**
- * The coordinator panel: a bearer token kept for the session, then recent tips, the SMS log,
- * volunteers with opt-out, and volunteer registration. Each list loads on its own so that one
- * failing route does not blank the others.
+ * The coordinator panel: a bearer token kept for the session, then recent tips with their
+ * review status, the SMS log, volunteers (test SMS, edit and delivery log, opt-out), and
+ * volunteer registration. Each list loads on its own so that one failing route does not
+ * blank the others.
  */
 import type { Alert, LatLon, Volunteer } from '../../../shared/types.js';
 import { api } from '../api.js';
 import { field, h, replaceChildren } from '../dom.js';
+import { alertOutcome } from '../format.js';
 import { createAlertsSection } from './alerts-section.js';
 import { volunteersTable } from './coordinator-lists.js';
 import { createTipsSection, failure, type Page } from './tips-section.js';
 import { loadToken, saveToken } from './token-store.js';
+import { createVolunteerDetail } from './volunteer-detail.js';
 import { createVolunteerForm } from './volunteer-form.js';
 
 export interface CoordinatorPanel {
@@ -19,22 +22,40 @@ export interface CoordinatorPanel {
 /** Builds the panel inside `root`. */
 export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   let token = loadToken();
+  let known = new Map<string, Volunteer>();
   const tokenInput = h('input', { name: 'token', type: 'password', autocomplete: 'off', value: token });
   const tips = createTipsSection();
   const alerts = createAlertsSection();
   const volunteers = h('section', { class: 'coord-section', 'aria-label': 'Volunteers' });
+  const detail = createVolunteerDetail(() => token, () => void loadVolunteers());
 
+  const loadAlerts = async () => {
+    try {
+      alerts.show((await api<Page<Alert>>('/api/alerts', { token })).items, known);
+    } catch (err) {
+      alerts.showError(failure('SMS log', err));
+    }
+  };
+  const loadVolunteers = async () => {
+    try {
+      const items = (await api<Page<Volunteer>>('/api/volunteers', { token })).items;
+      known = new Map(items.map((x) => [x.id, x] as const));
+      replaceChildren(volunteers, volunteersTable(items, { testAlert, open: (v) => void detail.open(v.id), optOut }));
+    } catch (err) {
+      replaceChildren(volunteers, failure('Volunteers', err));
+    }
+  };
   const load = async () => {
     if (!token) return;
-    const [, a, v] = await Promise.allSettled([
-      tips.load(token),
-      api<Page<Alert>>('/api/alerts', { token }),
-      api<Page<Volunteer>>('/api/volunteers', { token }),
-    ]);
-    const byId = new Map(v.status === 'fulfilled' ? v.value.items.map((x) => [x.id, x] as const) : []);
-    if (a.status === 'fulfilled') alerts.show(a.value.items, byId);
-    else alerts.showError(failure('SMS log', a.reason));
-    replaceChildren(volunteers, v.status === 'fulfilled' ? volunteersTable(v.value.items, optOut) : failure('Volunteers', v.reason));
+    // Volunteers first: the SMS log names them.
+    await Promise.allSettled([tips.load(token), loadVolunteers()]);
+    await loadAlerts();
+  };
+  const testAlert = async (v: Volunteer): Promise<string> => {
+    const alert = await api<Alert>(`/api/volunteers/${encodeURIComponent(v.id)}/test-alert`, { method: 'POST', body: {}, token });
+    void loadAlerts();
+    if (detail.shownId() === v.id) void detail.open(v.id);
+    return alertOutcome(alert);
   };
   const optOut = async (v: Volunteer) => {
     if (!confirm(`Stop all SMS to ${v.name}? · หยุดส่ง SMS ถึง ${v.name}?`)) return;
@@ -43,16 +64,19 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     } catch (err) {
       return replaceChildren(volunteers, failure('Opt-out', err));
     }
-    await load();
+    await loadVolunteers();
+    if (detail.shownId() === v.id) void detail.open(v.id);
   };
   const signOut = () => {
     token = tokenInput.value = '';
     saveToken('');
+    known = new Map();
     tips.clear();
     alerts.clear();
+    detail.clear();
     replaceChildren(volunteers);
   };
-  const form = createVolunteerForm(() => token, () => void load());
+  const form = createVolunteerForm(() => token, () => void loadVolunteers());
   const tokenForm = h('form', { class: 'token-form', novalidate: true },
     field('Coordinator token · โทเคนผู้ประสานงาน', tokenInput, 'Kept only for this browser tab. · เก็บไว้เฉพาะแท็บนี้'),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Open · เปิด'),
@@ -64,7 +88,7 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     saveToken(token);
     void load();
   });
-  replaceChildren(root, tokenForm, tips.element, alerts.element, volunteers, form.element);
+  replaceChildren(root, tokenForm, tips.element, alerts.element, volunteers, detail.element, form.element);
   if (token) void load();
   return { setPick: form.setPick };
 }
