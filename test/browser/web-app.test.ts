@@ -231,7 +231,11 @@ describe('web app in Chromium against the local system', () => {
   });
 
   it('lets a volunteer stop SMS alerts from the public form', async () => {
-    await page.locator('#optout-panel summary').click();
+    // The link a volunteer is given (`/#stop`) opens the form.
+    await page.evaluate(() => {
+      location.hash = 'stop';
+    });
+    await page.locator('#opt-out-form input[name=phone]').waitFor({ state: 'visible', timeout: 5_000 });
     await page.locator('#opt-out-form input[name=phone]').fill('+66 81-234-5678');
     await page.locator('#opt-out-form button[type=submit]').click();
     await page.locator('#opt-out-form .result.ok').waitFor({ timeout: 10_000 });

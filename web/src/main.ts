@@ -7,7 +7,7 @@ import { createCoordinatorPanel } from './coordinator/coordinator-panel.js';
 import { byId } from './dom.js';
 import { startHotspotList } from './hotspot-list.js';
 import { createMapView, fallbackMapView, type MapView } from './map/map-view.js';
-import { createOptOutForm } from './opt-out-form.js';
+import { createOptOutForm, openOnStopLink } from './opt-out-form.js';
 import { createTipForm } from './tip-form.js';
 import { createZoneCheck } from './zone-check.js';
 
@@ -28,6 +28,7 @@ const view = mapOrFallback();
 const tipForm = createTipForm(byId<HTMLFormElement>('tip-form'));
 const zoneCheck = createZoneCheck(byId<HTMLFormElement>('zone-form'));
 createOptOutForm(byId<HTMLFormElement>('opt-out-form'));
+openOnStopLink(byId<HTMLDetailsElement>('optout-panel'));
 const coordinator = createCoordinatorPanel(byId('coordinator'));
 const reloadHotspots = startHotspotList({ list: byId('hotspot-list'), status: byId('hotspots-status'), view });
 

@@ -44,3 +44,18 @@ export function createOptOutForm(form: HTMLFormElement): void {
     }
   });
 }
+
+/** The link a volunteer can be given to reach the form directly: `/#stop`. */
+export const STOP_HASH = '#stop';
+
+/** Opens `panel` (and focuses its phone field) whenever the page is at {@link STOP_HASH}. */
+export function openOnStopLink(panel: HTMLDetailsElement): void {
+  const follow = () => {
+    if (location.hash !== STOP_HASH) return;
+    panel.open = true;
+    panel.scrollIntoView({ block: 'start' });
+    panel.querySelector<HTMLInputElement>('input[name=phone]')?.focus();
+  };
+  window.addEventListener('hashchange', follow);
+  follow();
+}
