@@ -79,12 +79,13 @@ export const TABLES = {
     partitionKey: { name: 'id', type: 'S' },
   },
   /**
-   * Spatial lookup of volunteers: one item per geohash cell that a volunteer's alert
-   * circle covers, so "who covers this point" is one Query per cell precision.
+   * Spatial lookup of volunteers: one bucket item per grid cell, with an attribute per
+   * volunteer whose alert circle touches the cell (named by the compact volunteer id,
+   * holding `[lat, lon, radiusKm]`), so "who covers this point" is one BatchGetItem of the
+   * point's cell at each level. A lookup pays for every byte it reads (ADR 0004).
    */
   volunteerCells: {
-    partitionKey: { name: 'cell', type: 'S' },
-    sortKey: { name: 'volunteerId', type: 'S' },
+    partitionKey: { name: 'c', type: 'S' },
   },
   /** Every SMS sent or attempted (the alert log; locally also the outbox). */
   alerts: {

@@ -1,38 +1,78 @@
+import { Buffer } from 'node:buffer';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
-  QueryCommand,
   ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { haversineKmRaw } from '../../shared/geo/haversine.js';
-import type { Language, LatLon, Volunteer } from '../../shared/types.js';
+import type { LatLon, Volunteer } from '../../shared/types.js';
 import { coverCells, queryCells } from '../../shared/volunteers/cells.js';
 
+/** A volunteer's entry in a cell bucket: `[lat, lon, radiusKm]`, degrees and km. */
+export type CellEntry = [lat: number, lon: number, radiusKm: number];
+
 /**
- * The copy of a volunteer kept in each covered cell: enough for the exact distance check
- * and the message language, and no phone number (the spatial index holds no PII but a
- * home point, which the profile holds anyway).
+ * One cell's bucket, as stored: the key `c` and one attribute per volunteer whose circle
+ * touches the cell, named by the compact volunteer id ({@link compactVolunteerId}), holding
+ * just enough for the exact distance check. One item per cell, not per (cell, volunteer):
+ * a lookup reads six items in one BatchGetItem, and a Query or Get pays for every byte it
+ * reads, so the entry is about 40 bytes. No status (opted-out volunteers have no entries),
+ * no language and no phone number (the dispatcher reads the recipients' profiles).
  */
-export interface CellItem {
-  cell: string;
-  volunteerId: string;
-  lat: number;
-  lon: number;
-  radiusKm: number;
-  status: Volunteer['status'];
-  language: Language;
-}
+export type CellBucket = { c: string } & Record<string, CellEntry | string>;
 
 /** A volunteer whose circle contains a point, as found through the cells. */
-export type CoveringVolunteer = Omit<CellItem, 'cell'> & { distanceKm: number };
+export interface CoveringVolunteer {
+  volunteerId: string;
+  location: LatLon;
+  radiusKm: number;
+  distanceKm: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A lower-case UUID as 22 base64url characters; any other id as `~` + the id (never `c`). */
+export function compactVolunteerId(id: string): string {
+  return UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url') : `~${id}`;
+}
+
+/** The inverse of {@link compactVolunteerId}. */
+export function expandVolunteerId(compact: string): string {
+  if (compact.startsWith('~')) return compact.slice(1);
+  const hex = Buffer.from(compact, 'base64url').toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function entryOf(v: Pick<Volunteer, 'location' | 'radiusKm'>): CellEntry {
+  return [v.location.lat, v.location.lon, v.radiusKm];
+}
+
+/**
+ * The buckets of many active volunteers at once, for a bulk load into an empty table
+ * (the bench; a registry import). Each bucket must stay under DynamoDB's 400 KB item limit,
+ * about 9,000 volunteers touching one cell.
+ */
+export function cellBuckets(volunteers: readonly Pick<Volunteer, 'id' | 'location' | 'radiusKm'>[]): CellBucket[] {
+  const buckets = new Map<string, CellBucket>();
+  for (const v of volunteers) {
+    const name = compactVolunteerId(v.id);
+    for (const c of coverCells(v.location, v.radiusKm)) {
+      let bucket = buckets.get(c);
+      if (!bucket) buckets.set(c, (bucket = { c }));
+      bucket[name] = entryOf(v);
+    }
+  }
+  return [...buckets.values()];
+}
 
 /** Read capacity consumed, filled in when passed to {@link VolunteersRepo.covering}. */
 export interface CapacityMeter {
   readCapacityUnits: number;
-  queries: number;
+  /** DynamoDB read requests made. */
+  requests: number;
 }
 
 /** Thrown when a volunteer changed between read and write (optimistic lock). */
@@ -43,11 +83,14 @@ export class VolunteerConflictError extends Error {
   }
 }
 
+/** Attempts at a registry write that loses a race on a shared cell bucket. */
+const TRANSACT_ATTEMPTS = 4;
+
 /**
  * Volunteers in DynamoDB: the profile (`volunteers`) and its spatial key
- * (`volunteerCells`, one item per geohash cell the alert circle touches), written in one
- * transaction. Opted-out volunteers keep their profile but lose their cells, so no lookup
- * can find them.
+ * (`volunteerCells`, one bucket item per grid cell, with an entry for each volunteer whose
+ * alert circle touches the cell), written in one transaction. Opted-out volunteers keep
+ * their profile but lose their entries, so no lookup can find them.
  */
 export class VolunteersRepo {
   constructor(
@@ -60,35 +103,40 @@ export class VolunteersRepo {
     return v.status === 'active' ? coverCells(v.location, v.radiusKm) : [];
   }
 
-  private cellItem(v: Volunteer, cell: string): CellItem {
-    return { cell, volunteerId: v.id, lat: v.location.lat, lon: v.location.lon, radiusKm: v.radiusKm, status: v.status, language: v.language };
-  }
-
   /**
-   * Stores a profile and its cells in one transaction. With `previous` (the profile as read
-   * before the change), the write succeeds only if nobody changed it since, and cells the
-   * circle no longer touches are deleted; without, the id must be new.
+   * Stores a profile and its cell entries in one transaction (at most 1 + 2 x 37 actions,
+   * under the limit of 100). With `previous` (the profile as read before the change), the
+   * write succeeds only if nobody changed it since, and entries in cells the circle no
+   * longer touches are removed; without, the id must be new. A transaction that collides
+   * with another volunteer's write to a shared bucket is retried.
    */
   async put(v: Volunteer, previous?: Volunteer): Promise<void> {
-    const cells = this.cellsOf(v);
+    const samePlace = previous?.status === v.status && previous.radiusKm === v.radiusKm
+      && previous.location.lat === v.location.lat && previous.location.lon === v.location.lon;
+    const cells = samePlace ? [] : this.cellsOf(v);
     const keep = new Set(cells);
-    const stale = previous ? this.cellsOf(previous).filter((c) => !keep.has(c)) : [];
+    const stale = previous && !samePlace ? this.cellsOf(previous).filter((c) => !keep.has(c)) : [];
     const guard = previous
       ? { ConditionExpression: 'updatedAt = :prev', ExpressionAttributeValues: { ':prev': previous.updatedAt } }
       : { ConditionExpression: 'attribute_not_exists(id)' };
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tables.volunteers, Item: v, ...guard } },
-            ...cells.map((cell) => ({ Put: { TableName: this.tables.volunteerCells, Item: this.cellItem(v, cell) } })),
-            ...stale.map((cell) => ({ Delete: { TableName: this.tables.volunteerCells, Key: { cell, volunteerId: v.id } } })),
-          ],
-        }),
-      );
-    } catch (err) {
-      if ((err as Error).name === 'TransactionCanceledException') throw new VolunteerConflictError(v.id, { cause: err });
-      throw err;
+    const names = { '#v': compactVolunteerId(v.id) };
+    const TableName = this.tables.volunteerCells;
+    const TransactItems = [
+      { Put: { TableName: this.tables.volunteers, Item: v, ...guard } },
+      ...cells.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'SET #v = :e', ExpressionAttributeNames: names, ExpressionAttributeValues: { ':e': entryOf(v) } } })),
+      ...stale.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'REMOVE #v', ExpressionAttributeNames: names } })),
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems }));
+        return;
+      } catch (err) {
+        if ((err as Error).name !== 'TransactionCanceledException') throw err;
+        const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        const lostRace = reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons.some((r) => r.Code === 'TransactionConflict');
+        if (!lostRace || attempt >= TRANSACT_ATTEMPTS) throw new VolunteerConflictError(v.id, { cause: err });
+        await new Promise((done) => setTimeout(done, 20 * 2 ** attempt * Math.random()));
+      }
     }
   }
 
@@ -125,43 +173,38 @@ export class VolunteersRepo {
   }
 
   /**
-   * Active volunteers whose alert circle contains the point: one Query per cell level
-   * (two), in parallel, then the exact haversine check. Never a Scan.
+   * Active volunteers whose alert circle contains the point: the point's bucket at each
+   * cell level in one BatchGetItem, eventually consistent (an edit seconds old may be
+   * missed; alerting tolerates that), then the exact haversine check. Never a Scan.
    */
   async covering(point: LatLon, meter?: CapacityMeter): Promise<CoveringVolunteer[]> {
-    const pages = await Promise.all(queryCells(point).map((cell) => this.queryCell(cell, meter)));
-    const found = new Map<string, CoveringVolunteer>();
-    for (const item of pages.flat()) {
-      if (item.status !== 'active') continue;
-      const distanceKm = haversineKmRaw(item.lat, item.lon, point.lat, point.lon);
-      if (distanceKm > item.radiusKm) continue;
-      const { cell: _cell, ...rest } = item;
-      found.set(item.volunteerId, { ...rest, distanceKm });
+    const found: CoveringVolunteer[] = [];
+    for (const bucket of await this.buckets(queryCells(point), meter)) {
+      for (const [name, entry] of Object.entries(bucket)) {
+        if (name === 'c') continue;
+        const [lat, lon, radiusKm] = entry as CellEntry;
+        const distanceKm = haversineKmRaw(lat, lon, point.lat, point.lon);
+        if (distanceKm <= radiusKm) found.push({ volunteerId: expandVolunteerId(name), location: { lat, lon }, radiusKm, distanceKm });
+      }
     }
-    return [...found.values()];
+    return found;
   }
 
-  private async queryCell(cell: string, meter?: CapacityMeter): Promise<CellItem[]> {
-    const items: CellItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tables.volunteerCells,
-          KeyConditionExpression: '#c = :cell',
-          ExpressionAttributeNames: { '#c': 'cell' },
-          ExpressionAttributeValues: { ':cell': cell },
-          ExclusiveStartKey: start,
-          ReturnConsumedCapacity: meter ? 'TOTAL' : undefined,
-        }),
+  private async buckets(cells: string[], meter?: CapacityMeter): Promise<CellBucket[]> {
+    const TableName = this.tables.volunteerCells;
+    const out: CellBucket[] = [];
+    let keys: Record<string, unknown>[] | undefined = cells.map((c) => ({ c }));
+    while (keys?.length) {
+      const page: BatchGetCommandOutput = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } }, ReturnConsumedCapacity: meter ? 'TOTAL' : undefined }),
       );
       if (meter) {
-        meter.readCapacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-        meter.queries += 1;
+        meter.readCapacityUnits += page.ConsumedCapacity?.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0) ?? 0;
+        meter.requests += 1;
       }
-      items.push(...((page.Items ?? []) as CellItem[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+      out.push(...((page.Responses?.[TableName] ?? []) as CellBucket[]));
+      keys = page.UnprocessedKeys?.[TableName]?.Keys;
+    }
+    return out;
   }
 }

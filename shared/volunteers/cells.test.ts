@@ -24,7 +24,7 @@ const placeArb = fc.record({
 const radiusArb = fc.oneof(
   fc.double({ min: 0.05, max: 10, noNaN: true }),
   fc.double({ min: 9.9, max: MAX_RADIUS_KM, noNaN: true }),
-  fc.constantFrom(10, MAX_RADIUS_KM, 0.5),
+  fc.constantFrom(0.5, ...CELL_LEVELS.map((l) => l.maxRadiusKm)),
 );
 
 function found(centre: LatLon, radiusKm: number, point: LatLon): boolean {
@@ -55,27 +55,43 @@ describe('coverCells / queryCells', () => {
     );
   });
 
-  it('stores each circle at one precision and keeps the item count small', () => {
+  it('stores each circle at one level and keeps the item count small', () => {
     const bangNak = { lat: 6.4255, lon: 101.8231 };
-    expect(coverCells(bangNak, 1).every((c) => c.length === 5)).toBe(true);
-    expect(coverCells(bangNak, 30).every((c) => c.length === 4)).toBe(true);
-    expect(coverCells(bangNak, 10).length).toBeLessThanOrEqual(36);
-    expect(coverCells(bangNak, 50).length).toBeLessThanOrEqual(30);
+    const levelOf = (cells: string[]) => new Set(cells.map((c) => c[0]));
+    expect(levelOf(coverCells(bangNak, 1))).toEqual(new Set(['a']));
+    expect(levelOf(coverCells(bangNak, 2))).toEqual(new Set(['b']));
+    expect(levelOf(coverCells(bangNak, 30))).toEqual(new Set(['f']));
+    for (const radiusKm of [0.2, 1.5, 3, 6, 12, 24, 50]) expect(coverCells(bangNak, radiusKm).length).toBeLessThanOrEqual(40);
     expect(coverCells(bangNak, 0.2).length).toBeLessThanOrEqual(4);
+  });
+
+  it('keeps every circle within one transaction, also when it moves (<= 100 actions)', () => {
+    fc.assert(
+      fc.property(placeArb, radiusArb, (centre, radiusKm) => {
+        expect(1 + 2 * coverCells(centre, radiusKm).length).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('drops the corner cells of the bounding box that the circle does not touch', () => {
     const centre = { lat: 6.4255, lon: 101.8231 };
-    const cells = coverCells(centre, 10);
-    // A 10 km circle's bounding box spans 5 x 5 or more precision-5 cells; the corners are outside.
-    expect(cells.length).toBeLessThan(30);
-    expect(cells.length).toBeGreaterThanOrEqual(16);
+    const cells = coverCells(centre, 12);
+    // A 12 km circle at 4.9 km cells spans a 6 x 6 box or more; the corners are outside.
+    expect(cells.length).toBeLessThan(36);
+    expect(cells.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('queries one cell per level', () => {
+  it('queries one cell per level, the one holding the point', () => {
     const cells = queryCells({ lat: 6.0297, lon: 101.9668 });
-    expect(cells.map((c) => c.length)).toEqual(CELL_LEVELS.map((l) => l.precision));
-    expect(cells[0]!.startsWith(cells[1]!)).toBe(true);
+    expect(cells.map((c) => c[0])).toEqual(CELL_LEVELS.map((l) => l.prefix));
+    expect(coverCells({ lat: 6.0297, lon: 101.9668 }, 0.01)).toEqual([cells[0]]);
+  });
+
+  it('wraps around the antimeridian', () => {
+    const east = coverCells({ lat: 0, lon: 179.999 }, 1);
+    const west = queryCells({ lat: 0, lon: -179.999 });
+    expect(east).toContain(west[0]);
   });
 
   it('rejects radii and places it cannot cover', () => {
