@@ -7,6 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { ClusterTip, Tip, TipStatus } from '../../shared/types.js';
+import { queryAll } from './query-all.js';
 
 /** How long an `Idempotency-Key` is remembered: a day covers every retrying SMS gateway we know. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -166,39 +167,23 @@ export class TipsRepo {
 
   /** Every clusterable tip received at or after `since`, from the time index (full recomputation). */
   async clusterableSince(since: string): Promise<ClusterTip[]> {
-    const tips: ClusterTip[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tables.tips,
-          IndexName: 'byTime',
-          KeyConditionExpression: '#f = :feed AND #r >= :since',
-          FilterExpression: 'attribute_exists(#c) AND #s <> :dismissed',
-          ProjectionExpression: 'id, lat, lon, receivedAt, category, admin, urgent, reporterKey',
-          ExpressionAttributeNames: { '#f': 'feed', '#r': 'receivedAt', '#c': 'cell', '#s': 'status' },
-          ExpressionAttributeValues: { ':feed': 'tips', ':since': since, ':dismissed': 'dismissed' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) tips.push(toClusterTip(item as TipItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return tips;
+    const items = await queryAll(this.doc, {
+      TableName: this.tables.tips,
+      IndexName: 'byTime',
+      KeyConditionExpression: '#f = :feed AND #r >= :since',
+      FilterExpression: 'attribute_exists(#c) AND #s <> :dismissed',
+      ProjectionExpression: 'id, lat, lon, receivedAt, category, admin, urgent, reporterKey',
+      ExpressionAttributeNames: { '#f': 'feed', '#r': 'receivedAt', '#c': 'cell', '#s': 'status' },
+      ExpressionAttributeValues: { ':feed': 'tips', ':since': since, ':dismissed': 'dismissed' },
+    });
+    return items.map((item) => toClusterTip(item as unknown as TipItem));
   }
 
   /** Every clusterable tip received at or after `since` in the given geohash cells. */
   async inCells(cells: string[], since: string): Promise<ClusterTip[]> {
-    const pages = await Promise.all(cells.map((cell) => this.inCell(cell, since)));
-    return pages.flat();
-  }
-
-  private async inCell(cell: string, since: string): Promise<ClusterTip[]> {
-    const tips: ClusterTip[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
+    const pages = await Promise.all(
+      cells.map((cell) =>
+        queryAll(this.doc, {
           TableName: this.tables.tips,
           IndexName: 'byCell',
           KeyConditionExpression: '#c = :cell AND #r >= :since',
@@ -206,13 +191,10 @@ export class TipsRepo {
           FilterExpression: '#s <> :dismissed',
           ExpressionAttributeNames: { '#c': 'cell', '#r': 'receivedAt', '#s': 'status' },
           ExpressionAttributeValues: { ':cell': cell, ':since': since, ':dismissed': 'dismissed' },
-          ExclusiveStartKey: start,
         }),
-      );
-      for (const item of out.Items ?? []) tips.push(toClusterTip(item as TipItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return tips;
+      ),
+    );
+    return pages.flat().map((item) => toClusterTip(item as unknown as TipItem));
   }
 }
 
