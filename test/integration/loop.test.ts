@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api-client.js';
 import { eventually, startTestSystem, type LocalSystem } from '../support/local-system.js';
 
 /** Bang Nak, Mueang Narathiwat. */
 const CENTRE = { lat: 6.4255, lon: 101.8231 };
 
 let sys: LocalSystem;
-const auth = () => ({ authorization: `Bearer ${sys.token}` });
-
-async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${sys.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
-async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${sys.url}${path}`, { headers });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { get, post, auth } = apiClient(() => sys);
 
 beforeAll(async () => {
   sys = await startTestSystem();

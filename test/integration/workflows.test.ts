@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api-client.js';
 import { eventually, startTestSystem, type LocalSystem } from '../support/local-system.js';
 
 /** Tak Bai town, Narathiwat. */
@@ -14,16 +15,7 @@ const TAK_BAI = { lat: 6.2597, lon: 102.053 };
 const SUNGAI_KOLOK = { lat: 6.0297, lon: 101.967 };
 
 let sys: LocalSystem;
-const auth = () => ({ authorization: `Bearer ${sys.token}` });
-
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${sys.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { call, auth } = apiClient(() => sys);
 
 /** Six tips within ~200 m of `centre`: enough for a public hotspot. Resolves with their ids. */
 async function postCluster(centre: { lat: number; lon: number }, label: string): Promise<string[]> {
