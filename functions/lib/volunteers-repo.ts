@@ -5,6 +5,7 @@ import {
   GetCommand,
   ScanCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { haversineKmRaw } from '../../shared/geo/haversine.js';
@@ -86,6 +87,9 @@ export class VolunteerConflictError extends Error {
 /** Attempts at a registry write that loses a race on a shared cell bucket. */
 const TRANSACT_ATTEMPTS = 4;
 
+/** DynamoDB's limit on the actions of one TransactWriteItems. */
+const MAX_TRANSACT_ITEMS = 100;
+
 /**
  * Volunteers in DynamoDB: the profile (`volunteers`) and its spatial key
  * (`volunteerCells`, one bucket item per grid cell, with an entry for each volunteer whose
@@ -104,8 +108,8 @@ export class VolunteersRepo {
   }
 
   /**
-   * Stores a profile and its cell entries in one transaction (at most 1 + 2 x 37 actions,
-   * under the limit of 100). With `previous` (the profile as read before the change), the
+   * Stores a profile and its cell entries in one transaction (in Thailand at most
+   * 1 + 2 x 38 actions, under the limit of 100). With `previous` (the profile as read before the change), the
    * write succeeds only if nobody changed it since, and entries in cells the circle no
    * longer touches are removed; without, the id must be new. A transaction that collides
    * with another volunteer's write to a shared bucket is retried.
@@ -126,6 +130,16 @@ export class VolunteersRepo {
       ...cells.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'SET #v = :e', ExpressionAttributeNames: names, ExpressionAttributeValues: { ':e': entryOf(v) } } })),
       ...stale.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'REMOVE #v', ExpressionAttributeNames: names } })),
     ];
+    // Up to about 45 degrees of latitude every write fits one transaction (ADR 0004). Farther
+    // from the equator cells narrow and a move may not: then the first, guarded transaction
+    // holds the profile and the first 99 new entries, and the rest follow unguarded.
+    for (let i = 0; i < TransactItems.length; i += MAX_TRANSACT_ITEMS) {
+      await this.transact(v.id, TransactItems.slice(i, i + MAX_TRANSACT_ITEMS));
+    }
+  }
+
+  /** One TransactWriteItems, retried when it loses a race on a shared bucket. */
+  private async transact(id: string, TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems }));
@@ -134,7 +148,7 @@ export class VolunteersRepo {
         if ((err as Error).name !== 'TransactionCanceledException') throw err;
         const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
         const lostRace = reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons.some((r) => r.Code === 'TransactionConflict');
-        if (!lostRace || attempt >= TRANSACT_ATTEMPTS) throw new VolunteerConflictError(v.id, { cause: err });
+        if (!lostRace || attempt >= TRANSACT_ATTEMPTS) throw new VolunteerConflictError(id, { cause: err });
         await new Promise((done) => setTimeout(done, 20 * 2 ** attempt * Math.random()));
       }
     }

@@ -65,7 +65,7 @@ describe('coverCells / queryCells', () => {
     expect(coverCells(bangNak, 0.2).length).toBeLessThanOrEqual(4);
   });
 
-  it('keeps every circle within one transaction, also when it moves (<= 100 actions)', () => {
+  it('keeps every circle in and around Thailand within one transaction, also when it moves (<= 100 actions)', () => {
     fc.assert(
       fc.property(placeArb, radiusArb, (centre, radiusKm) => {
         expect(1 + 2 * coverCells(centre, radiusKm).length).toBeLessThanOrEqual(100);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../shared/geo/haversine.js';
-import { queryCells } from '../../shared/volunteers/cells.js';
+import { coverCells, queryCells } from '../../shared/volunteers/cells.js';
 import { cellBuckets, compactVolunteerId, expandVolunteerId, type CapacityMeter } from '../../functions/lib/volunteers-repo.js';
 import { alertTestContext, volunteer } from './support.js';
 
@@ -57,6 +57,16 @@ describe('cell buckets on DynamoDB Local', () => {
     await ctx.volunteers.put(renamed, v);
     expect((await ctx.volunteers.covering(v.location)).map((f) => f.volunteerId)).toContain(v.id);
     expect((await ctx.volunteers.get(v.id))?.name).toBe('Renamed');
+  });
+
+  it('moves a circle whose write needs more than one transaction (narrow cells far north)', async () => {
+    const v = volunteer({ id: randomUUID(), location: { lat: 70, lon: 25 }, radiusKm: 1.5 });
+    expect(1 + 2 * coverCells(v.location, 1.5).length).toBeGreaterThan(100);
+    await ctx.volunteers.put(v);
+    const moved = { ...v, location: { lat: 70.2, lon: 25 }, updatedAt: '2026-11-26T00:00:00.000Z' };
+    await ctx.volunteers.put(moved, v);
+    expect((await ctx.volunteers.covering(v.location)).map((f) => f.volunteerId)).not.toContain(v.id);
+    expect((await ctx.volunteers.covering(moved.location)).map((f) => f.volunteerId)).toContain(v.id);
   });
 });
 
