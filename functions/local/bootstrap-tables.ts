@@ -45,7 +45,14 @@ export async function bootstrapTables(ddb: DynamoDBClient, names: Record<TableKe
   for (const key of Object.keys(TABLES) as TableKey[]) {
     const def: TableDef = TABLES[key];
     try {
-      await ddb.send(new DescribeTableCommand({ TableName: names[key] }));
+      const { Table } = await ddb.send(new DescribeTableCommand({ TableName: names[key] }));
+      const want = keySchema(def.partitionKey, def.sortKey);
+      const have = (Table?.KeySchema ?? []).map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType }));
+      if (JSON.stringify(have) !== JSON.stringify(want)) {
+        throw new Error(
+          `table ${names[key]} was created by an older version with another key; delete the data directory (DATA_DIR) and start again`,
+        );
+      }
       continue;
     } catch (err) {
       if (!(err instanceof ResourceNotFoundException)) throw err;
