@@ -15,9 +15,16 @@ import { json, query, validate, type ApiEvent, type ApiResult } from '../http.js
  */
 const PUBLIC_DECIMALS = 3;
 
-function roundRing(ring: Position[]): Position[] {
+/** Rounds a ring's vertices and drops the repeats rounding makes (the closing vertex stays). */
+export function roundRing(ring: Position[]): Position[] {
   const f = 10 ** PUBLIC_DECIMALS;
-  return ring.map(([lon, lat]) => [Math.round(lon * f) / f, Math.round(lat * f) / f]);
+  const out: Position[] = [];
+  for (const [lon, lat] of ring) {
+    const p = [Math.round(lon * f) / f, Math.round(lat * f) / f];
+    const prev = out[out.length - 1];
+    if (!prev || prev[0] !== p[0] || prev[1] !== p[1]) out.push(p);
+  }
+  return out;
 }
 
 function publicGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
