@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterTip, Hotspot, TipCategory } from '../types.js';
 import { isPublicHotspot, recomputeHotspots } from './index.js';
 import { DEFAULT_HOTSPOT_OPTIONS } from './options.js';
+import { containsPoint } from './identity.js';
 
 const NOW = '2026-11-25T12:00:00.000Z';
 const DAY = 86_400_000;
@@ -20,17 +21,6 @@ function clump(prefix: string, n: number, lat: number, lon: number, extra: Parti
   }));
 }
 
-function ringContains(h: Hotspot, lat: number, lon: number): boolean {
-  const ring = (h.geometry.type === 'Polygon' ? h.geometry.coordinates : h.geometry.coordinates[0])[0];
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 describe('recomputeHotspots', () => {
   it('turns 6 tips within a few hundred metres into one public hotspot with every field', () => {
     const tips = clump('a', 6, 6.425, 101.82);
@@ -44,7 +34,7 @@ describe('recomputeHotspots', () => {
     expect(h.id).toMatch(/^hs-[0-9a-f]{28}$/);
     expect(isPublicHotspot(h)).toBe(true);
     expect(events).toEqual([{ type: 'created', hotspotId: h.id }]);
-    for (const t of tips) expect(ringContains(h, t.lat, t.lon)).toBe(true);
+    for (const t of tips) expect(containsPoint(h, t.lat, t.lon)).toBe(true);
     expect(Math.abs(h.centroid.lat - 6.425)).toBeLessThan(0.002);
     expect(h.giConfidence).toBe(99);
   });

@@ -104,7 +104,7 @@ function collect(
 }
 
 /** Point in the hotspot's polygon (outer rings; even-odd rule). */
-function containsPoint(h: Hotspot, lat: number, lon: number): boolean {
+export function containsPoint(h: Hotspot, lat: number, lon: number): boolean {
   const polygons = h.geometry.type === 'Polygon' ? [h.geometry.coordinates] : h.geometry.coordinates;
   return polygons.some((rings) => {
     const ring = rings[0];

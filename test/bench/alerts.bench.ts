@@ -27,6 +27,7 @@ import { VolunteersRepo, cellBuckets, type CapacityMeter } from '../../functions
 import { createTableInput } from '../../functions/local/bootstrap-tables.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import type { BenchRow } from './types.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 type Area = 'south' | 'national';
 
@@ -49,16 +50,6 @@ function tambons(): Tambon[] {
   return all.filter((t) => Number.isFinite(t.lat)).map((t) => ({ lat: t.lat, lon: t.lon, provinceCode: t.provinceCode }));
 }
 
-/** mulberry32: a small seeded PRNG, so every run benches the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussianAround(rand: () => number, c: LatLon, sigmaKm: number): LatLon {
   const r = sigmaKm * Math.sqrt(-2 * Math.log(1 - rand()));
@@ -72,7 +63,7 @@ function radiusKmOf(u: number, rand: () => number): number {
 }
 
 function makeVolunteers(n: number, places: Tambon[]): Volunteer[] {
-  const rand = prng(5);
+  const rand = seededRandom(5);
   const now = '2026-11-25T00:00:00.000Z';
   return Array.from({ length: n }, (_, i) => {
     const p = gaussianAround(rand, places[i % places.length]!, 2);
@@ -149,7 +140,7 @@ async function measureLookups(repo: VolunteersRepo, volunteers: Volunteer[], poi
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 function hotspotPoints(places: Tambon[]): LatLon[] {
-  const rand = prng(11);
+  const rand = seededRandom(11);
   const south = places.filter((t) => SOUTH.has(t.provinceCode));
   return Array.from({ length: HOTSPOTS }, () => gaussianAround(rand, south[Math.floor(rand() * south.length)]!, 1));
 }

@@ -5,18 +5,9 @@
  */
 import type { ClusterTip, TipCategory } from '../../shared/types.js';
 import { TIP_CATEGORIES } from '../../shared/types.js';
+import { seededRandom } from '../support/seeded-random.js';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const KM_PER_DEG = 111.195;
 
