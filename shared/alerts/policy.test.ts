@@ -94,6 +94,15 @@ describe('triggerFor', () => {
     expect(triggerFor(hotspot(), hotspot({ riskLevel: 'high', updatedAt: soon }), undefined, 5)!.reason).toBe('escalated');
   });
 
+  it('keeps a low-risk hotspot that Gi* finds not significant off the phones until it is', () => {
+    const chance = hotspot({ riskLevel: 'low', giConfidence: 0 });
+    expect(triggerFor(undefined, chance)).toBeUndefined();
+    expect(triggerFor(chance, hotspot({ riskLevel: 'low', giConfidence: 95 }))).toEqual({ hotspotId: 'h1', reason: 'new_hotspot', riskLevel: 'low' });
+    expect(triggerFor(chance, hotspot({ riskLevel: 'medium', giConfidence: 0, updatedAt: LATER }))!.reason).toBe('new_hotspot');
+    expect(triggerFor(undefined, hotspot({ riskLevel: 'medium', giConfidence: 0 }))!.reason).toBe('new_hotspot');
+    expect(triggerFor(undefined, hotspot({ riskLevel: 'low', giConfidence: 0, urgentTipCount: 1 }))!.reason).toBe('urgent_tip');
+  });
+
   it('alerts once on a new urgent tip, which outranks the other reasons', () => {
     expect(triggerFor(hotspot(), hotspot({ urgentTipCount: 1 }))!.reason).toBe('urgent_tip');
     expect(triggerFor(undefined, hotspot({ urgentTipCount: 1, riskLevel: 'high' }))!.reason).toBe('urgent_tip');

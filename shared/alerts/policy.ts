@@ -113,6 +113,16 @@ export function decideAlerts(input: {
 
 const rank = (level: RiskLevel) => RISK_LEVELS.indexOf(level);
 
+/**
+ * Whether a hotspot deserves an SMS at all: a `low` risk cluster that Getis-Ord Gi* does
+ * not find significant (`giConfidence` 0) could be chance, so it stays on the coordinators'
+ * map without waking volunteers; it alerts as new once it turns significant or its risk
+ * rises. Hotspots without a Gi* figure count as significant.
+ */
+export function worthAlerting(h: Pick<Hotspot, 'riskLevel'> & { giConfidence?: unknown }): boolean {
+  return !(h.riskLevel === 'low' && h.giConfidence === 0);
+}
+
 /** Urgent member tips of a hotspot, as counted by the hotspot engine (absent → 0). */
 function urgentCount(h: Hotspot): number {
   return typeof h.urgentTipCount === 'number' ? h.urgentTipCount : 0;
@@ -131,7 +141,8 @@ export const ESCALATION_GRACE_MINUTES = 30;
  * one, so a volunteer gets one SMS per change. `isPublic` says whether a hotspot may be
  * shown at all (field notes: fewer than 3 tips is not public, so no alert either).
  * - it gains an urgent tip (`urgentTipCount` grows) → `urgent_tip` (outranks the others);
- * - it becomes active and public → `new_hotspot`;
+ * - it becomes active, public and worth alerting (`worthAlerting`: significant or above
+ *   `low` risk) → `new_hotspot`;
  * - its risk level goes up → `escalated`, unless within {@link ESCALATION_GRACE_MINUTES}
  *   of its creation (`createdAt` to `updatedAt`) and below `critical`.
  */
@@ -145,7 +156,8 @@ export function triggerFor(
   const base = { hotspotId: next.id, riskLevel: next.riskLevel };
   const wasLive = prev !== undefined && prev.status === 'active' && isPublic(prev);
   if (urgentCount(next) > (wasLive ? urgentCount(prev) : 0)) return { ...base, reason: 'urgent_tip' };
-  if (!wasLive) return { ...base, reason: 'new_hotspot' };
+  if (!worthAlerting(next)) return undefined;
+  if (!wasLive || !worthAlerting(prev)) return { ...base, reason: 'new_hotspot' };
   if (rank(next.riskLevel) <= rank(prev.riskLevel)) return undefined;
   const ageMinutes = (Date.parse(next.updatedAt) - Date.parse(next.createdAt)) / 60_000;
   if (next.riskLevel !== 'critical' && ageMinutes < escalationGraceMinutes) return undefined;
