@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     dataDir,
     demo: process.env.DEMO !== '0',
     coordinatorToken: process.env.COORDINATOR_TOKEN || undefined,
+    publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
   });
   console.log('');
   console.log(`  Phithak is running:   ${system.url}/`);

@@ -31,6 +31,8 @@ export interface LocalSystemOptions {
   web?: boolean;
   /** Run the scheduled functions on timers. */
   schedules?: boolean;
+  /** Base URL put into SMS links (default: this host's own URL). */
+  publicBaseUrl?: string;
 }
 
 export interface LocalSystem {
@@ -60,7 +62,6 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
     TABLE_PREFIX: prefix,
     COORDINATOR_TOKEN: token,
   });
-  resetContext();
   const config = readConfig();
   const { ddb } = createDynamoClients(config);
   await bootstrapTables(ddb, config.tables);
@@ -89,15 +90,20 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
       onFailure: onFailure('hotspots'),
     }),
   ];
-  pollers.forEach((p) => p.start());
-  const stopSchedules = opts.schedules === false ? () => undefined : await startSchedules();
-
+  // Listen first: SMS links need the real URL before any handler reads the configuration.
   const server: Server = createHttpHost({ api: api.handler, webRoot });
-  await new Promise<void>((done) => server.listen(opts.port ?? 0, '127.0.0.1', done));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', done);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
-  process.env.PUBLIC_BASE_URL ??= url;
+  process.env.PUBLIC_BASE_URL = opts.publicBaseUrl ?? url;
+  resetContext();
+
+  pollers.forEach((p) => p.start());
+  const stopSchedules = opts.schedules === false ? () => undefined : await startSchedules();
 
   const settled = async (timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
