@@ -6,7 +6,6 @@
  * cell are within eps of each other and inside each other's turf query box.
  */
 import type { NeighbourMetric } from './turf-metric.js';
-import { lowerBound } from './lower-bound.js';
 
 /** Points grouped by grid cell. Cell ids run over occupied cells in key order. */
 export interface CellGrid {
@@ -213,4 +212,17 @@ function sortedOrder(keyOf: Float64Array): Int32Array {
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = packed[k] - Math.floor(packed[k] / n) * n;
   return order;
+}
+
+// One copy per typed-array type on purpose: it runs in the engine's hottest loops, where a
+// call site that sees a single array type stays monomorphic for V8.
+function lowerBound(arr: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

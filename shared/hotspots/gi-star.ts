@@ -11,7 +11,6 @@
  * Gi* = (sum_S x - mean * |S|) / (sd * sqrt((n |S| - |S|^2) / (n - 1))).
  */
 import { EARTH_RADIUS_KM } from '../geo/haversine.js';
-import { lowerBound } from './lower-bound.js';
 
 const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
 /** Reference latitude of the hexagon projection, degrees. */
@@ -163,4 +162,17 @@ export function giStar(
   const giZ = Math.round(z * 100) / 100;
   const giConfidence = GI_CONFIDENCE.find((c) => z >= c.z)?.level ?? 0;
   return { giZ, giConfidence };
+}
+
+// One copy per typed-array type on purpose: it runs in the engine's hottest loops, where a
+// call site that sees a single array type stays monomorphic for V8.
+function lowerBound(arr: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
