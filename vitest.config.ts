@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'functions/**/*.test.ts',
+      'infra/**/*.test.ts',
+      'web/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['node_modules/**', 'cdk.out/**', 'web/dist/**', '.build/**', '.data/**'],
     // One DynamoDB Local for the run, a built gazetteer and web app: see the setup file.
     globalSetup: ['test/support/global-setup.ts'],

@@ -21,7 +21,8 @@ export function acknowledgeStatelessFindings(stack: Stack): void {
     if (fn.node.path.endsWith('/Fn/Resource')) {
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the project targets (its code and tests run on Node 20+/22); upgrade deliberately.',
+        reason:
+          'Node.js 22 is the runtime the project targets (its code and tests run on Node 20+/22); upgrade deliberately.',
       });
     }
   }

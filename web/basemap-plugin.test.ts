@@ -6,7 +6,9 @@ const geodataDir = resolve(import.meta.dirname, '..', process.env.GEODATA_DIR ??
 
 describe('buildBasemap', () => {
   const json = buildBasemap({ geodataDir });
-  const fc = JSON.parse(json) as { features: Array<{ properties: Record<string, string>; geometry: { coordinates: unknown } }> };
+  const fc = JSON.parse(json) as {
+    features: Array<{ properties: Record<string, string>; geometry: { coordinates: unknown } }>;
+  };
 
   it('keeps all 77 provinces with code and names only', () => {
     expect(fc.features).toHaveLength(77);

@@ -30,7 +30,9 @@ export function buildBasemap(opts: BasemapOptions): string {
   try {
     raw = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new Error(`basemap: cannot read ${file}; set GEODATA_DIR to the folder holding th-provinces.geojson`, { cause });
+    throw new Error(`basemap: cannot read ${file}; set GEODATA_DIR to the folder holding th-provinces.geojson`, {
+      cause,
+    });
   }
   const source = JSON.parse(raw) as Provinces;
   const slim: Provinces = {

@@ -18,7 +18,12 @@ async function processRecord(record: DynamoDBRecord): Promise<void> {
   const trigger = triggerFor(image(record.dynamodb?.OldImage), next, isPublicHotspot);
   if (!next || !trigger) return;
   const summary = await dispatchHotspotAlert(getContext(), next, trigger);
-  logger.info('alerts dispatched', { hotspotId: next.id, reason: trigger.reason, riskLevel: trigger.riskLevel, ...summary });
+  logger.info('alerts dispatched', {
+    hotspotId: next.id,
+    reason: trigger.reason,
+    riskLevel: trigger.riskLevel,
+    ...summary,
+  });
 }
 
 /**

@@ -13,8 +13,20 @@ const ctx = {} as AppContext;
 describe('router', () => {
   const route = createRouter([
     { method: 'GET', path: '/api/things/{id}', handler: async (_e, _c, p) => json(200, { id: p.id }) },
-    { method: 'POST', path: '/api/things', handler: async () => { throw badRequest('nope', 'bad thing', { name: 'required' }); } },
-    { method: 'GET', path: '/api/boom', handler: async () => { throw new Error('secret internal detail'); } },
+    {
+      method: 'POST',
+      path: '/api/things',
+      handler: async () => {
+        throw badRequest('nope', 'bad thing', { name: 'required' });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/boom',
+      handler: async () => {
+        throw new Error('secret internal detail');
+      },
+    },
   ]);
 
   it('matches path parameters, decoded', async () => {
@@ -32,7 +44,9 @@ describe('router', () => {
   it('maps typed errors to JSON with fields, and hides internals behind a 500', async () => {
     const bad = await route(event('POST', '/api/things'), ctx);
     expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body)).toEqual({ error: { code: 'nope', message: 'bad thing', fields: { name: 'required' } } });
+    expect(JSON.parse(bad.body)).toEqual({
+      error: { code: 'nope', message: 'bad thing', fields: { name: 'required' } },
+    });
     const boom = await route(event('GET', '/api/boom'), ctx);
     expect(boom.statusCode).toBe(500);
     expect(boom.body).not.toContain('secret');
@@ -45,7 +59,12 @@ describe('requireCoordinator', () => {
     expect(() => requireCoordinator(event('GET', '/', { Authorization: 'bearer s3cret-token' }), token)).not.toThrow();
   });
   it('rejects missing, wrong and prefix tokens', () => {
-    const cases: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: 'Bearer s3cret' }, { authorization: 's3cret-token' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'Bearer s3cret' },
+      { authorization: 's3cret-token' },
+    ];
     for (const h of cases) {
       expect(() => requireCoordinator(event('GET', '/', h), token)).toThrow(/coordinator token/);
     }
@@ -54,7 +73,10 @@ describe('requireCoordinator', () => {
     expect(() => requireCoordinator(event('GET', '/', { authorization: 'Bearer ' }), { authMode: 'token' })).toThrow();
   });
   it('trusts Cognito claims put on the event by API Gateway', () => {
-    const withClaims = { ...event('GET', '/'), requestContext: { authorizer: { claims: { sub: 'u1' } } } } as unknown as APIGatewayProxyEvent;
+    const withClaims = {
+      ...event('GET', '/'),
+      requestContext: { authorizer: { claims: { sub: 'u1' } } },
+    } as unknown as APIGatewayProxyEvent;
     expect(() => requireCoordinator(withClaims, { authMode: 'cognito' })).not.toThrow();
     expect(() => requireCoordinator(event('GET', '/'), { authMode: 'cognito' })).toThrow();
   });

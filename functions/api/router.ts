@@ -51,7 +51,11 @@ export function createRouter(routes: Route[]): (event: ApiEvent, ctx: AppContext
       return await hit.r.handler(event, ctx, params);
     } catch (err) {
       if (err instanceof HttpError) return errorResponse(err);
-      logger.error('unhandled error', { route: hit.r.path, error: err instanceof Error ? err.name : 'unknown' , detail: err instanceof Error ? err.message : undefined });
+      logger.error('unhandled error', {
+        route: hit.r.path,
+        error: err instanceof Error ? err.name : 'unknown',
+        detail: err instanceof Error ? err.message : undefined,
+      });
       return json(500, { error: { code: 'internal', message: 'something went wrong; the request was not completed' } });
     }
   };

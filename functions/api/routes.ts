@@ -5,7 +5,14 @@ import { health } from './routes/health.js';
 import { checkZone, listHotspots } from './routes/hotspots.js';
 import { publicOptOut } from './routes/opt-out.js';
 import { createTip, listTips, setTipStatus } from './routes/tips.js';
-import { createVolunteer, getVolunteer, listVolunteers, optOutVolunteer, patchVolunteer, testAlert } from './routes/volunteers.js';
+import {
+  createVolunteer,
+  getVolunteer,
+  listVolunteers,
+  optOutVolunteer,
+  patchVolunteer,
+  testAlert,
+} from './routes/volunteers.js';
 
 /** Every HTTP route of the contract (docs/contract.md). */
 export const ROUTES: Route[] = [

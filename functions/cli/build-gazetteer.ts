@@ -61,7 +61,9 @@ export function buildGazetteer(options: { force?: boolean } = {}): BuildOutcome 
   const dir = geodataDir();
   for (const f of [CSV, GEOJSON]) {
     if (mtimeMs(join(dir, f)) < 0) {
-      throw new Error(`gazetteer input ${join(dir, f)} not found: set GEODATA_DIR to the folder holding ${CSV} and ${GEOJSON}`);
+      throw new Error(
+        `gazetteer input ${join(dir, f)} not found: set GEODATA_DIR to the folder holding ${CSV} and ${GEOJSON}`,
+      );
     }
   }
   const out = GAZETTEER_INDEX_PATH;

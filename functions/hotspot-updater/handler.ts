@@ -39,6 +39,10 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
     [...changes.upserts, ...changes.retired.map((h) => ({ ...h, status: 'retired' as const }))],
     readVersions(existing),
   );
-  logger.info('hotspots updated', { tips: changed.length, upserts: changes.upserts.length, retired: changes.retired.length });
+  logger.info('hotspots updated', {
+    tips: changed.length,
+    upserts: changes.upserts.length,
+    retired: changes.retired.length,
+  });
   return { batchItemFailures: [] };
 }

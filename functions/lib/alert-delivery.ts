@@ -47,7 +47,13 @@ export function hotspotLink(baseUrl: string, hotspotId: string): string {
 }
 
 /** The alert record for one volunteer, with its message composed and its parts counted. */
-export function buildAlert(trigger: AlertTrigger, hotspot: Pick<Hotspot, 'admin' | 'tipCount'>, volunteer: Pick<Volunteer, 'id' | 'language'>, baseUrl: string, now: string): Alert {
+export function buildAlert(
+  trigger: AlertTrigger,
+  hotspot: Pick<Hotspot, 'admin' | 'tipCount'>,
+  volunteer: Pick<Volunteer, 'id' | 'language'>,
+  baseUrl: string,
+  now: string,
+): Alert {
   const sms = composeAlertSms({
     language: volunteer.language,
     reason: trigger.reason,
@@ -84,18 +90,32 @@ export async function deliver(deps: Deps, alert: Alert, phone: string): Promise<
     await deps.alerts.countSent(alert.volunteerId, bangkokDay(deps.now()));
     return 'sent';
   } catch (err) {
-    const e = err instanceof SmsSendError ? err : new SmsSendError('SMS send failed', true, 1, (err as Error)?.name ?? 'Error', { cause: err });
+    const e =
+      err instanceof SmsSendError
+        ? err
+        : new SmsSendError('SMS send failed', true, 1, (err as Error)?.name ?? 'Error', { cause: err });
     await deps.alerts.setStatus(alert.id, 'failed', { attempts: e.attempts, suppressedReason: e.code });
     await deps.deadLetters.put({
-      alertId: alert.id, volunteerId: alert.volunteerId, hotspotId: alert.hotspotId,
-      errorCode: e.code, retryable: e.retryable, attempts: e.attempts, failedAt: deps.now(),
+      alertId: alert.id,
+      volunteerId: alert.volunteerId,
+      hotspotId: alert.hotspotId,
+      errorCode: e.code,
+      retryable: e.retryable,
+      attempts: e.attempts,
+      failedAt: deps.now(),
     });
     logger.warn('sms failed', { alertId: alert.id, errorCode: e.code, retryable: e.retryable });
     return 'failed';
   }
 }
 
-async function apply(deps: Deps, d: AlertDecision, alert: Alert, volunteer: Volunteer, s: DispatchSummary): Promise<void> {
+async function apply(
+  deps: Deps,
+  d: AlertDecision,
+  alert: Alert,
+  volunteer: Volunteer,
+  s: DispatchSummary,
+): Promise<void> {
   if (d.action === 'send') {
     const outcome = await deliver(deps, alert, volunteer.phone);
     if (outcome === 'sent') s.sent++;
@@ -125,11 +145,18 @@ async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) =>
  * decides (opt-out, dedup, daily cap, quiet hours). Safe to call again with the same
  * arguments: nothing is sent twice.
  */
-export async function dispatchHotspotAlert(deps: Deps, hotspot: Hotspot, trigger: AlertTrigger): Promise<DispatchSummary> {
+export async function dispatchHotspotAlert(
+  deps: Deps,
+  hotspot: Hotspot,
+  trigger: AlertTrigger,
+): Promise<DispatchSummary> {
   const now = deps.now();
   const covering = await deps.volunteers.covering(hotspot.centroid);
   const ids = covering.map((c) => c.volunteerId);
-  const [profiles, sentToday] = await Promise.all([deps.volunteers.getMany(ids), deps.alerts.sentOn(ids, bangkokDay(now))]);
+  const [profiles, sentToday] = await Promise.all([
+    deps.volunteers.getMany(ids),
+    deps.alerts.sentOn(ids, bangkokDay(now)),
+  ]);
   const recipients = ids.flatMap((id) => {
     const v = profiles.get(id);
     return v ? [{ id, status: v.status, quietHours: v.quietHours, sentToday: sentToday.get(id) ?? 0 }] : [];
@@ -151,7 +178,11 @@ export async function sendTestAlert(deps: Deps, volunteer: Volunteer): Promise<A
   const now = deps.now();
   const trigger: AlertTrigger = { hotspotId: `test-${randomUUID()}`, reason: 'test', riskLevel: 'low' };
   const alert = buildAlert(trigger, { admin: {}, tipCount: 0 }, volunteer, deps.config.publicBaseUrl, now);
-  const [decision] = decideAlerts({ trigger, recipients: [{ id: volunteer.id, status: volunteer.status, sentToday: 0 }], now });
+  const [decision] = decideAlerts({
+    trigger,
+    recipients: [{ id: volunteer.id, status: volunteer.status, sentToday: 0 }],
+    now,
+  });
   if (decision!.action === 'suppress') {
     await deps.alerts.suppress(alert, decision!.suppressedReason);
   } else {

@@ -25,7 +25,12 @@ function digestAlert(volunteer: Volunteer, held: Alert[], baseUrl: string, now: 
     hotline: '1300',
   });
   return {
-    id: alertIdFor(`digest|${volunteer.id}|${held.map((a) => a.id).sort().join(',')}`),
+    id: alertIdFor(
+      `digest|${volunteer.id}|${held
+        .map((a) => a.id)
+        .sort()
+        .join(',')}`,
+    ),
     volunteerId: volunteer.id,
     hotspotId: top.hotspotId,
     reason: top.reason,

@@ -61,24 +61,37 @@ export class AlertsRepo {
    */
   async claim(alert: Alert, now = new Date().toISOString()): Promise<boolean> {
     const leaseUntil = new Date(Date.parse(now) + this.leaseMs).toISOString();
-    return this.putIf({ ...alert, status: 'queued', leaseUntil }, {
-      ConditionExpression: 'attribute_not_exists(id) OR (#s = :queued AND attribute_not_exists(held) AND leaseUntil < :now)',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':queued': 'queued', ':now': now },
-    });
+    return this.putIf(
+      { ...alert, status: 'queued', leaseUntil },
+      {
+        ConditionExpression:
+          'attribute_not_exists(id) OR (#s = :queued AND attribute_not_exists(held) AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':queued': 'queued', ':now': now },
+      },
+    );
   }
 
   /** Records an alert held back by quiet hours (`queued` until `holdUntil`); false if it exists. */
   async hold(alert: Alert, holdUntil: string): Promise<boolean> {
-    return this.putIf({ ...alert, status: 'queued', held: 'held', holdUntil }, { ConditionExpression: 'attribute_not_exists(id)' });
+    return this.putIf(
+      { ...alert, status: 'queued', held: 'held', holdUntil },
+      { ConditionExpression: 'attribute_not_exists(id)' },
+    );
   }
 
   /** Records a suppressed alert with its reason; false if the alert exists. */
   async suppress(alert: Alert, suppressedReason: string): Promise<boolean> {
-    return this.putIf({ ...alert, status: 'suppressed', suppressedReason }, { ConditionExpression: 'attribute_not_exists(id)' });
+    return this.putIf(
+      { ...alert, status: 'suppressed', suppressedReason },
+      { ConditionExpression: 'attribute_not_exists(id)' },
+    );
   }
 
-  private async putIf(item: Alert & Record<string, unknown>, condition: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName' | 'Item'>): Promise<boolean> {
+  private async putIf(
+    item: Alert & Record<string, unknown>,
+    condition: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName' | 'Item'>,
+  ): Promise<boolean> {
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...item, feed: 'alerts' }, ...condition }));
       return true;
@@ -94,7 +107,11 @@ export class AlertsRepo {
   }
 
   /** Sets the final status (and releases the hold and the lease). */
-  async setStatus(id: string, status: AlertStatus, extra: Partial<Alert> & Record<string, unknown> = {}): Promise<void> {
+  async setStatus(
+    id: string,
+    status: AlertStatus,
+    extra: Partial<Alert> & Record<string, unknown> = {},
+  ): Promise<void> {
     const fields = { ...extra, status, updatedAt: new Date().toISOString() };
     const names: Record<string, string> = { '#held': 'held', '#lease': 'leaseUntil' };
     const values: Record<string, unknown> = {};
@@ -117,40 +134,54 @@ export class AlertsRepo {
 
   /** Alerts created at or after `since`, newest first (the contract's `GET /api/alerts`). */
   async list(since = '0', limit = 200): Promise<Alert[]> {
-    return this.queryAll({
-      IndexName: 'byTime',
-      KeyConditionExpression: '#f = :feed AND #c >= :since',
-      ExpressionAttributeNames: { '#f': 'feed', '#c': 'createdAt' },
-      ExpressionAttributeValues: { ':feed': 'alerts', ':since': since },
-      ScanIndexForward: false,
-    }, limit);
+    return this.queryAll(
+      {
+        IndexName: 'byTime',
+        KeyConditionExpression: '#f = :feed AND #c >= :since',
+        ExpressionAttributeNames: { '#f': 'feed', '#c': 'createdAt' },
+        ExpressionAttributeValues: { ':feed': 'alerts', ':since': since },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
   }
 
   /** One volunteer's alerts, newest first (the delivery log coordinators ask for). */
   async listForVolunteer(volunteerId: string, limit = 50): Promise<Alert[]> {
-    return this.queryAll({
-      IndexName: 'byVolunteer',
-      KeyConditionExpression: 'volunteerId = :v',
-      ExpressionAttributeValues: { ':v': volunteerId },
-      ScanIndexForward: false,
-    }, limit);
+    return this.queryAll(
+      {
+        IndexName: 'byVolunteer',
+        KeyConditionExpression: 'volunteerId = :v',
+        ExpressionAttributeValues: { ':v': volunteerId },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
   }
 
   /** Held alerts whose quiet hours have ended by `now`, oldest first. */
   async dueHeld(now: string, limit = 1000): Promise<Alert[]> {
-    return this.queryAll({
-      IndexName: 'byHold',
-      KeyConditionExpression: '#h = :held AND holdUntil <= :now',
-      ExpressionAttributeNames: { '#h': 'held' },
-      ExpressionAttributeValues: { ':held': 'held', ':now': now },
-    }, limit);
+    return this.queryAll(
+      {
+        IndexName: 'byHold',
+        KeyConditionExpression: '#h = :held AND holdUntil <= :now',
+        ExpressionAttributeNames: { '#h': 'held' },
+        ExpressionAttributeValues: { ':held': 'held', ':now': now },
+      },
+      limit,
+    );
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>, limit: number): Promise<Alert[]> {
+  private async queryAll(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+    limit: number,
+  ): Promise<Alert[]> {
     const out: Alert[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new QueryCommand({ ...input, TableName: this.table, Limit: limit - out.length, ExclusiveStartKey: start }));
+      const page = await this.doc.send(
+        new QueryCommand({ ...input, TableName: this.table, Limit: limit - out.length, ExclusiveStartKey: start }),
+      );
       out.push(...(page.Items ?? []).map(toAlert));
       start = page.LastEvaluatedKey;
     } while (start && out.length < limit);
@@ -162,10 +193,17 @@ export class AlertsRepo {
     const counts = new Map<string, number>();
     const unique = [...new Set(volunteerIds)];
     for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((v) => ({ id: counterId(v, day) }));
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 100)
+        .map((v) => ({ id: counterId(v, day) }));
       while (keys?.length) {
-        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: 'counterOf, sent' } } }));
-        for (const item of out.Responses?.[this.table] ?? []) counts.set(item.counterOf as string, Number(item.sent ?? 0));
+        const out: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: 'counterOf, sent' } },
+          }),
+        );
+        for (const item of out.Responses?.[this.table] ?? [])
+          counts.set(item.counterOf as string, Number(item.sent ?? 0));
         keys = out.UnprocessedKeys?.[this.table]?.Keys;
       }
     }

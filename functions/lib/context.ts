@@ -33,7 +33,10 @@ export function createContext(config: Config = readConfig()): AppContext {
     doc,
     tips: new TipsRepo(doc, { tips: config.tables.tips, idempotency: config.tables.idempotency }),
     hotspots: new HotspotsRepo(doc, config.tables.hotspots),
-    volunteers: new VolunteersRepo(doc, { volunteers: config.tables.volunteers, volunteerCells: config.tables.volunteerCells }),
+    volunteers: new VolunteersRepo(doc, {
+      volunteers: config.tables.volunteers,
+      volunteerCells: config.tables.volunteerCells,
+    }),
     alerts,
     sms: createSmsSender(config),
     deadLetters: createDeadLetterQueue(config, alerts),

@@ -30,9 +30,7 @@ export function loadGazetteer(): Gazetteer {
   const candidates = gazetteerIndexCandidates();
   const path = process.env.GAZETTEER_INDEX ? candidates[0] : candidates.find((p) => existsSync(p));
   if (!path || !existsSync(path)) {
-    throw new Error(
-      `gazetteer index not found (tried ${candidates.join(', ')}): run "npm run gazetteer" to build it`,
-    );
+    throw new Error(`gazetteer index not found (tried ${candidates.join(', ')}): run "npm run gazetteer" to build it`);
   }
   cached = createGazetteer(JSON.parse(readFileSync(path, 'utf8')));
   return cached;

@@ -13,10 +13,30 @@ const repo = new HotspotsRepo(doc, table);
 
 function hotspot(id: string, updatedAt: string, status: Hotspot['status'] = 'active'): Hotspot {
   return {
-    id, status, riskLevel: 'medium', riskScore: 6, tipCount: 5, categories: { other: 5 },
-    firstSeen: '2026-11-01T00:00:00.000Z', lastSeen: updatedAt, centroid: { lat: 6.4, lon: 101.8 },
-    geometry: { type: 'Polygon', coordinates: [[[101.8, 6.4], [101.81, 6.4], [101.81, 6.41], [101.8, 6.4]]] },
-    admin: { provinceCode: '96' }, memberTipIds: ['a', 'b', 'c', 'd', 'e'], createdAt: updatedAt, updatedAt,
+    id,
+    status,
+    riskLevel: 'medium',
+    riskScore: 6,
+    tipCount: 5,
+    categories: { other: 5 },
+    firstSeen: '2026-11-01T00:00:00.000Z',
+    lastSeen: updatedAt,
+    centroid: { lat: 6.4, lon: 101.8 },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [101.8, 6.4],
+          [101.81, 6.4],
+          [101.81, 6.41],
+          [101.8, 6.4],
+        ],
+      ],
+    },
+    admin: { provinceCode: '96' },
+    memberTipIds: ['a', 'b', 'c', 'd', 'e'],
+    createdAt: updatedAt,
+    updatedAt,
   };
 }
 
@@ -37,7 +57,9 @@ describe('HotspotsRepo.putAll (optimistic concurrency)', () => {
 
   it('refuses to create what exists and to update from a stale read', async () => {
     await expect(repo.putAll([hotspot('h1', 't3')], new Map())).rejects.toBeInstanceOf(HotspotConflictError);
-    await expect(repo.putAll([hotspot('h1', 't3')], new Map([['h1', 't1']]))).rejects.toBeInstanceOf(HotspotConflictError);
+    await expect(repo.putAll([hotspot('h1', 't3')], new Map([['h1', 't1']]))).rejects.toBeInstanceOf(
+      HotspotConflictError,
+    );
     expect((await repo.get('h1'))?.updatedAt).toBe('t2');
   });
 

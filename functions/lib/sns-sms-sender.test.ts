@@ -1,4 +1,10 @@
-import { InternalErrorException, InvalidParameterException, PublishCommand, SNSClient, ThrottledException } from '@aws-sdk/client-sns';
+import {
+  InternalErrorException,
+  InvalidParameterException,
+  PublishCommand,
+  SNSClient,
+  ThrottledException,
+} from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SmsSendError } from '../../shared/alerts/errors.js';
@@ -10,7 +16,11 @@ let sleeps: number[];
 
 function sender(extra = {}) {
   return new SnsSmsSender(new SNSClient({ region: 'ap-southeast-1' }), {
-    senderId: 'PHITHAK', maxPriceUsd: '0.50', sleep: async (ms) => void sleeps.push(ms), random: () => 0.999, ...extra,
+    senderId: 'PHITHAK',
+    maxPriceUsd: '0.50',
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.999,
+    ...extra,
   });
 }
 const throttled = () => new ThrottledException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } });
@@ -40,11 +50,18 @@ describe('SnsSmsSender', () => {
   it('leaves out sender ID and max price when not configured', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
     await new SnsSmsSender(new SNSClient({ region: 'ap-southeast-1' })).send(message);
-    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!)).toEqual(['AWS.SNS.SMS.SMSType']);
+    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!)).toEqual([
+      'AWS.SNS.SMS.SMSType',
+    ]);
   });
 
   it('retries throttling with growing, jittered backoff, then succeeds', async () => {
-    sns.on(PublishCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).rejectsOnce(new InternalErrorException({ message: 'x', $metadata: {} })).resolves({ MessageId: 'm-3' });
+    sns
+      .on(PublishCommand)
+      .rejectsOnce(throttled())
+      .rejectsOnce(throttled())
+      .rejectsOnce(new InternalErrorException({ message: 'x', $metadata: {} }))
+      .resolves({ MessageId: 'm-3' });
     expect(await sender().send(message)).toEqual({ providerMessageId: 'm-3' });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(4);
     expect(sleeps).toEqual([199, 399, 799]);
@@ -52,7 +69,9 @@ describe('SnsSmsSender', () => {
 
   it('gives up after maxAttempts with a retryable SmsSendError', async () => {
     sns.on(PublishCommand).rejects(throttled());
-    const err = await sender({ maxAttempts: 3 }).send(message).catch((e: unknown) => e);
+    const err = await sender({ maxAttempts: 3 })
+      .send(message)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SmsSendError);
     expect(err).toMatchObject({ retryable: true, attempts: 3, code: 'ThrottledException' });
     expect((err as SmsSendError).cause).toBeInstanceOf(ThrottledException);
@@ -61,9 +80,21 @@ describe('SnsSmsSender', () => {
   });
 
   it('does not retry a permanent refusal', async () => {
-    sns.on(PublishCommand).rejects(new InvalidParameterException({ message: 'Invalid parameter: PhoneNumber', $metadata: { httpStatusCode: 400 } }));
-    const err = await sender().send(message).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'SmsSendError', retryable: false, attempts: 1, code: 'InvalidParameterException' });
+    sns.on(PublishCommand).rejects(
+      new InvalidParameterException({
+        message: 'Invalid parameter: PhoneNumber',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const err = await sender()
+      .send(message)
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'SmsSendError',
+      retryable: false,
+      attempts: 1,
+      code: 'InvalidParameterException',
+    });
     expect((err as Error).message).not.toContain('+66812345678');
     expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -71,7 +102,9 @@ describe('SnsSmsSender', () => {
 
   it('caps each backoff', async () => {
     sns.on(PublishCommand).rejects(throttled());
-    await sender({ maxAttempts: 8, maxDelayMs: 1000 }).send(message).catch(() => undefined);
+    await sender({ maxAttempts: 8, maxDelayMs: 1000 })
+      .send(message)
+      .catch(() => undefined);
     expect(Math.max(...sleeps)).toBeLessThan(1000);
     expect(sleeps).toHaveLength(7);
   });

@@ -31,7 +31,13 @@ const THROTTLING = new Set([
   'KMSThrottling',
 ]);
 /** Transient server-side failures, retried like throttling. */
-const TRANSIENT = new Set(['InternalErrorException', 'InternalError', 'ServiceUnavailable', 'TimeoutError', 'ECONNRESET']);
+const TRANSIENT = new Set([
+  'InternalErrorException',
+  'InternalError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'ECONNRESET',
+]);
 
 interface SdkError {
   name?: string;
@@ -45,7 +51,9 @@ export function isRetryableSnsError(err: unknown): boolean {
   const e = (err ?? {}) as SdkError;
   const name = e.name ?? e.code ?? '';
   const status = e.$metadata?.httpStatusCode ?? 0;
-  return THROTTLING.has(name) || TRANSIENT.has(name) || status === 429 || status >= 500 || e.$retryable?.throttling === true;
+  return (
+    THROTTLING.has(name) || TRANSIENT.has(name) || status === 429 || status >= 500 || e.$retryable?.throttling === true
+  );
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -79,12 +87,17 @@ export class SnsSmsSender implements SmsSender {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
     };
     if (this.config.senderId) attrs['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: this.config.senderId };
-    if (this.config.maxPriceUsd) attrs['AWS.SNS.SMS.MaxPrice'] = { DataType: 'Number', StringValue: this.config.maxPriceUsd };
+    if (this.config.maxPriceUsd)
+      attrs['AWS.SNS.SMS.MaxPrice'] = { DataType: 'Number', StringValue: this.config.maxPriceUsd };
     return attrs;
   }
 
   async send(message: { to: string; text: string; alertId: string }): Promise<{ providerMessageId: string }> {
-    const command = new PublishCommand({ PhoneNumber: message.to, Message: message.text, MessageAttributes: this.attributes() });
+    const command = new PublishCommand({
+      PhoneNumber: message.to,
+      Message: message.text,
+      MessageAttributes: this.attributes(),
+    });
     for (let attempt = 1; ; attempt++) {
       try {
         const out = await this.sns.send(command);
@@ -94,7 +107,9 @@ export class SnsSmsSender implements SmsSender {
         const retryable = isRetryableSnsError(err);
         if (!retryable) throw new SmsSendError(`SNS refused the SMS (${code})`, false, attempt, code, { cause: err });
         if (attempt >= this.maxAttempts) {
-          throw new SmsSendError(`SNS still failing after ${attempt} attempts (${code})`, true, attempt, code, { cause: err });
+          throw new SmsSendError(`SNS still failing after ${attempt} attempts (${code})`, true, attempt, code, {
+            cause: err,
+          });
         }
         const capMs = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
         await this.sleep(Math.floor(this.random() * capMs));

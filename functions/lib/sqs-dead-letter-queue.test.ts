@@ -7,8 +7,18 @@ describe('SqsDeadLetterQueue', () => {
   it('sends one message per dead letter to the configured queue, without PII', async () => {
     const sqs = mockClient(SQSClient);
     sqs.on(SendMessageCommand).resolves({ MessageId: 'q-1' });
-    const letter = { alertId: 'a1', volunteerId: 'v1', hotspotId: 'h1', errorCode: 'ThrottledException', retryable: true, attempts: 5, failedAt: '2026-11-25T05:00:00.000Z' };
-    await new SqsDeadLetterQueue(new SQSClient({ region: 'ap-southeast-1' }), 'https://sqs.example/alert-dlq').put(letter);
+    const letter = {
+      alertId: 'a1',
+      volunteerId: 'v1',
+      hotspotId: 'h1',
+      errorCode: 'ThrottledException',
+      retryable: true,
+      attempts: 5,
+      failedAt: '2026-11-25T05:00:00.000Z',
+    };
+    await new SqsDeadLetterQueue(new SQSClient({ region: 'ap-southeast-1' }), 'https://sqs.example/alert-dlq').put(
+      letter,
+    );
     const calls = sqs.commandCalls(SendMessageCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input.QueueUrl).toBe('https://sqs.example/alert-dlq');

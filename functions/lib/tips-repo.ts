@@ -32,9 +32,7 @@ export interface IdempotencyRecord {
   response: string;
 }
 
-export type CreateTipOutcome =
-  | { kind: 'created' }
-  | { kind: 'replay'; record: IdempotencyRecord };
+export type CreateTipOutcome = { kind: 'created' } | { kind: 'replay'; record: IdempotencyRecord };
 
 export interface TipQuery {
   since?: string;
@@ -200,7 +198,9 @@ export class TipsRepo {
 
 /** The clustering view of a stored tip: position, time, category, place; no text, no contact. */
 export function toClusterTip(
-  item: Pick<TipItem, 'id' | 'lat' | 'lon' | 'receivedAt' | 'category' | 'admin' | 'urgent' | 'reporterKey'> & { status?: TipItem['status'] },
+  item: Pick<TipItem, 'id' | 'lat' | 'lon' | 'receivedAt' | 'category' | 'admin' | 'urgent' | 'reporterKey'> & {
+    status?: TipItem['status'];
+  },
 ): ClusterTip {
   return {
     id: item.id,

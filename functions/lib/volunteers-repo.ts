@@ -115,8 +115,11 @@ export class VolunteersRepo {
    * with another volunteer's write to a shared bucket is retried.
    */
   async put(v: Volunteer, previous?: Volunteer): Promise<void> {
-    const samePlace = previous?.status === v.status && previous.radiusKm === v.radiusKm
-      && previous.location.lat === v.location.lat && previous.location.lon === v.location.lon;
+    const samePlace =
+      previous?.status === v.status &&
+      previous.radiusKm === v.radiusKm &&
+      previous.location.lat === v.location.lat &&
+      previous.location.lon === v.location.lon;
     const cells = samePlace ? [] : this.cellsOf(v);
     const keep = new Set(cells);
     const stale = previous && !samePlace ? this.cellsOf(previous).filter((c) => !keep.has(c)) : [];
@@ -127,8 +130,18 @@ export class VolunteersRepo {
     const TableName = this.tables.volunteerCells;
     const TransactItems = [
       { Put: { TableName: this.tables.volunteers, Item: v, ...guard } },
-      ...cells.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'SET #v = :e', ExpressionAttributeNames: names, ExpressionAttributeValues: { ':e': entryOf(v) } } })),
-      ...stale.map((c) => ({ Update: { TableName, Key: { c }, UpdateExpression: 'REMOVE #v', ExpressionAttributeNames: names } })),
+      ...cells.map((c) => ({
+        Update: {
+          TableName,
+          Key: { c },
+          UpdateExpression: 'SET #v = :e',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':e': entryOf(v) },
+        },
+      })),
+      ...stale.map((c) => ({
+        Update: { TableName, Key: { c }, UpdateExpression: 'REMOVE #v', ExpressionAttributeNames: names },
+      })),
     ];
     // Up to about 45 degrees of latitude every write fits one transaction (ADR 0004). Farther
     // from the equator cells narrow and a move may not: then the first, guarded transaction
@@ -139,7 +152,10 @@ export class VolunteersRepo {
   }
 
   /** One TransactWriteItems, retried when it loses a race on a shared bucket. */
-  private async transact(id: string, TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
+  private async transact(
+    id: string,
+    TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems }));
@@ -147,7 +163,8 @@ export class VolunteersRepo {
       } catch (err) {
         if ((err as Error).name !== 'TransactionCanceledException') throw err;
         const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        const lostRace = reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons.some((r) => r.Code === 'TransactionConflict');
+        const lostRace =
+          reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons.some((r) => r.Code === 'TransactionConflict');
         if (!lostRace || attempt >= TRANSACT_ATTEMPTS) throw new VolunteerConflictError(id, { cause: err });
         await new Promise((done) => setTimeout(done, 20 * 2 ** attempt * Math.random()));
       }
@@ -155,7 +172,9 @@ export class VolunteersRepo {
   }
 
   async get(id: string): Promise<Volunteer | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tables.volunteers, Key: { id }, ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tables.volunteers, Key: { id }, ConsistentRead: true }),
+    );
     return out.Item as Volunteer | undefined;
   }
 
@@ -166,8 +185,11 @@ export class VolunteersRepo {
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
       while (keys?.length) {
-        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tables.volunteers]: { Keys: keys } } }));
-        for (const item of out.Responses?.[this.tables.volunteers] ?? []) found.set(item.id as string, item as Volunteer);
+        const out: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tables.volunteers]: { Keys: keys } } }),
+        );
+        for (const item of out.Responses?.[this.tables.volunteers] ?? [])
+          found.set(item.id as string, item as Volunteer);
         keys = out.UnprocessedKeys?.[this.tables.volunteers]?.Keys;
       }
     }
@@ -179,7 +201,9 @@ export class VolunteersRepo {
     const out: Volunteer[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new ScanCommand({ TableName: this.tables.volunteers, ExclusiveStartKey: start }));
+      const page = await this.doc.send(
+        new ScanCommand({ TableName: this.tables.volunteers, ExclusiveStartKey: start }),
+      );
       out.push(...((page.Items ?? []) as Volunteer[]));
       start = page.LastEvaluatedKey;
     } while (start);
@@ -198,7 +222,8 @@ export class VolunteersRepo {
         if (name === 'c') continue;
         const [lat, lon, radiusKm] = entry as CellEntry;
         const distanceKm = haversineKmRaw(lat, lon, point.lat, point.lon);
-        if (distanceKm <= radiusKm) found.push({ volunteerId: expandVolunteerId(name), location: { lat, lon }, radiusKm, distanceKm });
+        if (distanceKm <= radiusKm)
+          found.push({ volunteerId: expandVolunteerId(name), location: { lat, lon }, radiusKm, distanceKm });
       }
     }
     return found;
@@ -210,7 +235,10 @@ export class VolunteersRepo {
     let keys: Record<string, unknown>[] | undefined = cells.map((c) => ({ c }));
     while (keys?.length) {
       const page: BatchGetCommandOutput = await this.doc.send(
-        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } }, ReturnConsumedCapacity: meter ? 'TOTAL' : undefined }),
+        new BatchGetCommand({
+          RequestItems: { [TableName]: { Keys: keys } },
+          ReturnConsumedCapacity: meter ? 'TOTAL' : undefined,
+        }),
       );
       if (meter) {
         meter.readCapacityUnits += page.ConsumedCapacity?.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0) ?? 0;

@@ -22,6 +22,13 @@ it('creates every table from shared/tables.ts with its indexes and stream, and i
 
 it('refuses a table left by an older version with another key, with a way out', async () => {
   const names = namesFor(`old${Date.now()}-`);
-  await ddb.send(new CreateTableCommand(createTableInput(names.volunteerCells, { partitionKey: { name: 'cell', type: 'S' }, sortKey: { name: 'volunteerId', type: 'S' } })));
+  await ddb.send(
+    new CreateTableCommand(
+      createTableInput(names.volunteerCells, {
+        partitionKey: { name: 'cell', type: 'S' },
+        sortKey: { name: 'volunteerId', type: 'S' },
+      }),
+    ),
+  );
   await expect(bootstrapTables(ddb, names)).rejects.toThrow(/older version.*DATA_DIR/);
 });

@@ -11,7 +11,10 @@ import {
 import { TABLES, type IndexDef, type KeyDef, type TableDef, type TableKey } from '../../shared/tables.js';
 
 function keySchema(pk: KeyDef, sk?: KeyDef) {
-  return [{ AttributeName: pk.name, KeyType: 'HASH' as const }, ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : [])];
+  return [
+    { AttributeName: pk.name, KeyType: 'HASH' as const },
+    ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
+  ];
 }
 
 function projection(p: IndexDef['projection']): Projection {

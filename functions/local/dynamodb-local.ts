@@ -19,7 +19,10 @@ export function checkJava(): void {
     out = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr;
-    if (!stderr) throw new Error('Java 17+ is needed for DynamoDB Local: install it (e.g. `apt-get install -y openjdk-17-jre-headless`).');
+    if (!stderr)
+      throw new Error(
+        'Java 17+ is needed for DynamoDB Local: install it (e.g. `apt-get install -y openjdk-17-jre-headless`).',
+      );
     out = stderr;
   }
   const text = out || '';

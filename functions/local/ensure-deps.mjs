@@ -23,7 +23,7 @@ if (stale()) {
 // npm 11 may skip install scripts; esbuild ships its binary in an optional dependency,
 // so check that it really runs rather than trusting the install.
 try {
-  execSync('node -e "require(\'esbuild\').transformSync(\'let a=1\')"', { cwd: root, stdio: 'ignore' });
+  execSync("node -e \"require('esbuild').transformSync('let a=1')\"", { cwd: root, stdio: 'ignore' });
 } catch {
   console.error('[phithak] esbuild does not run after install; try `npm rebuild esbuild`.');
   process.exit(1);

@@ -81,7 +81,10 @@ export function toApiEvent(req: IncomingMessage, body: string | null): APIGatewa
       resourceId: 'local',
       resourcePath: url.pathname,
       stage: 'local',
-      identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: {
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: req.headers['user-agent'] ?? null,
+      } as APIGatewayProxyEvent['requestContext']['identity'],
     },
   };
 }
@@ -130,7 +133,11 @@ export function createHttpHost(opts: { api: ApiHandler; webRoot: string }): Serv
   });
 }
 
-async function handle(opts: { api: ApiHandler; webRoot: string }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  opts: { api: ApiHandler; webRoot: string },
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
   if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, res);
   let body: string | null;

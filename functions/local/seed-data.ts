@@ -49,15 +49,37 @@ export const DEMO_SCATTERED: Array<{ address: string; category: TipCategory; tex
   { address: 'ต.ปาเสมัส อ.สุไหงโก-ลก จ.นราธิวาส', category: 'other', text: 'เห็นรถตู้รับคนข้ามแดนตอนกลางคืน' },
   { address: 'ต.บาเจาะ อ.บาเจาะ จ.นราธิวาส', category: 'labour_exploitation', text: 'คนงานก่อสร้างไม่ได้ออกจากที่พัก' },
   { address: 'ต.ศรีสาคร อ.ศรีสาคร จ.นราธิวาส', category: 'document_confiscation', text: 'นายจ้างเก็บบัตรของคนงานไว้' },
-  { address: 'Sukhirin, Narathiwat', category: 'cross_border_movement', text: 'Vans crossing the river at night with many young people' },
+  {
+    address: 'Sukhirin, Narathiwat',
+    category: 'cross_border_movement',
+    text: 'Vans crossing the river at night with many young people',
+  },
   { address: 'Waeng, Narathiwat', category: 'other', text: 'Ada orang asing tinggal di rumah kosong' },
 ];
 
 export const DEMO_VOLUNTEERS = [
-  { name: 'อาสา สุไหงโกลก 1', phone: '081 000 0101', location: { lat: 6.035, lon: 101.975 }, radiusKm: 5, language: 'th' },
-  { name: 'Aminah (Golok)', phone: '+66 81 000 0102', location: { lat: 6.02, lon: 101.95 }, radiusKm: 8, language: 'ms' },
+  {
+    name: 'อาสา สุไหงโกลก 1',
+    phone: '081 000 0101',
+    location: { lat: 6.035, lon: 101.975 },
+    radiusKm: 5,
+    language: 'th',
+  },
+  {
+    name: 'Aminah (Golok)',
+    phone: '+66 81 000 0102',
+    location: { lat: 6.02, lon: 101.95 },
+    radiusKm: 8,
+    language: 'ms',
+  },
   { name: 'อาสา ตากใบ', phone: '0810000103', location: { lat: 6.26, lon: 102.04 }, radiusKm: 6, language: 'th' },
   { name: 'อาสา บางนาค', phone: '081-000-0104', location: { lat: 6.43, lon: 101.81 }, radiusKm: 5, language: 'th' },
-  { name: 'Coordinator desk', phone: '+66 81 000 0105', location: { lat: 6.42, lon: 101.82 }, radiusKm: 40, language: 'en' },
+  {
+    name: 'Coordinator desk',
+    phone: '+66 81 000 0105',
+    location: { lat: 6.42, lon: 101.82 },
+    radiusKm: 40,
+    language: 'en',
+  },
   { name: 'อาสา ระแงะ', phone: '081 000 0106', location: { lat: 6.3, lon: 101.73 }, radiusKm: 4, language: 'th' },
 ] as const;

@@ -40,16 +40,28 @@ export async function seedDemo(url: string, token: string): Promise<boolean> {
   for (const c of DEMO_CLUSTERS) {
     for (let i = 0; i < c.count; i++) {
       const { dLat, dLon } = jitter(i);
-      await call(url, token, '/api/tips', {
-        text: `${c.text} (${c.place})`,
-        category: c.categories[i % c.categories.length],
-        channel: i % 2 ? 'app' : 'volunteer',
-        location: { lat: +(c.centre.lat + dLat).toFixed(5), lon: +(c.centre.lon + dLon).toFixed(5), accuracyM: 30 },
-      }, seedKey(++n));
+      await call(
+        url,
+        token,
+        '/api/tips',
+        {
+          text: `${c.text} (${c.place})`,
+          category: c.categories[i % c.categories.length],
+          channel: i % 2 ? 'app' : 'volunteer',
+          location: { lat: +(c.centre.lat + dLat).toFixed(5), lon: +(c.centre.lon + dLon).toFixed(5), accuracyM: 30 },
+        },
+        seedKey(++n),
+      );
     }
   }
   for (const s of DEMO_SCATTERED) {
-    await call(url, token, '/api/tips', { text: s.text, address: s.address, category: s.category, channel: 'hotline' }, seedKey(++n));
+    await call(
+      url,
+      token,
+      '/api/tips',
+      { text: s.text, address: s.address, category: s.category, channel: 'hotline' },
+      seedKey(++n),
+    );
   }
   return true;
 }

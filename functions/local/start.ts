@@ -12,7 +12,8 @@ import { startLocalSystem } from './system.js';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = resolve(repoRoot, process.env.DATA_DIR ?? '.data');
   checkJava();
   await ensureGazetteerIndex();
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error & { code?: string }) => {
-  if (err.code === 'EADDRINUSE') console.error(`[phithak] port ${process.env.PORT ?? 3000} is in use: set PORT to another port.`);
+  if (err.code === 'EADDRINUSE')
+    console.error(`[phithak] port ${process.env.PORT ?? 3000} is in use: set PORT to another port.`);
   else console.error(`[phithak] ${err.message}`);
   process.exit(1);
 });

@@ -46,7 +46,8 @@ export function toLambdaRecord(r: StreamRecord, arn: string): DynamoDBRecord {
     eventSourceARN: arn,
     dynamodb: {
       ...(d as DynamoDBRecord['dynamodb']),
-      ApproximateCreationDateTime: created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
+      ApproximateCreationDateTime:
+        created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
     },
   } as DynamoDBRecord;
 }
@@ -73,7 +74,10 @@ export class StreamPoller {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     if (o.checkpointFile && existsSync(o.checkpointFile)) {
-      const saved = JSON.parse(readFileSync(o.checkpointFile, 'utf8')) as { checkpoints: Record<string, string>; done: string[] };
+      const saved = JSON.parse(readFileSync(o.checkpointFile, 'utf8')) as {
+        checkpoints: Record<string, string>;
+        done: string[];
+      };
       for (const [k, v] of Object.entries(saved.checkpoints ?? {})) this.checkpoints.set(k, v);
       for (const s of saved.done ?? []) this.done.add(s);
     }
@@ -126,7 +130,8 @@ export class StreamPoller {
     const ids = new Set(shards.map((s) => s.ShardId));
     // A shard is read only after its parent is finished (or gone from the stream).
     return shards.filter(
-      (s) => !this.done.has(s.ShardId!) && (!s.ParentShardId || !ids.has(s.ParentShardId) || this.done.has(s.ParentShardId)),
+      (s) =>
+        !this.done.has(s.ShardId!) && (!s.ParentShardId || !ids.has(s.ParentShardId) || this.done.has(s.ParentShardId)),
     );
   }
 
@@ -206,7 +211,9 @@ export class StreamPoller {
       }
       if (attempt >= (this.o.maxRetries ?? 3)) {
         this.o.onFailure?.(pending, error);
-        console.error(`[${this.o.name}] gave up on ${pending.length} record(s) after ${attempt + 1} attempts: ${error}`);
+        console.error(
+          `[${this.o.name}] gave up on ${pending.length} record(s) after ${attempt + 1} attempts: ${error}`,
+        );
         return;
       }
       await this.sleep(Math.min(2000, 100 * 2 ** attempt));

@@ -80,12 +80,22 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   };
   const pollers = [
     new StreamPoller({
-      name: 'hotspot-updater', ddb, endpoint, tableName: config.tables.tips, handler: updater.handler, batchSize: 50,
+      name: 'hotspot-updater',
+      ddb,
+      endpoint,
+      tableName: config.tables.tips,
+      handler: updater.handler,
+      batchSize: 50,
       checkpointFile: opts.dataDir ? join(resolve(opts.dataDir), 'checkpoints-tips.json') : undefined,
       onFailure: onFailure('tips'),
     }),
     new StreamPoller({
-      name: 'alert-dispatcher', ddb, endpoint, tableName: config.tables.hotspots, handler: dispatcher.handler, batchSize: 25,
+      name: 'alert-dispatcher',
+      ddb,
+      endpoint,
+      tableName: config.tables.hotspots,
+      handler: dispatcher.handler,
+      batchSize: 25,
       checkpointFile: opts.dataDir ? join(resolve(opts.dataDir), 'checkpoints-hotspots.json') : undefined,
       onFailure: onFailure('hotspots'),
     }),

@@ -19,6 +19,10 @@ export async function handler(_event?: unknown, context?: Context): Promise<{ up
     [...changes.upserts, ...changes.retired.map((h) => ({ ...h, status: 'retired' as const }))],
     readVersions(existing),
   );
-  logger.info('hotspots recomputed', { tips: tips.length, upserts: changes.upserts.length, retired: changes.retired.length });
+  logger.info('hotspots recomputed', {
+    tips: tips.length,
+    upserts: changes.upserts.length,
+    retired: changes.retired.length,
+  });
   return { upserts: changes.upserts.length, retired: changes.retired.length };
 }

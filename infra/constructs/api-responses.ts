@@ -21,8 +21,20 @@ export function apiAccessLogFormat(): apigw.AccessLogFormat {
 
 /** Gateway-made errors in the contract's shape `{"error": {"code", "message"}}`. */
 const ERRORS: Array<[string, apigw.ResponseType, string, string, string]> = [
-  ['BadBody', apigw.ResponseType.BAD_REQUEST_BODY, '400', 'bad_request', 'The request body is not valid JSON or misses required fields.'],
-  ['BadParams', apigw.ResponseType.BAD_REQUEST_PARAMETERS, '400', 'bad_request', 'Required query parameters are missing.'],
+  [
+    'BadBody',
+    apigw.ResponseType.BAD_REQUEST_BODY,
+    '400',
+    'bad_request',
+    'The request body is not valid JSON or misses required fields.',
+  ],
+  [
+    'BadParams',
+    apigw.ResponseType.BAD_REQUEST_PARAMETERS,
+    '400',
+    'bad_request',
+    'Required query parameters are missing.',
+  ],
   ['Unauthorized', apigw.ResponseType.UNAUTHORIZED, '401', 'unauthorized', 'Sign in as a coordinator.'],
   ['NoRoute', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, '404', 'not_found', 'No such route.'],
   ['Throttled', apigw.ResponseType.THROTTLED, '429', 'rate_limited', 'Too many requests; try again shortly.'],

@@ -33,7 +33,12 @@ export class OpsAlarms extends Construct {
     }
     for (const [name, { fn, maxIteratorAgeMs }] of Object.entries(props.streamConsumers)) {
       const age = fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) });
-      this.add(`${name}IteratorAge`, age, maxIteratorAgeMs, `${name}: stream records older than ${maxIteratorAgeMs} ms`);
+      this.add(
+        `${name}IteratorAge`,
+        age,
+        maxIteratorAgeMs,
+        `${name}: stream records older than ${maxIteratorAgeMs} ms`,
+      );
     }
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       const depth = queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) });

@@ -1,4 +1,13 @@
-import { Annotations, Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import {
+  Annotations,
+  Aws,
+  DefaultStackSynthesizer,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  type CfnElement,
+} from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -101,7 +110,10 @@ export class WebHosting extends Construct {
 
   private acknowledgeDistribution(): void {
     const ack = (id: string, reason: string) => Validations.of(this.distribution).acknowledge({ id, reason });
-    ack('AwsSolutions-CFR1', 'No geo restriction: tips come from Thailand, Malaysia and beyond, and the map is public.');
+    ack(
+      'AwsSolutions-CFR1',
+      'No geo restriction: tips come from Thailand, Malaysia and beyond, and the map is public.',
+    );
     ack(
       'AwsSolutions-CFR2',
       'A CloudFront WAF must live in us-east-1; this stack is region-agnostic. The API behind ' +
@@ -133,7 +145,8 @@ export class WebHosting extends Construct {
     const stack = Stack.of(this);
     const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     const siteId = stack.getLogicalId(this.bucket.node.defaultChild as CfnElement);
-    const reason = 'BucketDeployment copies web/dist from the CDK asset bucket into the site bucket (object-level wildcard).';
+    const reason =
+      'BucketDeployment copies web/dist from the CDK asset bucket into the site bucket (object-level wildcard).';
     for (const resource of [
       `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`,
       `<${siteId}.Arn>/*`,

@@ -55,31 +55,59 @@ const WORDING: Record<Language, Wording> = {
     reason: { new_hotspot: 'จุดเสี่ยงใหม่', escalated: 'จุดเสี่ยงยกระดับ', urgent_tip: 'แจ้งเหตุด่วน', test: 'ทดสอบการแจ้งเตือน' },
     risk: { low: 'ต่ำ', medium: 'ปานกลาง', high: 'สูง', critical: 'วิกฤต' },
     full: (p) =>
-      join(`พิทักษ์: ${p.reason} ระดับ${p.risk}`, p.tambon && `ต.${p.tambon}`, p.amphoe && `อ.${p.amphoe}`,
-        `${p.count} เรื่อง`, p.link && `ดู ${p.link}`, `สายด่วน ${p.hotline}`),
-    compact: (p) => join(`${p.reason} ${p.risk}`, p.tambon && `ต.${p.tambon}`, `${p.count} เรื่อง`, p.link, `โทร ${p.hotline}`),
+      join(
+        `พิทักษ์: ${p.reason} ระดับ${p.risk}`,
+        p.tambon && `ต.${p.tambon}`,
+        p.amphoe && `อ.${p.amphoe}`,
+        `${p.count} เรื่อง`,
+        p.link && `ดู ${p.link}`,
+        `สายด่วน ${p.hotline}`,
+      ),
+    compact: (p) =>
+      join(`${p.reason} ${p.risk}`, p.tambon && `ต.${p.tambon}`, `${p.count} เรื่อง`, p.link, `โทร ${p.hotline}`),
   },
   ms: {
-    reason: { new_hotspot: 'Kawasan berisiko baharu', escalated: 'Risiko meningkat', urgent_tip: 'Laporan segera', test: 'Ujian amaran' },
+    reason: {
+      new_hotspot: 'Kawasan berisiko baharu',
+      escalated: 'Risiko meningkat',
+      urgent_tip: 'Laporan segera',
+      test: 'Ujian amaran',
+    },
     risk: { low: 'rendah', medium: 'sederhana', high: 'tinggi', critical: 'kritikal' },
     full: (p) =>
-      join(`Phithak: ${p.reason}, tahap ${p.risk}.`, p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
-        `${p.count} laporan.`, p.link, `Talian ${p.hotline}`),
-    compact: (p) => join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} lpr.`, p.link, `Tel ${p.hotline}`),
+      join(
+        `Phithak: ${p.reason}, tahap ${p.risk}.`,
+        p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        `${p.count} laporan.`,
+        p.link,
+        `Talian ${p.hotline}`,
+      ),
+    compact: (p) =>
+      join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} lpr.`, p.link, `Tel ${p.hotline}`),
   },
   en: {
     reason: { new_hotspot: 'New hotspot', escalated: 'Risk raised', urgent_tip: 'Urgent report', test: 'Test alert' },
     risk: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
     full: (p) =>
-      join(`Phithak: ${p.reason}, ${p.risk} risk.`, p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
-        `${p.count} reports.`, p.link, `Hotline ${p.hotline}`),
-    compact: (p) => join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} rpt.`, p.link, `Tel ${p.hotline}`),
+      join(
+        `Phithak: ${p.reason}, ${p.risk} risk.`,
+        p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        `${p.count} reports.`,
+        p.link,
+        `Hotline ${p.hotline}`,
+      ),
+    compact: (p) =>
+      join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} rpt.`, p.link, `Tel ${p.hotline}`),
   },
 };
 
 /** Names come from the gazetteer, but never trust them: one line, no controls, bounded. */
 function cleanName(name: string | undefined): string | undefined {
-  const cleaned = name?.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const cleaned = name
+    ?.replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
   return cleaned || undefined;
 }
 
@@ -109,7 +137,12 @@ export function composeAlertSms(input: AlertSmsInput): ComposedSms {
   const amphoe = cleanName(input.amphoe);
   // A cut link is worse than none: links are only cleaned, never shortened.
   const link = input.link.replace(/[\s\p{Cc}\p{Cf}]/gu, '') || undefined;
-  const base = { reason: w.reason[input.reason], risk: w.risk[input.riskLevel], count: Math.max(0, Math.round(input.tipCount)), hotline: input.hotline };
+  const base = {
+    reason: w.reason[input.reason],
+    risk: w.risk[input.riskLevel],
+    count: Math.max(0, Math.round(input.tipCount)),
+    hotline: input.hotline,
+  };
   return firstFitting([
     w.full({ ...base, tambon, amphoe, link }),
     w.full({ ...base, tambon, link }),
@@ -121,9 +154,18 @@ export function composeAlertSms(input: AlertSmsInput): ComposedSms {
 }
 
 const TEST_TEXT: Record<Language, (link: string, hotline: string) => string[]> = {
-  th: (link, hotline) => [`พิทักษ์: ทดสอบการแจ้งเตือน SMS ถึงคุณแล้ว ${link} สายด่วน ${hotline}`, `พิทักษ์: ทดสอบการแจ้งเตือน สายด่วน ${hotline}`],
-  ms: (link, hotline) => [`Phithak: Ujian amaran. SMS amaran sampai kepada anda. ${link} Talian ${hotline}`, `Phithak: Ujian amaran. Talian ${hotline}`],
-  en: (link, hotline) => [`Phithak: Test alert. Alert SMS reach you. ${link} Hotline ${hotline}`, `Phithak: Test alert. Hotline ${hotline}`],
+  th: (link, hotline) => [
+    `พิทักษ์: ทดสอบการแจ้งเตือน SMS ถึงคุณแล้ว ${link} สายด่วน ${hotline}`,
+    `พิทักษ์: ทดสอบการแจ้งเตือน สายด่วน ${hotline}`,
+  ],
+  ms: (link, hotline) => [
+    `Phithak: Ujian amaran. SMS amaran sampai kepada anda. ${link} Talian ${hotline}`,
+    `Phithak: Ujian amaran. Talian ${hotline}`,
+  ],
+  en: (link, hotline) => [
+    `Phithak: Test alert. Alert SMS reach you. ${link} Hotline ${hotline}`,
+    `Phithak: Test alert. Hotline ${hotline}`,
+  ],
 };
 
 /** A coordinator's test alert: says only that alerts reach this phone (no risk, no count). */

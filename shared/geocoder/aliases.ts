@@ -64,7 +64,11 @@ export const PLACE_ALIASES: readonly PlaceAlias[] = [
   { name: 'Singora', code: '90', source: 'WP-TH Songkhla: older European spelling' },
   { name: 'Tiba', code: '9005', source: 'FIELD; WP-TH Thepha district: Malay "Tiba"' },
   { name: 'Padang Besar', code: '901007', source: 'WP-TH Sadao district: border town Padang Besar (ปาดังเบซาร์)' },
-  { name: 'ปาดังเบซาร์', code: '901007', source: 'WP-TH Sadao district: border town Padang Besar, named alone like a town' },
+  {
+    name: 'ปาดังเบซาร์',
+    code: '901007',
+    source: 'WP-TH Sadao district: border town Padang Besar, named alone like a town',
+  },
   { name: 'Haadyai', code: '9011', source: 'COLLOQ: common romanisation of Hat Yai' },
   // Satun (91)
   { name: 'Setul', code: '91', source: 'WP-TH Satun province: Malay "Setul"' },

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cleanSubdistricts, cleanThaiName } from './clean-subdistricts.js';
 
-const row = (cols: Array<string | number>): string => cols.map((c) => (typeof c === 'string' && /[ ,*]/.test(c) ? `"${c}"` : c)).join(',');
+const row = (cols: Array<string | number>): string =>
+  cols.map((c) => (typeof c === 'string' && /[ ,*]/.test(c) ? `"${c}"` : c)).join(',');
 const tail = ['1', 'ภาค', 'Region'];
-const narathiwat = (code: string, th: string, en: string, amphoe = '9601', amphoeTh = 'เมืองนราธิวาส', amphoeEn = 'Mueang Narathiwat'): string =>
+const narathiwat = (
+  code: string,
+  th: string,
+  en: string,
+  amphoe = '9601',
+  amphoeTh = 'เมืองนราธิวาส',
+  amphoeEn = 'Mueang Narathiwat',
+): string =>
   row([code, th, en, 6.48, 101.76, '96000', amphoe, amphoeTh, amphoeEn, '96', 'นราธิวาส', 'Narathiwat', ...tail]);
 
 describe('cleanSubdistricts: known defects of th-subdistricts.csv', () => {
@@ -13,7 +21,21 @@ describe('cleanSubdistricts: known defects of th-subdistricts.csv', () => {
   });
 
   it('trims trailing spaces from Thai names', () => {
-    const csv = row(['960107', 'โคกเคียน   ', 'Khok Khian', 6.48, 101.76, '', '9601', 'เมืองนราธิวาส   ', 'Mueang Narathiwat', '96', 'นราธิวาส', 'Narathiwat', ...tail]);
+    const csv = row([
+      '960107',
+      'โคกเคียน   ',
+      'Khok Khian',
+      6.48,
+      101.76,
+      '',
+      '9601',
+      'เมืองนราธิวาส   ',
+      'Mueang Narathiwat',
+      '96',
+      'นราธิวาส',
+      'Narathiwat',
+      ...tail,
+    ]);
     const [t] = cleanSubdistricts(csv).tambons;
     expect([t.th, t.amphoeTh]).toEqual(['โคกเคียน', 'เมืองนราธิวาส']);
   });
@@ -54,7 +76,21 @@ describe('cleanSubdistricts: known defects of th-subdistricts.csv', () => {
   });
 
   it('strips the Bangkok แขวง / เขต prefixes from names', () => {
-    const csv = row(['100704', 'แขวง ลุมพินี', 'Lumphini', 13.73, 100.54, '10330', '1007', 'เขต ปทุมวัน', 'Pathum Wan', '10', 'กรุงเทพมหานคร', 'Bangkok', ...tail]);
+    const csv = row([
+      '100704',
+      'แขวง ลุมพินี',
+      'Lumphini',
+      13.73,
+      100.54,
+      '10330',
+      '1007',
+      'เขต ปทุมวัน',
+      'Pathum Wan',
+      '10',
+      'กรุงเทพมหานคร',
+      'Bangkok',
+      ...tail,
+    ]);
     const [t] = cleanSubdistricts(csv).tambons;
     expect([t.th, t.amphoeTh]).toEqual(['ลุมพินี', 'ปทุมวัน']);
     expect(cleanThaiName('เขตคลองสาน ')).toBe('คลองสาน');
@@ -63,20 +99,64 @@ describe('cleanSubdistricts: known defects of th-subdistricts.csv', () => {
   it('fixes wrong and misspelt romanised district names', () => {
     const csv = [
       narathiwat('960301', 'บาเจาะ', 'Bacho', '9603', 'บาเจาะ', 'Tak Bai'),
-      row(['900101', 'บ่อยาง', 'Bo Yang', 7.2, 100.6, '', '9001', 'เมืองสงขลา', 'Muaeng Songkhla', '90', 'สงขลา', 'Songkhla', ...tail]),
-      row(['901601', 'คลองหอยโข่ง', 'Khlong Hoi Khong', 6.9, 100.3, '', '9016', 'คลองหอยโข่ง', 'Khlon Hoi Khong', '90', 'สงขลา', 'Songkhla', ...tail]),
+      row([
+        '900101',
+        'บ่อยาง',
+        'Bo Yang',
+        7.2,
+        100.6,
+        '',
+        '9001',
+        'เมืองสงขลา',
+        'Muaeng Songkhla',
+        '90',
+        'สงขลา',
+        'Songkhla',
+        ...tail,
+      ]),
+      row([
+        '901601',
+        'คลองหอยโข่ง',
+        'Khlong Hoi Khong',
+        6.9,
+        100.3,
+        '',
+        '9016',
+        'คลองหอยโข่ง',
+        'Khlon Hoi Khong',
+        '90',
+        'สงขลา',
+        'Songkhla',
+        ...tail,
+      ]),
     ].join('\n');
     const en = cleanSubdistricts(csv).tambons.map((t) => t.amphoeEn);
     expect(en).toEqual(['Mueang Songkhla', 'Khlong Hoi Khong', 'Bacho']);
   });
 
   it('keeps the first word of a Thai name cell that has a note merged into it', () => {
-    const csv = row(['520101', 'เวียงเหนือ สวนดอก สบตุ๋ย อยู่นอก1 ตำบล คือหัวเ*', 'Wiang Nuea', 18.29, 99.49, '', '5201', 'เมืองลำปาง', 'Mueang Lampang', '52', 'ลำปาง', 'Lampang', ...tail]);
+    const csv = row([
+      '520101',
+      'เวียงเหนือ สวนดอก สบตุ๋ย อยู่นอก1 ตำบล คือหัวเ*',
+      'Wiang Nuea',
+      18.29,
+      99.49,
+      '',
+      '5201',
+      'เมืองลำปาง',
+      'Mueang Lampang',
+      '52',
+      'ลำปาง',
+      'Lampang',
+      ...tail,
+    ]);
     expect(cleanSubdistricts(csv).tambons[0].th).toBe('เวียงเหนือ');
   });
 
   it('drops a second row with an already-seen code', () => {
-    const csv = [narathiwat('960107', 'โคกเคียน', 'Khok Khian'), narathiwat('960107', 'โคกเคียน', 'Khok Khian')].join('\r\n');
+    const csv = [narathiwat('960107', 'โคกเคียน', 'Khok Khian'), narathiwat('960107', 'โคกเคียน', 'Khok Khian')].join(
+      '\r\n',
+    );
     const { tambons, report } = cleanSubdistricts(csv);
     expect(tambons).toHaveLength(1);
     expect(report.duplicatesDropped).toBe(1);

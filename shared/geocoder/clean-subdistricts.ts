@@ -83,7 +83,6 @@ function isStarred(name: string): boolean {
   return name.startsWith('*') || name.endsWith('*');
 }
 
-
 function fixEn(en: string, report: CleanReport): string {
   let out = en.trim();
   for (const [re, to] of EN_FRAGMENT_FIX) out = out.replace(re, to);

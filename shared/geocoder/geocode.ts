@@ -25,7 +25,27 @@ const ADDRESS_COVERAGE = 0.6;
 const MIN_UNALIGNED_THAI = 6;
 /** Unmarked romanised keys shorter than this stand alone only when capitalised. */
 const MIN_STANDALONE_LATIN = 5;
-const COMMON_LATIN = new Set(['song', 'long', 'pong', 'mayo', 'chun', 'pai', 'pua', 'wang', 'bang', 'nong', 'tha', 'ban', 'mueang', 'muang', 'city', 'town', 'kota'].map(latinKey));
+const COMMON_LATIN = new Set(
+  [
+    'song',
+    'long',
+    'pong',
+    'mayo',
+    'chun',
+    'pai',
+    'pua',
+    'wang',
+    'bang',
+    'nong',
+    'tha',
+    'ban',
+    'mueang',
+    'muang',
+    'city',
+    'town',
+    'kota',
+  ].map(latinKey),
+);
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
@@ -43,10 +63,13 @@ function boundariesAround(text: string, start: number, end: number): Set<number>
 
 /** A short district name of the home provinces (แว้ง) may stand alone, spelt exactly. */
 function isHomeAmphoeName(g: Gazetteer, m: Mention, key: string): boolean {
-  return key.length >= 3 && m.ids.some((id) => {
-    const p = g.places[id];
-    return p.level === 1 && HOME_PROVINCES.has(p.code.slice(0, 2)) && skeletonOf(g, id) === key && !m.toneMismatch;
-  });
+  return (
+    key.length >= 3 &&
+    m.ids.some((id) => {
+      const p = g.places[id];
+      return p.level === 1 && HOME_PROVINCES.has(p.code.slice(0, 2)) && skeletonOf(g, id) === key && !m.toneMismatch;
+    })
+  );
 }
 
 /**
@@ -129,10 +152,7 @@ function markToneMismatch(g: Gazetteer, text: string, c: CompactThai, mentions: 
 
 function markAlias(g: Gazetteer, m: Mention, c: CompactThai | null, words: LatinWord[]): void {
   if (g.aliasKeys.size === 0 || m.ids.length === 0) return;
-  const key =
-    m.script === 'th' && c
-      ? c.s.slice(m.start, m.end)
-      : ngramKey(words, m.start, m.end);
+  const key = m.script === 'th' && c ? c.s.slice(m.start, m.end) : ngramKey(words, m.start, m.end);
   const meant = g.aliasKeys.get(key);
   if (meant) m.aliasIds = meant;
 }
@@ -146,7 +166,8 @@ function postcodeMentions(g: Gazetteer, text: string): Mention[] {
   POSTCODE.lastIndex = 0;
   for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) {
     const ids = g.postcodes.get(m[1]);
-    if (ids) out.push({ ids, level: null, start: Number.MAX_SAFE_INTEGER, end: 0, script: 'th', fuzzy: 0, supportOnly: true });
+    if (ids)
+      out.push({ ids, level: null, start: Number.MAX_SAFE_INTEGER, end: 0, script: 'th', fuzzy: 0, supportOnly: true });
   }
   return out;
 }

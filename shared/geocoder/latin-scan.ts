@@ -20,15 +20,40 @@ export interface LatinWord {
 }
 
 const PRE_MARKERS = new Map<string, Level>([
-  ['tambon', 2], ['tumbon', 2], ['tambol', 2], ['khwaeng', 2], ['kwaeng', 2], ['subdistrict', 2],
-  ['amphoe', 1], ['amphur', 1], ['amphor', 1], ['ampur', 1], ['ampoe', 1], ['khet', 1], ['daerah', 1],
-  ['changwat', 0], ['wilayah', 0], ['jangwat', 0],
+  ['tambon', 2],
+  ['tumbon', 2],
+  ['tambol', 2],
+  ['khwaeng', 2],
+  ['kwaeng', 2],
+  ['subdistrict', 2],
+  ['amphoe', 1],
+  ['amphur', 1],
+  ['amphor', 1],
+  ['ampur', 1],
+  ['ampoe', 1],
+  ['khet', 1],
+  ['daerah', 1],
+  ['changwat', 0],
+  ['wilayah', 0],
+  ['jangwat', 0],
 ]);
 /** Abbreviations that are markers only when dotted ("t. bang nak", "a. mueang", "amp. tak bai"). */
-const DOTTED_MARKERS = new Map<string, Level>([['t', 2], ['tb', 2], ['a', 1], ['amp', 1], ['ch', 0], ['j', 0], ['prov', 0]]);
+const DOTTED_MARKERS = new Map<string, Level>([
+  ['t', 2],
+  ['tb', 2],
+  ['a', 1],
+  ['amp', 1],
+  ['ch', 0],
+  ['j', 0],
+  ['prov', 0],
+]);
 /** Words that mark the mention just before them, or else the one after them. */
 const POST_MARKERS = new Map<string, Level>([
-  ['subdistrict', 2], ['district', 1], ['province', 0], ['town', 1], ['city', 1],
+  ['subdistrict', 2],
+  ['district', 1],
+  ['province', 0],
+  ['town', 1],
+  ['city', 1],
 ]);
 /** Words that never start a place name. */
 const SKIP = new Set(['of', 'the', 'in', 'at', 'sub']);
@@ -46,7 +71,13 @@ export function latinWords(text: string): LatinWord[] {
     const raw = m[1].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const lower = raw.toLowerCase().replace(/[^a-z]/g, '');
     if (!lower) continue;
-    words.push({ raw: lower, clause, capital: raw[0] !== raw[0].toLowerCase(), dotted: m[2] === '.', fold: foldLatinWord(lower) });
+    words.push({
+      raw: lower,
+      clause,
+      capital: raw[0] !== raw[0].toLowerCase(),
+      dotted: m[2] === '.',
+      fold: foldLatinWord(lower),
+    });
   }
   return words;
 }

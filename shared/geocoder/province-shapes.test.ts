@@ -18,8 +18,21 @@ const hole = [
 
 describe('province shapes', () => {
   it('simplifies collinear points away but keeps the corners', () => {
-    const ring = [[0, 0], [1, 0.00001], [2, 0], [2, 2], [0, 2], [0, 0]];
-    expect(simplifyRing(ring, 0.001)).toEqual([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
+    const ring = [
+      [0, 0],
+      [1, 0.00001],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    expect(simplifyRing(ring, 0.001)).toEqual([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ]);
   });
 
   it('round-trips coordinates through the quantised encoding within 1e-4 degrees', () => {

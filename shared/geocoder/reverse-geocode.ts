@@ -29,7 +29,8 @@ export function provinceIndexOf(g: Gazetteer, point: LatLon): number {
   let nearestKm = BOUNDARY_SLACK_KM;
   for (let i = 0; i < g.shapes.length; i++) {
     const [minLon, minLat, maxLon, maxLat] = g.shapes[i].bbox;
-    if (lon < minLon - SLACK_DEG || lon > maxLon + SLACK_DEG || lat < minLat - SLACK_DEG || lat > maxLat + SLACK_DEG) continue;
+    if (lon < minLon - SLACK_DEG || lon > maxLon + SLACK_DEG || lat < minLat - SLACK_DEG || lat > maxLat + SLACK_DEG)
+      continue;
     const shape = shapeAt(g, i);
     if (shapeContains(shape, lat, lon)) return g.byCode.get(shape.code) ?? -1;
     const km = distanceToShapeKm(shape, lat, lon);

@@ -35,7 +35,35 @@ const MARKERS: ReadonlyArray<[string, Level | -1]> = [
  * are read as words, and a name starting inside them is still found ("ในเมืองนราธิวาส").
  */
 const COMMON_WORDS = new Set(
-  ['ตลาด', 'ในเมือง', 'เมือง', 'บ้านใหม่', 'กลาง', 'เลย', 'แพร่', 'ตาก', 'ทุ่งนา', 'นาดี', 'ท่าข้าม', 'ในเวียง', 'หัวเวียง', 'บ้านเก่า', 'ป่าไม้', 'ทะเล', 'สวนดอก', 'ท่าเรือ', 'วัด', 'ถนน', 'สะพาน', 'ท่าน้ำ', 'บ้านนา', 'คลองใหม่', 'ท่าช้าง', 'บางเก่า', 'ท่าสะอาด'].map(thaiSkeleton),
+  [
+    'ตลาด',
+    'ในเมือง',
+    'เมือง',
+    'บ้านใหม่',
+    'กลาง',
+    'เลย',
+    'แพร่',
+    'ตาก',
+    'ทุ่งนา',
+    'นาดี',
+    'ท่าข้าม',
+    'ในเวียง',
+    'หัวเวียง',
+    'บ้านเก่า',
+    'ป่าไม้',
+    'ทะเล',
+    'สวนดอก',
+    'ท่าเรือ',
+    'วัด',
+    'ถนน',
+    'สะพาน',
+    'ท่าน้ำ',
+    'บ้านนา',
+    'คลองใหม่',
+    'ท่าช้าง',
+    'บางเก่า',
+    'ท่าสะอาด',
+  ].map(thaiSkeleton),
 );
 
 /** Markers that are also everyday words (เขต: "zone, area"): they never trigger fuzzy. */
@@ -94,7 +122,12 @@ function markerAt(s: string, i: number): [string, Level | -1] | null {
  * not run across a space or into a marker ("อำเภอ เมือง จังหวัด" is เมือง, not the tambon
  * เมืองจัง); failing that, the longest one.
  */
-function bestMatch(g: Gazetteer, c: CompactThai, i: number, pending: Level | -1 | null): { end: number; ids: number[] } | null {
+function bestMatch(
+  g: Gazetteer,
+  c: CompactThai,
+  i: number,
+  pending: Level | -1 | null,
+): { end: number; ids: number[] } | null {
   const all = flatTrieAll(g.thaiTrie, c.s, i);
   if (all.length === 0) return null;
   let fallback: { end: number; ids: number[] } | null = null;
@@ -110,7 +143,9 @@ function bestMatch(g: Gazetteer, c: CompactThai, i: number, pending: Level | -1 
 }
 
 /** Markers that never occur inside a name (เขต and ถนน do: สนามชัยเขต, ถนนใหญ่). */
-const HARD_MARKERS = MARKERS.map((m) => m[0]).filter((m) => m.endsWith('.') || ['ตำบล', 'แขวง', 'อำเภอ', 'จังหวัด'].includes(m));
+const HARD_MARKERS = MARKERS.map((m) => m[0]).filter(
+  (m) => m.endsWith('.') || ['ตำบล', 'แขวง', 'อำเภอ', 'จังหวัด'].includes(m),
+);
 
 function crossesGap(c: CompactThai, start: number, end: number): boolean {
   for (let k = start + 1; k < end; k++) {
@@ -170,7 +205,15 @@ export function scanThai(g: Gazetteer, c: CompactThai): Mention[] {
     }
     if (hit && hit.end > coveredTo) {
       const common = COMMON_WORDS.has(s.slice(i, hit.end));
-      out.push({ ids: hit.ids, level: null, start: i, end: hit.end, script: 'th', fuzzy: 0, ...(common ? { common } : {}) });
+      out.push({
+        ids: hit.ids,
+        level: null,
+        start: i,
+        end: hit.end,
+        script: 'th',
+        fuzzy: 0,
+        ...(common ? { common } : {}),
+      });
       if (!common) coveredTo = hit.end;
     }
   }

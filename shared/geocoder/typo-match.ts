@@ -101,7 +101,7 @@ function latinClauseFuzzy(g: Gazetteer, words: LatinWord[], mentions: Mention[],
   const covered = new Uint8Array(words.length);
   for (const m of mentions) if (m.script === 'latin') for (let k = m.start; k < m.end; k++) covered[k] = 1;
   const out: Mention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let j = i;
     while (j < words.length && words[j].clause === words[i].clause) j++;
     const part = [];
@@ -112,7 +112,14 @@ function latinClauseFuzzy(g: Gazetteer, words: LatinWord[], mentions: Mention[],
       for (const level of [2, 1] as const) {
         const hit = key.length >= 5 ? fuzzyLookup(entriesFor(g, level, 'latin', ctx), key) : null;
         if (hit && hit.dist <= 1 && hit.length >= key.length - 1) {
-          out.push({ ids: hit.ids, level: null, start: part[0], end: part[0] + part.length, script: 'latin', fuzzy: hit.dist });
+          out.push({
+            ids: hit.ids,
+            level: null,
+            start: part[0],
+            end: part[0] + part.length,
+            script: 'latin',
+            fuzzy: hit.dist,
+          });
           break;
         }
       }

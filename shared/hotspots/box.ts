@@ -71,5 +71,10 @@ export function growBox(b: Box, km: number): Box {
 /** Does `outer` contain `inner` (inclusive)? An empty `inner` is contained. */
 export function boxContains(outer: Box, inner: Box): boolean {
   if (inner.minLat > inner.maxLat) return true;
-  return inner.minLat >= outer.minLat && inner.maxLat <= outer.maxLat && inner.minLon >= outer.minLon && inner.maxLon <= outer.maxLon;
+  return (
+    inner.minLat >= outer.minLat &&
+    inner.maxLat <= outer.maxLat &&
+    inner.minLon >= outer.minLon &&
+    inner.maxLon <= outer.maxLon
+  );
 }

@@ -102,7 +102,12 @@ function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry
   const prev = identity.previous;
   const history = [...((prev?.history as HotspotHistoryEntry[] | undefined) ?? [])];
   const base = { at: h.updatedAt, tipCount: h.tipCount, riskLevel: h.riskLevel };
-  if (!prev) history.push({ ...base, event: identity.splitFrom ? 'split' : 'created', ...(identity.splitFrom ? { from: [identity.splitFrom] } : {}) });
+  if (!prev)
+    history.push({
+      ...base,
+      event: identity.splitFrom ? 'split' : 'created',
+      ...(identity.splitFrom ? { from: [identity.splitFrom] } : {}),
+    });
   else if (identity.mergedFrom.length) history.push({ ...base, event: 'merged', from: identity.mergedFrom });
   else if (prev.tipCount !== h.tipCount || prev.riskLevel !== h.riskLevel) history.push({ ...base, event: 'changed' });
   return history.slice(-MAX_HISTORY);
@@ -130,7 +135,10 @@ function commonAdmin(members: ClusterTip[]): AdminArea {
   }
   let best: { key: string; admin: AdminArea; count: number } | undefined;
   for (const [key, e] of counts) {
-    const better = !best || e.count > best.count || (e.count === best.count && (key.length > best.key.length || (key.length === best.key.length && key < best.key)));
+    const better =
+      !best ||
+      e.count > best.count ||
+      (e.count === best.count && (key.length > best.key.length || (key.length === best.key.length && key < best.key)));
     if (better) best = { key, ...e };
   }
   return best ? { ...best.admin } : {};

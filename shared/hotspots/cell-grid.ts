@@ -96,7 +96,7 @@ export function buildCellGrid(
   };
 
   // sin^2 of half of eps as an angle, widened by 1e-9: a haversine `a` above it is beyond eps.
-  const aMax = Math.sin(((metric.latDeg * Math.PI) / 180) * (1 + 1e-9) / 2) ** 2;
+  const aMax = Math.sin((((metric.latDeg * Math.PI) / 180) * (1 + 1e-9)) / 2) ** 2;
   const mayMeet = (c: number, d: number): boolean => {
     const dLat = Math.max(0, ext.minLat[d] - ext.maxLat[c], ext.minLat[c] - ext.maxLat[d]);
     const dLon = Math.max(0, ext.minLon[d] - ext.maxLon[c], ext.minLon[c] - ext.maxLon[d]);

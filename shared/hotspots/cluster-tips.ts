@@ -58,7 +58,13 @@ export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoi
 }
 
 /** Moves each clustered non-core point to the cluster of its nearest core (turf's metric). */
-function reassignBorders(lats: Float64Array, lons: Float64Array, core: Uint8Array, owner: Int32Array, metric: NeighbourMetric): void {
+function reassignBorders(
+  lats: Float64Array,
+  lons: Float64Array,
+  core: Uint8Array,
+  owner: Int32Array,
+  metric: NeighbourMetric,
+): void {
   const n = lats.length;
   const cores: number[] = [];
   for (let i = 0; i < n; i++) if (core[i]) cores.push(i);

@@ -10,7 +10,10 @@ import { lengthToDegreesTurf, neighbourMetric } from './turf-metric.js';
 function turfLabels(points: LatLon[], eps: number, minPoints: number, units: LengthUnit = 'kilometers') {
   const fc = turf.featureCollection(points.map((p) => turf.point([p.lon, p.lat])));
   const out = turf.clustersDbscan(fc, eps, { minPoints, units });
-  return out.features.map((f) => ({ cluster: (f.properties.cluster as number | undefined) ?? -1, kind: f.properties.dbscan as string }));
+  return out.features.map((f) => ({
+    cluster: (f.properties.cluster as number | undefined) ?? -1,
+    kind: f.properties.dbscan as string,
+  }));
 }
 
 function ours(labels: DbscanLabels) {
@@ -25,7 +28,10 @@ function expectSameAsTurf(points: LatLon[], eps: number, minPoints: number, cont
 }
 
 function clumpy(rnd: () => number, n: number, spreadDeg: number, origin: LatLon): LatLon[] {
-  const centres = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => ({ lat: origin.lat + rnd() * spreadDeg, lon: origin.lon + rnd() * spreadDeg }));
+  const centres = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => ({
+    lat: origin.lat + rnd() * spreadDeg,
+    lon: origin.lon + rnd() * spreadDeg,
+  }));
   const pts: LatLon[] = [];
   for (let i = 0; i < n; i++) {
     if (rnd() < 0.7) {
@@ -52,7 +58,12 @@ describe('dbscan matches turf.clustersDbscan', () => {
   });
 
   it('elsewhere on the globe: equator, high latitudes, the antimeridian, large eps', () => {
-    const origins = [{ lat: -0.05, lon: 30 }, { lat: 60, lon: 10 }, { lat: -17, lon: 179.9 }, { lat: 78, lon: -170 }];
+    const origins = [
+      { lat: -0.05, lon: 30 },
+      { lat: 60, lon: 10 },
+      { lat: -17, lon: 179.9 },
+      { lat: 78, lon: -170 },
+    ];
     for (let seed = 1; seed <= 120; seed++) {
       const rnd = seededRandom(1000 + seed);
       const origin = origins[seed % origins.length];
@@ -70,7 +81,8 @@ describe('dbscan matches turf.clustersDbscan', () => {
       for (let i = 0; i < 150; i++) {
         const base = { lat: -60 + rnd() * 120, lon: -170 + rnd() * 340 };
         points.push(base);
-        for (let k = Math.floor(rnd() * 4); k > 0; k--) points.push({ lat: base.lat + (rnd() - 0.5) * 0.01, lon: base.lon + (rnd() - 0.5) * 0.01 });
+        for (let k = Math.floor(rnd() * 4); k > 0; k--)
+          points.push({ lat: base.lat + (rnd() - 0.5) * 0.01, lon: base.lon + (rnd() - 0.5) * 0.01 });
       }
       const labels = dbscan(points, { epsKm: 0.6, minPoints: 2 });
       expect(labels.path).toBe('grid');
@@ -118,12 +130,16 @@ describe('dbscan matches turf.clustersDbscan', () => {
     expect([labels.kind[5], labels.core[5]]).toEqual([KIND_CORE, 0]);
   });
 
-  it('falls back to the reference port when turf\'s neighbour test is one-way', () => {
+  it("falls back to the reference port when turf's neighbour test is one-way", () => {
     // Found by search: turf's haversine multiplies cos(lat) in caller order, so at 0.75 km
     // b is a neighbour of a but a is not one of b. With a twin each, both are cores.
     const a = { lat: 7.5788445277139544, lon: 101.22825830522925 };
     const b = { lat: 7.584106032452291, lon: 101.23251574553854 };
-    for (const points of [[a, a, b, b], [b, b, a, a], [a, b, a, b]]) {
+    for (const points of [
+      [a, a, b, b],
+      [b, b, a, a],
+      [a, b, a, b],
+    ]) {
       const labels = dbscan(points, { epsKm: 0.75, minPoints: 2 });
       expect(labels.path).toBe('reference');
       expect(ours(labels)).toEqual(turfLabels(points, 0.75, 2));
@@ -139,7 +155,9 @@ describe('dbscan matches turf.clustersDbscan', () => {
     const lats = Float64Array.from(points, (p) => p.lat);
     const lons = Float64Array.from(points, (p) => p.lon);
     const fc = turf.featureCollection(points.map((p) => turf.point([p.lon, p.lat])));
-    const expected = turf.clustersDbscan(fc, 3, { minPoints: 3, units: 'miles' }).features.map((f) => f.properties.cluster ?? -1);
+    const expected = turf
+      .clustersDbscan(fc, 3, { minPoints: 3, units: 'miles' })
+      .features.map((f) => f.properties.cluster ?? -1);
     expect(Array.from(dbscanTurf({ lats, lons }, 3, { minPoints: 3, units: 'miles' }).cluster)).toEqual(expected);
   });
 

@@ -87,7 +87,12 @@ export function dbscanTurf(
 }
 
 /** The algorithm on prepared arrays and metric (cluster-tips.ts reuses the metric). */
-export function dbscanWithMetric(lats: Float64Array, lons: Float64Array, metric: NeighbourMetric, minPoints: number): DbscanLabels {
+export function dbscanWithMetric(
+  lats: Float64Array,
+  lons: Float64Array,
+  metric: NeighbourMetric,
+  minPoints: number,
+): DbscanLabels {
   const grid = gridEligible(lats, lons, metric) ? buildCellGrid(lats, lons, metric, cellFraction(metric.latDeg)) : null;
   const labels = grid ? dbscanGrid(grid, metric, minPoints) : null;
   return labels ?? dbscanReference(lats, lons, metric, minPoints);

@@ -16,7 +16,14 @@ function clump(prefix: string, n: number, lat: number, lon: number, extra: Parti
     lon: lon + (Math.floor(i / 3) % 3) * 0.0008,
     receivedAt: ago(1),
     category: 'labour_exploitation' as TipCategory,
-    admin: { provinceCode: '96', province: 'นราธิวาส', amphoeCode: '9601', amphoe: 'เมืองนราธิวาส', tambonCode: '960107', tambon: 'โคกเคียน' },
+    admin: {
+      provinceCode: '96',
+      province: 'นราธิวาส',
+      amphoeCode: '9601',
+      amphoe: 'เมืองนราธิวาส',
+      tambonCode: '960107',
+      tambon: 'โคกเคียน',
+    },
     ...extra,
   }));
 }
@@ -28,7 +35,14 @@ describe('recomputeHotspots', () => {
     expect(retired).toEqual([]);
     expect(upserts).toHaveLength(1);
     const h = upserts[0];
-    expect(h).toMatchObject({ status: 'active', tipCount: 6, categories: { labour_exploitation: 6 }, firstSeen: ago(1), lastSeen: ago(1), trend: 'new' });
+    expect(h).toMatchObject({
+      status: 'active',
+      tipCount: 6,
+      categories: { labour_exploitation: 6 },
+      firstSeen: ago(1),
+      lastSeen: ago(1),
+      trend: 'new',
+    });
     expect(h.admin).toEqual(tips[0].admin);
     expect(h.memberTipIds).toEqual(tips.map((t) => t.id));
     expect(h.id).toMatch(/^hs-[0-9a-f]{28}$/);
@@ -40,7 +54,12 @@ describe('recomputeHotspots', () => {
   });
 
   it('gives a cluster on a line an area (hull + buffer) and never puts a vertex on a tip', () => {
-    const line = Array.from({ length: 6 }, (_, i) => ({ ...clump('l', 1, 6.4, 101.8)[0], id: `l${i}`, lat: 6.4, lon: 101.8 + i * 0.001 }));
+    const line = Array.from({ length: 6 }, (_, i) => ({
+      ...clump('l', 1, 6.4, 101.8)[0],
+      id: `l${i}`,
+      lat: 6.4,
+      lon: 101.8 + i * 0.001,
+    }));
     const [h] = recomputeHotspots({ tips: line, existing: [], now: NOW }).upserts;
     const ring = (h.geometry.coordinates as number[][][])[0];
     const lats = ring.map((c) => c[1]);
@@ -52,7 +71,10 @@ describe('recomputeHotspots', () => {
 
   it('ignores tips outside the window and scattered tips', () => {
     const old = clump('o', 6, 6.5, 101.5, { receivedAt: ago(40) });
-    const scattered = Array.from({ length: 6 }, (_, i) => ({ ...clump('s', 1, 6.0 + i * 0.05, 101.0)[0], id: `s${i}` }));
+    const scattered = Array.from({ length: 6 }, (_, i) => ({
+      ...clump('s', 1, 6.0 + i * 0.05, 101.0)[0],
+      id: `s${i}`,
+    }));
     expect(recomputeHotspots({ tips: [...old, ...scattered], existing: [], now: NOW }).upserts).toEqual([]);
   });
 
@@ -84,7 +106,12 @@ describe('recomputeHotspots', () => {
     expect(grown?.tipCount).toBe(9);
     expect((grown?.history as unknown[]).length).toBe(2);
     // A bridge of tips joins a and b: the older/larger keeps its id, the other retires merged.
-    const bridge = Array.from({ length: 40 }, (_, i) => ({ ...a[0], id: `z${i}`, lat: 6.4, lon: 101.8 + (i * 0.03) / 40 }));
+    const bridge = Array.from({ length: 40 }, (_, i) => ({
+      ...a[0],
+      id: `z${i}`,
+      lat: 6.4,
+      lon: 101.8 + (i * 0.03) / 40,
+    }));
     const merged = recomputeHotspots({ tips: [...a, ...b, ...bridge], existing: first.upserts, now: NOW });
     expect(merged.upserts).toHaveLength(1);
     expect([ha.id, hb.id]).toContain(merged.upserts[0].id);
@@ -141,9 +168,13 @@ describe('recomputeHotspots', () => {
     const cluster = clump('c', 6, 6.4, 101.8);
     const background: ClusterTip[] = [];
     // Tips every ~1.1 km over ~22 km: too sparse to cluster at eps 0.75 km.
-    for (let i = 0; i < 20; i++) for (let j = 0; j < 20; j++) background.push({ ...cluster[0], id: `g${i}-${j}`, lat: 6.3 + i * 0.0101, lon: 101.7 + j * 0.0101 });
+    for (let i = 0; i < 20; i++)
+      for (let j = 0; j < 20; j++)
+        background.push({ ...cluster[0], id: `g${i}-${j}`, lat: 6.3 + i * 0.0101, lon: 101.7 + j * 0.0101 });
     const alone = recomputeHotspots({ tips: cluster, existing: [], now: NOW }).upserts[0];
-    const amid = recomputeHotspots({ tips: [...cluster, ...background], existing: [], now: NOW }).upserts.find((h) => h.memberTipIds.includes('c000'));
+    const amid = recomputeHotspots({ tips: [...cluster, ...background], existing: [], now: NOW }).upserts.find((h) =>
+      h.memberTipIds.includes('c000'),
+    );
     expect(alone.giConfidence).toBe(99);
     expect(amid).toBeDefined();
     expect(amid?.giZ as number).toBeLessThan(alone.giZ as number);

@@ -45,8 +45,17 @@ export function recomputeHotspots(input: {
   const options = resolveOptions(input.options);
   const tips = inWindow(input.tips, input.now, options.windowDays);
   const clusters = clusterTips(tips, options);
-  const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), options.hexSizeKm);
-  return assembleHotspots(clusters, input.existing, { now: input.now, options, counts, takenIds: idsOf(input.existing) });
+  const counts = hexCounts(
+    tips.map((t) => t.lat),
+    tips.map((t) => t.lon),
+    options.hexSizeKm,
+  );
+  return assembleHotspots(clusters, input.existing, {
+    now: input.now,
+    options,
+    counts,
+    takenIds: idsOf(input.existing),
+  });
 }
 
 /** Tips received within `windowDays` before `now` (and not after it), with a finite position, not dismissed. */
@@ -56,7 +65,14 @@ export function inWindow(tips: ClusterTip[], now: string, windowDays: number): C
   const since = nowMs - windowDays * DAY_MS;
   return tips.filter((t) => {
     const at = isoMs(t.receivedAt);
-    return at > since && at <= nowMs && t.status !== 'dismissed' && Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90;
+    return (
+      at > since &&
+      at <= nowMs &&
+      t.status !== 'dismissed' &&
+      Number.isFinite(t.lat) &&
+      Number.isFinite(t.lon) &&
+      Math.abs(t.lat) <= 90
+    );
   });
 }
 
@@ -82,7 +98,12 @@ export function assembleHotspots(
     let id = m.previous?.id ?? hotspotId(c.key);
     for (let attempt = 1; !m.previous && taken.has(id); attempt++) id = hotspotId(`${c.key}#${attempt}`);
     taken.add(id);
-    if (!m.previous) events.push({ type: m.splitFrom ? 'split' : 'created', hotspotId: id, ...(m.splitFrom ? { related: [m.splitFrom] } : {}) });
+    if (!m.previous)
+      events.push({
+        type: m.splitFrom ? 'split' : 'created',
+        hotspotId: id,
+        ...(m.splitFrom ? { related: [m.splitFrom] } : {}),
+      });
     if (m.mergedFrom.length) events.push({ type: 'merged', hotspotId: id, related: m.mergedFrom });
     return buildHotspot(c.members, { id, ...m }, ctx);
   });

@@ -8,7 +8,8 @@ const opts = { bufferKm: 0.3, snapDeg: 0 };
 function areaKm2(ring: number[][]): number {
   const kx = 111.195 * Math.cos((6 * Math.PI) / 180);
   let a = 0;
-  for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * kx * ring[i + 1][1] * 111.195 - ring[i + 1][0] * kx * ring[i][1] * 111.195;
+  for (let i = 0; i < ring.length - 1; i++)
+    a += ring[i][0] * kx * ring[i + 1][1] * 111.195 - ring[i + 1][0] * kx * ring[i][1] * 111.195;
   return a / 2;
 }
 
@@ -43,6 +44,11 @@ describe('convexHull', () => {
   it('drops interior, collinear and repeated points', () => {
     const xs = [0, 2, 2, 0, 1, 1, 2, 0];
     const ys = [0, 0, 2, 2, 1, 0, 2, 0];
-    expect(convexHull(xs, ys)).toEqual([[0, 0], [2, 0], [2, 2], [0, 2]]);
+    expect(convexHull(xs, ys)).toEqual([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+    ]);
   });
 });

@@ -71,7 +71,8 @@ export function convexHull(xs: number[], ys: number[]): Array<[number, number]> 
     if (!last || last[0] !== xs[i] || last[1] !== ys[i]) pts.push([xs[i], ys[i]]);
   }
   if (pts.length < 3) return pts;
-  const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const cross = (o: number[], a: number[], b: number[]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower: Array<[number, number]> = [];
   for (const p of pts) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
@@ -97,7 +98,10 @@ function bufferConvex(hull: Array<[number, number]>, radiusKm: number): Array<[n
   const step = (2 * Math.PI) / CIRCLE_SEGMENTS;
   if (hull.length === 1) {
     const [x, y] = hull[0];
-    return Array.from({ length: CIRCLE_SEGMENTS }, (_, k) => [x + radiusKm * Math.cos(k * step), y + radiusKm * Math.sin(k * step)]);
+    return Array.from({ length: CIRCLE_SEGMENTS }, (_, k) => [
+      x + radiusKm * Math.cos(k * step),
+      y + radiusKm * Math.sin(k * step),
+    ]);
   }
   const out: Array<[number, number]> = [];
   const n = hull.length;

@@ -18,7 +18,15 @@ export const HEX_REF_LAT = 6.5;
 const KX = KM_PER_DEG * Math.cos((HEX_REF_LAT * Math.PI) / 180);
 const SQRT3 = Math.sqrt(3);
 /** Axial offsets of a hexagon itself and its six neighbours. */
-const RING0_1 = [[0, 0], [1, 0], [1, -1], [0, -1], [-1, 0], [-1, 1], [0, 1]];
+const RING0_1 = [
+  [0, 0],
+  [1, 0],
+  [1, -1],
+  [0, -1],
+  [-1, 0],
+  [-1, 1],
+  [0, 1],
+];
 /**
  * Axial coordinates are packed into one small integer (15 bits each, wrapping), which V8 keeps
  * unboxed in Maps; two hexagons alias only 2^15 hexagons (~28,000 km at 0.5 km) apart.

@@ -20,7 +20,10 @@ export interface ClusterMatch {
 }
 
 /** Matches; `retired` maps each unmatched hotspot to the cluster index it merged into (-1: none). */
-export function matchClusters(clusters: TipCluster[], existing: Hotspot[]): { matches: ClusterMatch[]; retired: Map<Hotspot, number> } {
+export function matchClusters(
+  clusters: TipCluster[],
+  existing: Hotspot[],
+): { matches: ClusterMatch[]; retired: Map<Hotspot, number> } {
   const owner = new Map<string, number>();
   existing.forEach((h, e) => h.memberTipIds.forEach((id) => owner.set(id, e)));
   const overlaps = clusters.map((c) => {
@@ -34,8 +37,12 @@ export function matchClusters(clusters: TipCluster[], existing: Hotspot[]): { ma
   });
   const pairs: Array<{ c: number; e: number; shared: number }> = [];
   overlaps.forEach((m, c) => m.forEach((shared, e) => pairs.push({ c, e, shared })));
-  const older = (a: Hotspot, b: Hotspot) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  pairs.sort((a, b) => b.shared - a.shared || older(existing[a.e], existing[b.e]) || (clusters[a.c].key < clusters[b.c].key ? -1 : 1));
+  const older = (a: Hotspot, b: Hotspot) =>
+    a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  pairs.sort(
+    (a, b) =>
+      b.shared - a.shared || older(existing[a.e], existing[b.e]) || (clusters[a.c].key < clusters[b.c].key ? -1 : 1),
+  );
   const hotspotOf = new Int32Array(clusters.length).fill(-1);
   const clusterOf = new Int32Array(existing.length).fill(-1);
   for (const { c, e } of pairs) {
@@ -55,11 +62,17 @@ function matchByContainment(
   clusterOf: Int32Array,
   older: (a: Hotspot, b: Hotspot) => number,
 ): void {
-  const free = existing.map((_, e) => e).filter((e) => clusterOf[e] < 0).sort((a, b) => older(existing[a], existing[b]));
+  const free = existing
+    .map((_, e) => e)
+    .filter((e) => clusterOf[e] < 0)
+    .sort((a, b) => older(existing[a], existing[b]));
   if (free.length === 0) return;
   clusters.forEach((c, ci) => {
     if (hotspotOf[ci] >= 0 || overlaps[ci].size > 0) return;
-    const centre = meanPosition(c.members.map((t) => t.lat), c.members.map((t) => t.lon));
+    const centre = meanPosition(
+      c.members.map((t) => t.lat),
+      c.members.map((t) => t.lon),
+    );
     const e = free.find((e) => clusterOf[e] < 0 && containsPoint(existing[e], centre.lat, centre.lon));
     if (e === undefined) return;
     hotspotOf[ci] = e;
@@ -96,7 +109,9 @@ function collect(
   });
   clusters.forEach((_, c) => {
     if (hotspotOf[c] >= 0 || overlaps[c].size === 0) return;
-    const [[e]] = [...overlaps[c].entries()].sort((a, b) => b[1] - a[1] || (existing[a[0]].id < existing[b[0]].id ? -1 : 1));
+    const [[e]] = [...overlaps[c].entries()].sort(
+      (a, b) => b[1] - a[1] || (existing[a[0]].id < existing[b[0]].id ? -1 : 1),
+    );
     matches[c].splitFrom = existing[e].id;
   });
   matches.forEach((m) => m.mergedFrom.sort());

@@ -11,7 +11,13 @@ export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } fro
 export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
 export { recomputeHotspots, hotspotId, type HotspotChanges, type HotspotEvent } from './engine.js';
 export { updateAround, type LoadCells } from './update-around.js';
-export { DEFAULT_HOTSPOT_OPTIONS, MIN_PUBLIC_TIPS, resolveOptions, riskLevelOf, type HotspotOptions } from './options.js';
+export {
+  DEFAULT_HOTSPOT_OPTIONS,
+  MIN_PUBLIC_TIPS,
+  resolveOptions,
+  riskLevelOf,
+  type HotspotOptions,
+} from './options.js';
 export { clusterTips, type TipCluster } from './cluster-tips.js';
 export { bufferedHull } from './geometry.js';
 export { GI_CONFIDENCE, HEX_REF_LAT } from './gi-star.js';

@@ -64,8 +64,17 @@ export const MIN_PUBLIC_TIPS = 3;
 /** Fills missing options with defaults and checks them; throws {@link HotspotInputError}. */
 export function resolveOptions(options: Partial<HotspotOptions> = {}): HotspotOptions {
   const o = { ...DEFAULT_HOTSPOT_OPTIONS, ...options };
-  for (const key of ['epsKm', 'minPoints', 'windowDays', 'riskHalfLifeDays', 'hexSizeKm', 'trendWindowDays', 'giStudyRadiusKm'] as const) {
-    if (!(o[key] > 0) || !Number.isFinite(o[key])) throw new HotspotInputError(`hotspot option ${key} must be a finite number > 0, got ${o[key]}`);
+  for (const key of [
+    'epsKm',
+    'minPoints',
+    'windowDays',
+    'riskHalfLifeDays',
+    'hexSizeKm',
+    'trendWindowDays',
+    'giStudyRadiusKm',
+  ] as const) {
+    if (!(o[key] > 0) || !Number.isFinite(o[key]))
+      throw new HotspotInputError(`hotspot option ${key} must be a finite number > 0, got ${o[key]}`);
   }
   return o;
 }

@@ -16,7 +16,12 @@ const DAY_MS = 86_400_000;
  * Classifies a hotspot from its members' receive times (epoch ms) at `nowMs`; `matched` says
  * whether an earlier hotspot carried over.
  */
-export function hotspotTrend(receivedMs: ArrayLike<number>, nowMs: number, windowDays: number, matched: boolean): Trend {
+export function hotspotTrend(
+  receivedMs: ArrayLike<number>,
+  nowMs: number,
+  windowDays: number,
+  matched: boolean,
+): Trend {
   const windowMs = windowDays * DAY_MS;
   let recent = 0;
   let previous = 0;

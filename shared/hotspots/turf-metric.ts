@@ -110,8 +110,7 @@ export function neighbourMetric(
     const a = sLat * sLat + sLon * sLon * cosLat[p] * cosLat[q];
     return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * factor;
   };
-  const isNeighbour = (p: number, q: number): boolean =>
-    inBox(p, q) && distance(p, q) <= maxDistance;
+  const isNeighbour = (p: number, q: number): boolean => inBox(p, q) && distance(p, q) <= maxDistance;
   const mutual = (p: number, q: number): number => {
     const boxPQ = inBox(p, q);
     const boxQP = inBox(q, p);

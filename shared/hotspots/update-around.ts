@@ -56,10 +56,18 @@ export async function updateAround(
     // (a polygon holds all its tips: the buffer exceeds the snapping).
     const nearby = existing.filter((h) => boxesMeet(boxes.get(h) as Box, work) || seeds.includes(h));
     const { targets, related } = affected(clusters, nearby, boxes, located, seeds, clusterMarginKm);
-    const need = unionBox(inner, ...targets.map((c) => boxOfPoints(c.members)), ...related.map((h) => boxes.get(h) as Box));
+    const need = unionBox(
+      inner,
+      ...targets.map((c) => boxOfPoints(c.members)),
+      ...related.map((h) => boxes.get(h) as Box),
+    );
     if (boxContains(inner, need)) {
       const counted = await tipsInBox(growBox(inner, giMarginKm), cache, loadCells, changed, now, o);
-      const counts = hexCounts(counted.map((t) => t.lat), counted.map((t) => t.lon), o.hexSizeKm);
+      const counts = hexCounts(
+        counted.map((t) => t.lat),
+        counted.map((t) => t.lon),
+        o.hexSizeKm,
+      );
       return assembleHotspots(targets, related, { now, options: o, counts, takenIds: idsOf(existing) });
     }
     inner = need;
@@ -80,7 +88,8 @@ async function tipsInBox(
     for (const c of missing) cache.set(c, []);
     for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
   }
-  const inside = (t: ClusterTip) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
+  const inside = (t: ClusterTip) =>
+    t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
   // The index may lag the stream: the changed tips themselves are taken as given.
   const changedIds = new Set(changed.map((t) => t.id));
   const out: ClusterTip[] = changed.filter(inside);
@@ -89,7 +98,14 @@ async function tipsInBox(
 }
 
 /** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
-function affected(clusters: TipCluster[], existing: Hotspot[], boxes: Map<Hotspot, Box>, located: ClusterTip[], seeds: Hotspot[], marginKm: number) {
+function affected(
+  clusters: TipCluster[],
+  existing: Hotspot[],
+  boxes: Map<Hotspot, Box>,
+  located: ClusterTip[],
+  seeds: Hotspot[],
+  marginKm: number,
+) {
   const targets = new Set<TipCluster>();
   const related = new Set<Hotspot>(seeds);
   for (const c of clusters) {
@@ -100,7 +116,17 @@ function affected(clusters: TipCluster[], existing: Hotspot[], boxes: Map<Hotspo
   for (const c of clusters) for (const t of c.members) clusterOfTip.set(t.id, c);
   const ownerOfTip = new Map<string, Hotspot>();
   for (const h of existing) for (const id of h.memberTipIds) ownerOfTip.set(id, h);
-  const centres = new Map(clusters.map((c) => [c, pointBox(meanPosition(c.members.map((t) => t.lat), c.members.map((t) => t.lon)))]));
+  const centres = new Map(
+    clusters.map((c) => [
+      c,
+      pointBox(
+        meanPosition(
+          c.members.map((t) => t.lat),
+          c.members.map((t) => t.lon),
+        ),
+      ),
+    ]),
+  );
   const queue = [...targets];
   const pending = [...related];
   while (queue.length || pending.length) {

@@ -12,7 +12,8 @@ function destination(from: LatLon, distanceKm: number, bearingDeg: number): LatL
   const lat1 = (from.lat * Math.PI) / 180;
   const lon1 = (from.lon * Math.PI) / 180;
   const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
-  const lon2 = lon1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+  const lon2 =
+    lon1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
   return { lat: (lat2 * 180) / Math.PI, lon: (lon2 * 180) / Math.PI };
 }
 
@@ -35,12 +36,17 @@ function found(centre: LatLon, radiusKm: number, point: LatLon): boolean {
 describe('coverCells / queryCells', () => {
   it('never misses a volunteer whose circle contains the point', () => {
     fc.assert(
-      fc.property(placeArb, radiusArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 360, noNaN: true }),
+      fc.property(
+        placeArb,
+        radiusArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
         (centre, radiusKm, fraction, bearing) => {
           const point = destination(centre, radiusKm * fraction, bearing);
           fc.pre(haversineKm(centre, point) <= radiusKm);
           expect(found(centre, radiusKm, point)).toBe(true);
-        }),
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -61,7 +67,8 @@ describe('coverCells / queryCells', () => {
     expect(levelOf(coverCells(bangNak, 1))).toEqual(new Set(['a']));
     expect(levelOf(coverCells(bangNak, 2))).toEqual(new Set(['b']));
     expect(levelOf(coverCells(bangNak, 30))).toEqual(new Set(['f']));
-    for (const radiusKm of [0.2, 1.5, 3, 6, 12, 24, 50]) expect(coverCells(bangNak, radiusKm).length).toBeLessThanOrEqual(40);
+    for (const radiusKm of [0.2, 1.5, 3, 6, 12, 24, 50])
+      expect(coverCells(bangNak, radiusKm).length).toBeLessThanOrEqual(40);
     expect(coverCells(bangNak, 0.2).length).toBeLessThanOrEqual(4);
   });
 

@@ -12,17 +12,29 @@ describe('volunteerInputSchema', () => {
 
   it('names every bad field', () => {
     const r = volunteerInputSchema.safeParse({
-      name: ' ', phone: '12', location: { lat: 95, lon: 0 }, radiusKm: 80, language: 'fr', quietHours: { start: '25:00', end: '06:00' },
+      name: ' ',
+      phone: '12',
+      location: { lat: 95, lon: 0 },
+      radiusKm: 80,
+      language: 'fr',
+      quietHours: { start: '25:00', end: '06:00' },
     });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['name', 'phone', 'location.lat', 'radiusKm', 'language', 'quietHours.start']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['name', 'phone', 'location.lat', 'radiusKm', 'language', 'quietHours.start']),
+    );
     expect(r.error!.issues.find((i) => i.path[0] === 'phone')!.message).toMatch(/not a valid phone number/);
   });
 
   it('accepts quiet hours across midnight and rejects empty ones', () => {
-    expect(volunteerInputSchema.parse({ ...base, quietHours: { start: '21:00', end: '06:30' } }).quietHours).toEqual({ start: '21:00', end: '06:30' });
-    expect(volunteerInputSchema.safeParse({ ...base, quietHours: { start: '21:00', end: '21:00' } }).success).toBe(false);
+    expect(volunteerInputSchema.parse({ ...base, quietHours: { start: '21:00', end: '06:30' } }).quietHours).toEqual({
+      start: '21:00',
+      end: '06:30',
+    });
+    expect(volunteerInputSchema.safeParse({ ...base, quietHours: { start: '21:00', end: '21:00' } }).success).toBe(
+      false,
+    );
   });
 });
 

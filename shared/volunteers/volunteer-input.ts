@@ -19,7 +19,10 @@ const phoneSchema = z
     try {
       return normalisePhone(value);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: err instanceof InvalidPhoneError ? err.message : 'invalid phone number' });
+      ctx.addIssue({
+        code: 'custom',
+        message: err instanceof InvalidPhoneError ? err.message : 'invalid phone number',
+      });
       return z.NEVER;
     }
   });

@@ -11,7 +11,11 @@ beforeAll(async () => {
   ctx = await alertTestContext();
 });
 
-const newHotspot = (h: ReturnType<typeof hotspot>) => ({ hotspotId: h.id, reason: 'new_hotspot' as const, riskLevel: h.riskLevel });
+const newHotspot = (h: ReturnType<typeof hotspot>) => ({
+  hotspotId: h.id,
+  reason: 'new_hotspot' as const,
+  riskLevel: h.riskLevel,
+});
 
 describe('dispatchHotspotAlert', () => {
   it('alerts exactly the active volunteers whose circle contains the hotspot, once, however often it runs', async () => {
@@ -40,13 +44,25 @@ describe('dispatchHotspotAlert', () => {
     await ctx.volunteers.put(v);
     const h = hotspot({ riskLevel: 'medium' });
     await dispatchHotspotAlert(ctx, h, newHotspot(h));
-    await dispatchHotspotAlert(ctx, { ...h, riskLevel: 'high' }, { hotspotId: h.id, reason: 'escalated', riskLevel: 'high' });
-    await dispatchHotspotAlert(ctx, { ...h, riskLevel: 'high' }, { hotspotId: h.id, reason: 'escalated', riskLevel: 'high' });
+    await dispatchHotspotAlert(
+      ctx,
+      { ...h, riskLevel: 'high' },
+      { hotspotId: h.id, reason: 'escalated', riskLevel: 'high' },
+    );
+    await dispatchHotspotAlert(
+      ctx,
+      { ...h, riskLevel: 'high' },
+      { hotspotId: h.id, reason: 'escalated', riskLevel: 'high' },
+    );
     expect((await ctx.alerts.listForVolunteer(v.id)).map((a) => a.reason).sort()).toEqual(['escalated', 'new_hotspot']);
   });
 
   it('holds alerts in quiet hours and delivers them as one digest afterwards', async () => {
-    const sleeper = volunteer({ location: { lat: 13.0, lon: 100.0 }, quietHours: { start: '21:00', end: '06:00' }, language: 'en' });
+    const sleeper = volunteer({
+      location: { lat: 13.0, lon: 100.0 },
+      quietHours: { start: '21:00', end: '06:00' },
+      language: 'en',
+    });
     await ctx.volunteers.put(sleeper);
     const place = { centroid: { lat: 13.01, lon: 100.0 } };
     const a = hotspot({ ...place, riskLevel: 'medium' });
@@ -80,7 +96,10 @@ describe('dispatchHotspotAlert', () => {
     await dispatchHotspotAlert(ctx, normal, newHotspot(normal));
     await dispatchHotspotAlert(ctx, critical, newHotspot(critical));
     const log = await ctx.alerts.listForVolunteer(v.id);
-    expect(log.find((a) => a.hotspotId === normal.id)).toMatchObject({ status: 'suppressed', suppressedReason: 'daily_cap' });
+    expect(log.find((a) => a.hotspotId === normal.id)).toMatchObject({
+      status: 'suppressed',
+      suppressedReason: 'daily_cap',
+    });
     expect(log.find((a) => a.hotspotId === critical.id)).toMatchObject({ status: 'sent' });
   });
 
@@ -88,7 +107,9 @@ describe('dispatchHotspotAlert', () => {
     const v = volunteer({ location: { lat: 7.5, lon: 100.2 } });
     await ctx.volunteers.put(v);
     const h = hotspot({ centroid: { lat: 7.5, lon: 100.21 } });
-    ctx.smsLog.failWith = new SmsSendError('still throttled', true, 5, 'ThrottledException', { cause: new ThrottledException({ message: 'x', $metadata: {} }) });
+    ctx.smsLog.failWith = new SmsSendError('still throttled', true, 5, 'ThrottledException', {
+      cause: new ThrottledException({ message: 'x', $metadata: {} }),
+    });
     try {
       expect(await dispatchHotspotAlert(ctx, h, newHotspot(h))).toMatchObject({ failed: 1, sent: 0 });
     } finally {
@@ -97,7 +118,11 @@ describe('dispatchHotspotAlert', () => {
     await dispatchHotspotAlert(ctx, h, newHotspot(h));
     const [alert] = await ctx.alerts.listForVolunteer(v.id);
     expect(alert).toMatchObject({ status: 'failed', attempts: 5, suppressedReason: 'ThrottledException' });
-    expect(ctx.letters.find((l) => l.alertId === alert!.id)).toMatchObject({ retryable: true, errorCode: 'ThrottledException', volunteerId: v.id });
+    expect(ctx.letters.find((l) => l.alertId === alert!.id)).toMatchObject({
+      retryable: true,
+      errorCode: 'ThrottledException',
+      volunteerId: v.id,
+    });
     expect(ctx.smsLog.sent.some((m) => m.to === v.phone)).toBe(false);
   });
 });

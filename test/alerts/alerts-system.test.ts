@@ -27,7 +27,9 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void (String(line).startsWith('[outbox]') && outbox.push(String(line))));
+  vi.spyOn(console, 'log').mockImplementation(
+    (line: unknown) => void (String(line).startsWith('[outbox]') && outbox.push(String(line))),
+  );
 });
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -50,7 +52,9 @@ async function streamBatch(): Promise<DynamoDBStreamEvent> {
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
   const Records = [];
   for (const shard of StreamDescription!.Shards ?? []) {
-    const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    const it = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     const page = await streams.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator! }));
     Records.push(...(page.Records ?? []).map((r) => toLambdaRecord(r, arn)));
   }
@@ -62,11 +66,35 @@ async function streamBatch(): Promise<DynamoDBStreamEvent> {
 describe('replayed stream batches', () => {
   it('leave one SMS per recipient in the outbox', async () => {
     const recipients = await Promise.all([
-      register({ name: 'Near th', phone: '081 234 5601', location: { lat: 6.43, lon: 101.82 }, radiusKm: 5, language: 'th' }),
-      register({ name: 'Near ms', phone: '+60 12-345 6789', location: { lat: 6.42, lon: 101.84 }, radiusKm: 8, language: 'ms' }),
-      register({ name: 'Wide en', phone: '+66 89 765 4302', location: { lat: 6.2, lon: 101.7 }, radiusKm: 40, language: 'en' }),
+      register({
+        name: 'Near th',
+        phone: '081 234 5601',
+        location: { lat: 6.43, lon: 101.82 },
+        radiusKm: 5,
+        language: 'th',
+      }),
+      register({
+        name: 'Near ms',
+        phone: '+60 12-345 6789',
+        location: { lat: 6.42, lon: 101.84 },
+        radiusKm: 8,
+        language: 'ms',
+      }),
+      register({
+        name: 'Wide en',
+        phone: '+66 89 765 4302',
+        location: { lat: 6.2, lon: 101.7 },
+        radiusKm: 40,
+        language: 'en',
+      }),
     ]);
-    const far = await register({ name: 'Far', phone: '0812345604', location: { lat: 6.9, lon: 101.82 }, radiusKm: 10, language: 'th' });
+    const far = await register({
+      name: 'Far',
+      phone: '0812345604',
+      location: { lat: 6.9, lon: 101.82 },
+      radiusKm: 10,
+      language: 'th',
+    });
     const h = hotspot();
     await getContext().hotspots.putAll([h], new Map());
 
@@ -85,8 +113,11 @@ describe('replayed stream batches', () => {
     }
 
     const res = await fetch(`${sys.url}/api/alerts`, { headers: auth() });
-    const items = ((await res.json()) as { items: Array<{ hotspotId: string; volunteerId: string; status: string; segments: number }> }).items
-      .filter((a) => a.hotspotId === h.id);
+    const items = (
+      (await res.json()) as {
+        items: Array<{ hotspotId: string; volunteerId: string; status: string; segments: number }>;
+      }
+    ).items.filter((a) => a.hotspotId === h.id);
     expect(items.map((a) => a.volunteerId).sort()).toEqual(recipients.map((r) => r.id).sort());
     expect(items.every((a) => a.status === 'sent' && a.segments >= 1)).toBe(true);
     const lines = outbox.filter((l) => l.includes(h.id.slice(0, 12)));
@@ -96,19 +127,31 @@ describe('replayed stream batches', () => {
 });
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = auth()) {
-  const res = await fetch(`${sys.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sys.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 describe('volunteer and alert routes', () => {
-  const valid = { name: 'Aminah', phone: '+60 12-345 6700', location: { lat: 12.5, lon: 99.9 }, radiusKm: 3, language: 'ms' };
+  const valid = {
+    name: 'Aminah',
+    phone: '+60 12-345 6700',
+    location: { lat: 12.5, lon: 99.9 },
+    radiusKm: 3,
+    language: 'ms',
+  };
 
   it('rejects a bad phone number with a field error and stores nothing', async () => {
     const before = (await call('GET', '/api/volunteers')).body.items.length;
     const bad = await call('POST', '/api/volunteers', { ...valid, phone: '081-234' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.phone).toMatch(/not a valid phone number/);
-    expect((await call('POST', '/api/volunteers', { ...valid, radiusKm: 500 })).body.error.fields.radiusKm).toMatch(/50 km/);
+    expect((await call('POST', '/api/volunteers', { ...valid, radiusKm: 500 })).body.error.fields.radiusKm).toMatch(
+      /50 km/,
+    );
     expect((await call('GET', '/api/volunteers')).body.items).toHaveLength(before);
   });
 
@@ -121,7 +164,10 @@ describe('volunteer and alert routes', () => {
     const edited = await call('PATCH', `/api/volunteers/${id}`, { radiusKm: 7, phone: '12-34' });
     expect(edited.status).toBe(400);
     expect((await call('GET', `/api/volunteers/${id}`)).body.radiusKm).toBe(3);
-    const ok = await call('PATCH', `/api/volunteers/${id}`, { radiusKm: 7, quietHours: { start: '22:00', end: '06:00' } });
+    const ok = await call('PATCH', `/api/volunteers/${id}`, {
+      radiusKm: 7,
+      quietHours: { start: '22:00', end: '06:00' },
+    });
     expect(ok.body).toMatchObject({ radiusKm: 7, quietHours: { start: '22:00', end: '06:00' } });
     expect((await call('PATCH', `/api/volunteers/${id}`, {})).status).toBe(400);
 
@@ -140,13 +186,28 @@ describe('volunteer and alert routes', () => {
     expect(profile.body.alerts.map((a: any) => a.status).sort()).toEqual(['sent', 'suppressed']);
     const recent = (await call('GET', `/api/alerts?since=${encodeURIComponent(since)}`)).body.items;
     expect(recent.map((a: any) => a.reason)).toEqual(['test', 'test']);
-    for (const a of recent) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'volunteerId', 'hotspotId', 'reason', 'riskLevel', 'message', 'segments', 'status', 'createdAt']));
+    for (const a of recent)
+      expect(Object.keys(a)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'volunteerId',
+          'hotspotId',
+          'reason',
+          'riskLevel',
+          'message',
+          'segments',
+          'status',
+          'createdAt',
+        ]),
+      );
   });
 
   it('answers 404 for an unknown volunteer, 400 for a bad since, 401 without a token', async () => {
     expect((await call('GET', '/api/volunteers/nope')).status).toBe(404);
     expect((await call('POST', '/api/volunteers/nope/test-alert', {})).status).toBe(404);
     expect((await call('GET', '/api/alerts?since=yesterday')).status).toBe(400);
-    expect((await call('PATCH', '/api/volunteers/x', { name: 'y' }, { 'content-type': 'application/json' })).status).toBe(401);
+    expect(
+      (await call('PATCH', '/api/volunteers/x', { name: 'y' }, { 'content-type': 'application/json' })).status,
+    ).toBe(401);
   });
 });

@@ -15,7 +15,10 @@ import { ALERT_REASONS, LANGUAGES, RISK_LEVELS } from '../../shared/types.js';
 
 const geodataDir = process.env.GEODATA_DIR ?? resolve(import.meta.dirname, '../../../shared/geodata');
 const { tambons } = cleanSubdistricts(readFileSync(resolve(geodataDir, 'th-subdistricts.csv'), 'utf8'));
-const byLength = <T>(key: (t: T) => number) => (a: T, b: T) => key(b) - key(a);
+const byLength =
+  <T>(key: (t: T) => number) =>
+  (a: T, b: T) =>
+    key(b) - key(a);
 const longestTh = [...tambons].sort(byLength((t) => t.th.length + t.amphoeTh.length)).slice(0, 25);
 const longestEn = [...tambons].sort(byLength((t) => t.en.length + t.amphoeEn.length)).slice(0, 25);
 const south = tambons.filter((t) => ['90', '94', '95', '96'].includes(t.provinceCode));
@@ -28,7 +31,9 @@ const placeArb = fc.oneof(
 const linkArb = fc.oneof(
   fc.constant('https://phithak.example.org/#h=3f9c2a1b'),
   fc.webUrl({ size: 'small' }),
-  fc.string({ minLength: 1, maxLength: 120 }).map((s) => `https://d1234567890abc.cloudfront.net/#h=${encodeURIComponent(s)}`),
+  fc
+    .string({ minLength: 1, maxLength: 120 })
+    .map((s) => `https://d1234567890abc.cloudfront.net/#h=${encodeURIComponent(s)}`),
 );
 const inputArb = fc.record({
   language: fc.constantFrom(...LANGUAGES),
@@ -69,8 +74,14 @@ describe('alert SMS with real place names', () => {
       for (const language of LANGUAGES) {
         const romanised = language !== 'th';
         const sms = composeAlertSms({
-          language, reason: 'escalated', riskLevel: 'critical', tambon: romanised ? t.en : t.th,
-          amphoe: romanised ? t.amphoeEn : t.amphoeTh, tipCount: 128, link: 'https://phithak.example.org/#h=3f9c2a1b', hotline: '1300',
+          language,
+          reason: 'escalated',
+          riskLevel: 'critical',
+          tambon: romanised ? t.en : t.th,
+          amphoe: romanised ? t.amphoeEn : t.amphoeTh,
+          tipCount: 128,
+          link: 'https://phithak.example.org/#h=3f9c2a1b',
+          hotline: '1300',
         });
         expect(sms.segments, sms.text).toBeLessThanOrEqual(2);
         expect(sms.text).toContain(romanised ? t.en : t.th);
@@ -83,7 +94,16 @@ describe('alert SMS with real place names', () => {
   it('Malay and English with romanised names stay in GSM-7', () => {
     const t = south.find((x) => x.code === '961301') ?? south[0]!;
     for (const language of ['ms', 'en'] as const) {
-      const sms = composeAlertSms({ language, reason: 'new_hotspot', riskLevel: 'high', tambon: t.en, amphoe: t.amphoeEn, tipCount: 6, link: 'https://phithak.example.org/#h=1', hotline: '1300' });
+      const sms = composeAlertSms({
+        language,
+        reason: 'new_hotspot',
+        riskLevel: 'high',
+        tambon: t.en,
+        amphoe: t.amphoeEn,
+        tipCount: 6,
+        link: 'https://phithak.example.org/#h=1',
+        hotline: '1300',
+      });
       expect(sms.encoding).toBe('GSM-7');
       expect(sms.segments).toBe(1);
     }
@@ -91,12 +111,18 @@ describe('alert SMS with real place names', () => {
 
   it('digests fit in 2 parts too', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LANGUAGES), fc.nat(1000), fc.nat(1000), fc.constantFrom(...RISK_LEVELS), linkArb,
+      fc.property(
+        fc.constantFrom(...LANGUAGES),
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.constantFrom(...RISK_LEVELS),
+        linkArb,
         (language, alertCount, hotspotCount, highestRisk, link) => {
           const sms = composeDigestSms({ language, alertCount, hotspotCount, highestRisk, link, hotline: '1300' });
           expect(sms.segments).toBeLessThanOrEqual(2);
           expect(sms.text).toContain('1300');
-        }),
+        },
+      ),
     );
   });
 });

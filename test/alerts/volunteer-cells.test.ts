@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../shared/geo/haversine.js';
 import { coverCells, queryCells } from '../../shared/volunteers/cells.js';
-import { cellBuckets, compactVolunteerId, expandVolunteerId, type CapacityMeter } from '../../functions/lib/volunteers-repo.js';
+import {
+  cellBuckets,
+  compactVolunteerId,
+  expandVolunteerId,
+  type CapacityMeter,
+} from '../../functions/lib/volunteers-repo.js';
 import { alertTestContext, volunteer } from './support.js';
 
 let ctx: Awaited<ReturnType<typeof alertTestContext>>;
@@ -30,7 +35,9 @@ describe('compact volunteer ids', () => {
 describe('cell buckets on DynamoDB Local', () => {
   it('finds volunteers who share buckets, even when written concurrently', async () => {
     // Same place, radii at three levels: 12 volunteers share every bucket of their level.
-    const vs = Array.from({ length: 12 }, (_, i) => volunteer({ id: randomUUID(), location: pattaniMosque, radiusKm: [1, 2.5, 5][i % 3]! }));
+    const vs = Array.from({ length: 12 }, (_, i) =>
+      volunteer({ id: randomUUID(), location: pattaniMosque, radiusKm: [1, 2.5, 5][i % 3]! }),
+    );
     await Promise.all(vs.map((v) => ctx.volunteers.put(v)));
     const meter: CapacityMeter = { readCapacityUnits: 0, requests: 0 };
     const found = await ctx.volunteers.covering({ lat: 6.87, lon: 101.25 }, meter);
@@ -38,7 +45,9 @@ describe('cell buckets on DynamoDB Local', () => {
     expect(meter.requests).toBe(1);
     expect(meter.readCapacityUnits).toBeGreaterThan(0);
     const far = await ctx.volunteers.covering({ lat: 6.87 + 0.04, lon: 101.25 }); // 4.5 km north
-    expect(new Set(far.map((f) => f.volunteerId))).toEqual(new Set(vs.filter((v) => v.radiusKm === 5).map((v) => v.id)));
+    expect(new Set(far.map((f) => f.volunteerId))).toEqual(
+      new Set(vs.filter((v) => v.radiusKm === 5).map((v) => v.id)),
+    );
   });
 
   it('reports the exact distance and the circle of each volunteer found', async () => {
@@ -72,7 +81,10 @@ describe('cell buckets on DynamoDB Local', () => {
 
 describe('cellBuckets (bulk load)', () => {
   it('puts each volunteer in the bucket of every level cell it covers, once', () => {
-    const vs = [volunteer({ location: pattaniMosque, radiusKm: 1 }), volunteer({ location: pattaniMosque, radiusKm: 1.2 })];
+    const vs = [
+      volunteer({ location: pattaniMosque, radiusKm: 1 }),
+      volunteer({ location: pattaniMosque, radiusKm: 1.2 }),
+    ];
     const buckets = cellBuckets(vs);
     const here = buckets.find((b) => b.c === queryCells(pattaniMosque)[0]);
     expect(Object.keys(here!).sort()).toEqual(['c', ...vs.map((v) => compactVolunteerId(v.id))].sort());

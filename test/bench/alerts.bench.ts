@@ -15,7 +15,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { haversineKmRaw } from '../../shared/geo/haversine.js';
@@ -47,14 +53,18 @@ interface Tambon extends LatLon {
 function tambons(): Tambon[] {
   const dir = process.env.GEODATA_DIR ?? resolve(import.meta.dirname, '../../../shared/geodata');
   const { tambons: all } = cleanSubdistricts(readFileSync(resolve(dir, 'th-subdistricts.csv'), 'utf8'));
-  return all.filter((t) => Number.isFinite(t.lat)).map((t) => ({ lat: t.lat, lon: t.lon, provinceCode: t.provinceCode }));
+  return all
+    .filter((t) => Number.isFinite(t.lat))
+    .map((t) => ({ lat: t.lat, lon: t.lon, provinceCode: t.provinceCode }));
 }
-
 
 function gaussianAround(rand: () => number, c: LatLon, sigmaKm: number): LatLon {
   const r = sigmaKm * Math.sqrt(-2 * Math.log(1 - rand()));
   const theta = 2 * Math.PI * rand();
-  return { lat: c.lat + (r * Math.sin(theta)) / 111.2, lon: c.lon + (r * Math.cos(theta)) / (111.2 * Math.cos((c.lat * Math.PI) / 180)) };
+  return {
+    lat: c.lat + (r * Math.sin(theta)) / 111.2,
+    lon: c.lon + (r * Math.cos(theta)) / (111.2 * Math.cos((c.lat * Math.PI) / 180)),
+  };
 }
 
 function radiusKmOf(u: number, rand: () => number): number {
@@ -69,12 +79,27 @@ function makeVolunteers(n: number, places: Tambon[]): Volunteer[] {
     const p = gaussianAround(rand, places[i % places.length]!, 2);
     const location = { lat: Math.round(p.lat * 1e5) / 1e5, lon: Math.round(p.lon * 1e5) / 1e5 };
     const language = (['th', 'th', 'th', 'ms', 'en'] as const)[i % 5]!;
-    return { id: randomUUID(), name: `Volunteer ${i}`, phone: `+6681${String(i).padStart(7, '0')}`, location, radiusKm: radiusKmOf(rand(), rand), language, status: 'active', createdAt: now, updatedAt: now };
+    return {
+      id: randomUUID(),
+      name: `Volunteer ${i}`,
+      phone: `+6681${String(i).padStart(7, '0')}`,
+      location,
+      radiusKm: radiusKmOf(rand(), rand),
+      language,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    };
   });
 }
 
 /** Writes items with BatchWriteItem, `parallel` requests in flight, retrying unprocessed items. */
-async function batchWrite(ddb: DynamoDBClient, table: string, items: Record<string, unknown>[], parallel = 32): Promise<void> {
+async function batchWrite(
+  ddb: DynamoDBClient,
+  table: string,
+  items: Record<string, unknown>[],
+  parallel = 32,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -90,16 +115,29 @@ async function batchWrite(ddb: DynamoDBClient, table: string, items: Record<stri
 }
 
 /** The naive lookup: a full (parallel, 4 segments) Scan of the profiles, then haversine. */
-async function fullScan(doc: DynamoDBDocumentClient, table: string, point: LatLon): Promise<{ ids: Set<string>; rcu: number }> {
+async function fullScan(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  point: LatLon,
+): Promise<{ ids: Set<string>; rcu: number }> {
   const ids = new Set<string>();
   let rcu = 0;
   const segment = async (Segment: number) => {
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await doc.send(new ScanCommand({ TableName: table, Segment, TotalSegments: 4, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: table,
+          Segment,
+          TotalSegments: 4,
+          ExclusiveStartKey: start,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
       rcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const v of (page.Items ?? []) as Volunteer[]) {
-        if (v.status === 'active' && haversineKmRaw(v.location.lat, v.location.lon, point.lat, point.lon) <= v.radiusKm) ids.add(v.id);
+        if (v.status === 'active' && haversineKmRaw(v.location.lat, v.location.lon, point.lat, point.lon) <= v.radiusKm)
+          ids.add(v.id);
       }
       start = page.LastEvaluatedKey;
     } while (start);
@@ -110,7 +148,11 @@ async function fullScan(doc: DynamoDBDocumentClient, table: string, point: LatLo
 
 /** Brute force over the generated data: the exact answer the cells must reproduce. */
 function exactRecipients(volunteers: Volunteer[], p: LatLon): Set<string> {
-  return new Set(volunteers.filter((v) => haversineKmRaw(v.location.lat, v.location.lon, p.lat, p.lon) <= v.radiusKm).map((v) => v.id));
+  return new Set(
+    volunteers
+      .filter((v) => haversineKmRaw(v.location.lat, v.location.lon, p.lat, p.lon) <= v.radiusKm)
+      .map((v) => v.id),
+  );
 }
 
 /** Runs the lookup `repeats` times per hotspot; per-hotspot median time, max RCU, mismatches vs the exact answer. */
@@ -137,7 +179,8 @@ async function measureLookups(repo: VolunteersRepo, volunteers: Volunteer[], poi
   return { ms, rcu, found, mismatches };
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 function hotspotPoints(places: Tambon[]): LatLon[] {
   const rand = seededRandom(11);
@@ -151,7 +194,10 @@ async function benchArea(ddb: DynamoDBClient, area: Area, places: Tambon[], with
   const tables = { volunteers: `bench-volunteers-${area}`, volunteerCells: `bench-volunteer-cells-${area}` };
   await ddb.send(new CreateTableCommand(createTableInput(tables.volunteers, TABLES.volunteers)));
   await ddb.send(new CreateTableCommand(createTableInput(tables.volunteerCells, TABLES.volunteerCells)));
-  const volunteers = makeVolunteers(VOLUNTEERS, area === 'south' ? places.filter((t) => SOUTH.has(t.provinceCode)) : places);
+  const volunteers = makeVolunteers(
+    VOLUNTEERS,
+    area === 'south' ? places.filter((t) => SOUTH.has(t.provinceCode)) : places,
+  );
   const loadStart = performance.now();
   const buckets = cellBuckets(volunteers);
   await batchWrite(ddb, tables.volunteerCells, buckets, 8);
@@ -174,7 +220,11 @@ async function benchArea(ddb: DynamoDBClient, area: Area, places: Tambon[], with
     const full = await fullScan(doc, tables.volunteers, points[0]!);
     const ms = performance.now() - scanStart;
     const viaCells = new Set((await repo.covering(points[0]!)).map((v) => v.volunteerId));
-    scan = { ms, rcu: full.rcu, agrees: viaCells.size === full.ids.size && [...full.ids].every((id) => viaCells.has(id)) };
+    scan = {
+      ms,
+      rcu: full.rcu,
+      agrees: viaCells.size === full.ids.size && [...full.ids].every((id) => viaCells.has(id)),
+    };
   }
   await ddb.send(new DeleteTableCommand({ TableName: tables.volunteers }));
   await ddb.send(new DeleteTableCommand({ TableName: tables.volunteerCells }));
@@ -186,25 +236,56 @@ function rowsOf(area: Area, r: Awaited<ReturnType<typeof benchArea>>): BenchRow[
   const p50 = quantile(r.ms, 0.5);
   const rcuMax = Math.max(...r.rcu);
   const label = area === 'south' ? '' : ' (all-Thailand registry)';
-  const scanMs = r.scan ? `; parallel full Scan ${r.scan.ms.toFixed(0)} ms = ${(r.scan.ms / p50).toFixed(0)}x slower` : '';
+  const scanMs = r.scan
+    ? `; parallel full Scan ${r.scan.ms.toFixed(0)} ms = ${(r.scan.ms / p50).toFixed(0)}x slower`
+    : '';
   const scanRcu = r.scan ? `; full Scan ${r.scan.rcu} RCU = ${(r.scan.rcu / rcuMax).toFixed(0)}x more` : '';
   return [
-    { area: 'alerts', metric: `recipients of one hotspot, p50${label}`, value: p50, unit: 'ms', target: '<= 25 ms', pass: p50 <= 25,
-      note: `p95 ${quantile(r.ms, 0.95).toFixed(1)} ms; ${HOTSPOTS} hotspots, median ${quantile(r.found, 0.5)} recipients (max ${Math.max(...r.found)})${scanMs}` },
-    { area: 'alerts', metric: `recipients of one hotspot, RCU (max)${label}`, value: rcuMax, unit: 'RCU', target: '<= 20 RCU', pass: rcuMax <= 20,
-      note: `median ${quantile(r.rcu, 0.5)} RCU, one BatchGetItem of ${CELL_LEVELS.length} buckets${scanRcu}` },
-    { area: 'alerts', metric: `hotspots with a missed or extra recipient${label}`, value: r.mismatches, unit: 'hotspots', target: '0',
+    {
+      area: 'alerts',
+      metric: `recipients of one hotspot, p50${label}`,
+      value: p50,
+      unit: 'ms',
+      target: '<= 25 ms',
+      pass: p50 <= 25,
+      note: `p95 ${quantile(r.ms, 0.95).toFixed(1)} ms; ${HOTSPOTS} hotspots, median ${quantile(r.found, 0.5)} recipients (max ${Math.max(...r.found)})${scanMs}`,
+    },
+    {
+      area: 'alerts',
+      metric: `recipients of one hotspot, RCU (max)${label}`,
+      value: rcuMax,
+      unit: 'RCU',
+      target: '<= 20 RCU',
+      pass: rcuMax <= 20,
+      note: `median ${quantile(r.rcu, 0.5)} RCU, one BatchGetItem of ${CELL_LEVELS.length} buckets${scanRcu}`,
+    },
+    {
+      area: 'alerts',
+      metric: `hotspots with a missed or extra recipient${label}`,
+      value: r.mismatches,
+      unit: 'hotspots',
+      target: '0',
       pass: r.mismatches === 0 && (r.scan?.agrees ?? true),
-      note: `all ${HOTSPOTS} checked against brute force${r.scan ? `; full Scan ${r.scan.agrees ? 'agrees' : 'DISAGREES'}` : ''}` },
-    { area: 'alerts', metric: `load cell buckets${label}`, value: r.loadS, unit: 's',
-      note: `${VOLUNTEERS.toLocaleString('en-US')} volunteers (${area}), ${r.entries.toLocaleString('en-US')} cell entries (${(r.entries / VOLUNTEERS).toFixed(1)} per volunteer) in ${r.buckets.toLocaleString('en-US')} buckets (largest ${r.bucketKb.toFixed(0)} KB as JSON)${r.scan ? `; the profiles for the Scan took ${r.profilesS.toFixed(0)} s more` : ''}` },
+      note: `all ${HOTSPOTS} checked against brute force${r.scan ? `; full Scan ${r.scan.agrees ? 'agrees' : 'DISAGREES'}` : ''}`,
+    },
+    {
+      area: 'alerts',
+      metric: `load cell buckets${label}`,
+      value: r.loadS,
+      unit: 's',
+      note: `${VOLUNTEERS.toLocaleString('en-US')} volunteers (${area}), ${r.entries.toLocaleString('en-US')} cell entries (${(r.entries / VOLUNTEERS).toFixed(1)} per volunteer) in ${r.buckets.toLocaleString('en-US')} buckets (largest ${r.bucketKb.toFixed(0)} KB as JSON)${r.scan ? `; the profiles for the Scan took ${r.profilesS.toFixed(0)} s more` : ''}`,
+    },
   ];
 }
 
 /** Runs the alerts bench; see the module comment. */
 export async function run(): Promise<BenchRow[]> {
   const ddbLocal = await startDynamoDbLocal();
-  const ddb = new DynamoDBClient({ region: 'ap-southeast-1', endpoint: ddbLocal.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const ddb = new DynamoDBClient({
+    region: 'ap-southeast-1',
+    endpoint: ddbLocal.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     const places = tambons();
     const rows: BenchRow[] = [];

@@ -19,7 +19,10 @@ function accuracyRows(g: Gazetteer): BenchRow[] {
   const cases = loadCases();
   const rows: BenchRow[] = [];
   for (const split of ['holdout', 'dev'] as const) {
-    const s = evaluate(g, cases.filter((c) => c.split === split));
+    const s = evaluate(
+      g,
+      cases.filter((c) => c.split === split),
+    );
     rows.push({
       area: 'geocoder',
       metric: `accuracy, ${split === 'holdout' ? 'never-seen (held-out)' : 'development'} cases`,
@@ -30,7 +33,10 @@ function accuracyRows(g: Gazetteer): BenchRow[] {
       note: `${s.correct}/${s.total}`,
     });
   }
-  const fresh = evaluate(g, cases.filter((c) => c.fresh));
+  const fresh = evaluate(
+    g,
+    cases.filter((c) => c.fresh),
+  );
   rows.push({
     area: 'geocoder',
     metric: 'accuracy, cases written after tuning stopped',
@@ -40,7 +46,13 @@ function accuracyRows(g: Gazetteer): BenchRow[] {
   });
   const all = evaluate(g, cases);
   for (const [style, s] of [...all.byStyle].sort()) {
-    rows.push({ area: 'geocoder', metric: `accuracy: ${style}`, value: pct(s.correct, s.total), unit: '%', note: `${s.correct}/${s.total}` });
+    rows.push({
+      area: 'geocoder',
+      metric: `accuracy: ${style}`,
+      value: pct(s.correct, s.total),
+      unit: '%',
+      note: `${s.correct}/${s.total}`,
+    });
   }
   return rows;
 }
@@ -75,12 +87,23 @@ function loadRow(indexPath: string): BenchRow {
     `console.log(performance.now() - t);`;
   const runs: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     runs.push(Number(out.trim()));
   }
   runs.sort((a, b) => a - b);
   const ms = Math.round(runs[3] * 10) / 10;
-  return { area: 'geocoder', metric: 'index load (cold process)', value: ms, unit: 'ms', target: '<= 150 ms', pass: ms <= 150, note: `median of 7 cold processes (min ${Math.round(runs[0])} ms, max ${Math.round(runs[6])} ms)` };
+  return {
+    area: 'geocoder',
+    metric: 'index load (cold process)',
+    value: ms,
+    unit: 'ms',
+    target: '<= 150 ms',
+    pass: ms <= 150,
+    note: `median of 7 cold processes (min ${Math.round(runs[0])} ms, max ${Math.round(runs[6])} ms)`,
+  };
 }
 
 /** Bench entry called by `test/bench/index.ts`. */

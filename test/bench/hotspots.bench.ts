@@ -51,7 +51,17 @@ function clusterRows(): BenchRow[] {
   const points = clumpyPositions(100_000, 42);
   const ms = best(7, () => dbscan(points, OPTS));
   const labels = dbscan(points, OPTS);
-  return [{ area: AREA, metric: 'DBSCAN 100,000 tips, in-process', value: ms, unit: 'ms', target: '<= 150 ms', pass: ms <= 150, note: `${PARAMS}; ${labels.clusterCount} clusters; best of 7 (CPU ${lastCpuMs.toFixed(0)} ms)` }];
+  return [
+    {
+      area: AREA,
+      metric: 'DBSCAN 100,000 tips, in-process',
+      value: ms,
+      unit: 'ms',
+      target: '<= 150 ms',
+      pass: ms <= 150,
+      note: `${PARAMS}; ${labels.clusterCount} clusters; best of 7 (CPU ${lastCpuMs.toFixed(0)} ms)`,
+    },
+  ];
 }
 
 function turfRows(): BenchRow[] {
@@ -67,8 +77,22 @@ function turfRows(): BenchRow[] {
   const same = expected.features.every((f, i) => (f.properties.cluster ?? -1) === labels.cluster[i]);
   const ratio = turfMs / ours;
   return [
-    { area: AREA, metric: `turf.clustersDbscan ${n.toLocaleString('en-US')} tips`, value: turfMs, unit: 'ms', note: 'baseline, same run, one call' },
-    { area: AREA, metric: `speedup vs turf on ${n.toLocaleString('en-US')} tips`, value: ratio, unit: 'x', target: '>= 300x', pass: ratio >= 300 && same, note: `ours ${ours.toFixed(1)} ms (CPU ${oursCpu.toFixed(0)} ms); labels identical: ${same ? 'yes' : 'NO'}` },
+    {
+      area: AREA,
+      metric: `turf.clustersDbscan ${n.toLocaleString('en-US')} tips`,
+      value: turfMs,
+      unit: 'ms',
+      note: 'baseline, same run, one call',
+    },
+    {
+      area: AREA,
+      metric: `speedup vs turf on ${n.toLocaleString('en-US')} tips`,
+      value: ratio,
+      unit: 'x',
+      target: '>= 300x',
+      pass: ratio >= 300 && same,
+      note: `ours ${ours.toFixed(1)} ms (CPU ${oursCpu.toFixed(0)} ms); labels identical: ${same ? 'yes' : 'NO'}`,
+    },
   ];
 }
 
@@ -76,10 +100,24 @@ function geometryRows(tips: ClusterTip[]): BenchRow[] {
   const options = { ...DEFAULT_HOTSPOT_OPTIONS };
   const clusters = clusterTips(tips, options);
   const ms = best(3, () => {
-    const counts = hexCounts(tips.map((t) => t.lat), tips.map((t) => t.lon), options.hexSizeKm);
+    const counts = hexCounts(
+      tips.map((t) => t.lat),
+      tips.map((t) => t.lon),
+      options.hexSizeKm,
+    );
     assembleHotspots(clusters, [], { now: NOW, options, counts, takenIds: new Set() });
   });
-  return [{ area: AREA, metric: 'hotspot geometry, risk, Gi*, trend for 100,000 tips', value: ms, unit: 'ms', target: '<= 300 ms', pass: ms <= 300, note: `${clusters.length} hotspots; hull+buffer polygons; best of 3 (CPU ${lastCpuMs.toFixed(0)} ms)` }];
+  return [
+    {
+      area: AREA,
+      metric: 'hotspot geometry, risk, Gi*, trend for 100,000 tips',
+      value: ms,
+      unit: 'ms',
+      target: '<= 300 ms',
+      pass: ms <= 300,
+      note: `${clusters.length} hotspots; hull+buffer polygons; best of 3 (CPU ${lastCpuMs.toFixed(0)} ms)`,
+    },
+  ];
 }
 
 async function incrementalRows(tips: ClusterTip[]): Promise<BenchRow[]> {
@@ -101,7 +139,13 @@ async function incrementalRows(tips: ClusterTip[]): Promise<BenchRow[]> {
   const cpus: number[] = [];
   for (let k = 0; k < 120; k++) {
     const near = tips[Math.floor(rnd() * tips.length)];
-    const tip: ClusterTip = { ...near, id: `new-${k}`, lat: near.lat + (rnd() - 0.5) * 0.004, lon: near.lon + (rnd() - 0.5) * 0.004, receivedAt: NOW };
+    const tip: ClusterTip = {
+      ...near,
+      id: `new-${k}`,
+      lat: near.lat + (rnd() - 0.5) * 0.004,
+      lon: near.lon + (rnd() - 0.5) * 0.004,
+      receivedAt: NOW,
+    };
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await updateAround([tip], load, existing, NOW);
@@ -113,7 +157,17 @@ async function incrementalRows(tips: ClusterTip[]): Promise<BenchRow[]> {
   const median = sorted[Math.floor(sorted.length / 2)];
   const p90 = sorted[Math.floor(sorted.length * 0.9)];
   const cpuMedian = cpus.slice(20).sort((a, b) => a - b)[50];
-  return [{ area: AREA, metric: 'incremental update, 100,000 stored tips', value: median, unit: 'ms', target: '<= 10 ms', pass: median <= 10, note: `median of 100 new tips after 20 warm-up (p90 ${p90.toFixed(1)} ms, CPU median ${cpuMedian.toFixed(1)} ms), ${existing.length} stored hotspots, in-memory cell store` }];
+  return [
+    {
+      area: AREA,
+      metric: 'incremental update, 100,000 stored tips',
+      value: median,
+      unit: 'ms',
+      target: '<= 10 ms',
+      pass: median <= 10,
+      note: `median of 100 new tips after 20 warm-up (p90 ${p90.toFixed(1)} ms, CPU median ${cpuMedian.toFixed(1)} ms), ${existing.length} stored hotspots, in-memory cell store`,
+    },
+  ];
 }
 
 /**
@@ -154,7 +208,17 @@ function memoryRows(): BenchRow[] {
   const { bytes } = typedBytesAllocated(() => dbscan(points, OPTS));
   const mb = Math.max(afterNoGc - before, bytes) / 2 ** 20;
   const note = `upper bound: typed arrays allocated during the call ${(bytes / 2 ** 20).toFixed(0)} MB (heap+external after the call ${((afterNoGc - before) / 2 ** 20).toFixed(0)} MB, ${((retained - before) / 2 ** 20).toFixed(0)} MB retained after GC); ${labels.clusterCount} clusters`;
-  return [{ area: AREA, metric: 'memory, DBSCAN of 1,000,000 tips', value: mb, unit: 'MB', target: '<= 200 MB', pass: mb <= 200, note }];
+  return [
+    {
+      area: AREA,
+      metric: 'memory, DBSCAN of 1,000,000 tips',
+      value: mb,
+      unit: 'MB',
+      target: '<= 200 MB',
+      pass: mb <= 200,
+      note,
+    },
+  ];
 }
 
 /** Runs the hotspot benchmarks. */

@@ -29,7 +29,11 @@ function print(rows: BenchRow[]): void {
   ]);
   const head = ['area', 'metric', 'measured', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
@@ -37,7 +41,9 @@ function print(rows: BenchRow[]): void {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  console.log(`Phithak bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${new Date().toISOString()}\n`);
+  console.log(
+    `Phithak bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${new Date().toISOString()}\n`,
+  );
   const rows: BenchRow[] = [];
   let failed = false;
   for (const [area, load] of AREAS) {

@@ -41,7 +41,10 @@ afterAll(async () => {
 async function firstHotspot(): Promise<{ id: string; lat: number; lon: number }> {
   const fc = (await (await fetch(`${system.url}/api/hotspots`)).json()) as FeatureCollection<Polygon>;
   const f = fc.features[0];
-  const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as unknown as { coordinates: number[][][][] }).coordinates[0][0];
+  const ring =
+    f.geometry.type === 'Polygon'
+      ? f.geometry.coordinates[0]
+      : (f.geometry as unknown as { coordinates: number[][][][] }).coordinates[0][0];
   const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
   const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
   return { id: String(f.properties?.id), lat, lon };
@@ -80,7 +83,10 @@ describe('web app in Chromium against the local system', () => {
   it('switches the hotspot heatmap on from the legend', async () => {
     const visibility = () =>
       page.evaluate(() =>
-        (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getLayoutProperty('hotspot-heat', 'visibility'),
+        (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getLayoutProperty(
+          'hotspot-heat',
+          'visibility',
+        ),
       );
     expect(await visibility()).toBe('none');
     await page.locator('#heatmap-toggle').check();
@@ -88,7 +94,8 @@ describe('web app in Chromium against the local system', () => {
   });
 
   it('flies to a hotspot chosen in the list', async () => {
-    const zoom = () => page.evaluate(() => (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getZoom());
+    const zoom = () =>
+      page.evaluate(() => (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map.getZoom());
     const before = await zoom();
     await page.locator('.hotspot-item').first().click();
     await expect.poll(zoom, { timeout: 5_000 }).toBeGreaterThan(before + 1);
@@ -116,7 +123,7 @@ describe('web app in Chromium against the local system', () => {
     expect(await page.locator('#tip-form textarea[name=text]').inputValue()).toBe('');
   });
 
-  it('shows the server\'s 400 message and keeps what the reporter typed', async () => {
+  it("shows the server's 400 message and keeps what the reporter typed", async () => {
     const before = errors.length;
     await page.locator('#tip-form textarea[name=text]').fill('A tip with a phone number too short to be real');
     await page.locator('#tip-form input[name=phone]').fill('12');
@@ -164,6 +171,8 @@ describe('web app in Chromium against the local system', () => {
   it('shows the SMS log of the demo alerts and filters it by volunteer', async () => {
     const log = page.locator('#coordinator section[aria-label="SMS log"]');
     const rows = log.locator('tbody tr');
+    // The SMS log loads with its own request, after the tips table the previous step waited for.
+    await rows.first().waitFor({ timeout: 10_000 });
     const all = await rows.count();
     expect(all).toBeGreaterThan(0);
     const choices = log.locator('select[name=alertVolunteer] option');
@@ -185,9 +194,9 @@ describe('web app in Chromium against the local system', () => {
     await form.locator('button[type=submit]').click();
     await form.locator('.result.ok').waitFor({ timeout: 10_000 });
     expect(await form.locator('.result').textContent()).toContain('+66812345678');
-    await expect.poll(() => page.locator('#coordinator section[aria-label="Volunteers"]').textContent(), { timeout: 10_000 }).toContain(
-      'Browser Test Volunteer',
-    );
+    await expect
+      .poll(() => page.locator('#coordinator section[aria-label="Volunteers"]').textContent(), { timeout: 10_000 })
+      .toContain('Browser Test Volunteer');
   });
 
   it('opts a volunteer out of SMS from the coordinator panel', async () => {
@@ -205,7 +214,9 @@ describe('web app in Chromium against the local system', () => {
     const row = section.locator('tr', { hasText: 'Browser test: girls kept' });
     await row.locator('select.tip-status').selectOption('verified');
     await section.locator('.result.ok').waitFor({ timeout: 10_000 });
-    const res = await fetch(`${system.url}/api/tips?status=verified&limit=200`, { headers: { authorization: `Bearer ${system.token}` } });
+    const res = await fetch(`${system.url}/api/tips?status=verified&limit=200`, {
+      headers: { authorization: `Bearer ${system.token}` },
+    });
     const { items } = (await res.json()) as { items: Array<{ text: string }> };
     expect(items.some((t) => t.text.startsWith('Browser test: girls kept'))).toBe(true);
   });
@@ -214,7 +225,9 @@ describe('web app in Chromium against the local system', () => {
     const row = page.locator('#coordinator section[aria-label="Volunteers"] tr', { hasText: 'Browser Test Volunteer' });
     await row.locator('button.test-alert').click();
     const outcome = row.locator('.test-alert-result');
-    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toMatch(/(sent|not sent|failed) · .*, [12] SMS parts?$/);
+    await expect
+      .poll(() => outcome.textContent(), { timeout: 10_000 })
+      .toMatch(/(sent|not sent|failed) · .*, [12] SMS parts?$/);
   });
 
   it('edits a volunteer and shows their delivery log', async () => {
@@ -251,10 +264,14 @@ describe('web app in Chromium against the local system', () => {
     const tabErrors = collectErrors(tab);
     await tab.goto(`${system.url}/#h=${id}`);
     await tab.locator(`.hotspot-item[aria-current][data-hotspot-id="${id}"]`).waitFor({ timeout: 15_000 });
-    await tab.waitForFunction(() => {
-      const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
-      return Boolean(map?.loaded() && map.getZoom() > 11);
-    }, null, { timeout: 15_000 });
+    await tab.waitForFunction(
+      () => {
+        const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
+        return Boolean(map?.loaded() && map.getZoom() > 11);
+      },
+      null,
+      { timeout: 15_000 },
+    );
     await tab.close();
     errors.push(...tabErrors);
   });

@@ -18,24 +18,45 @@ describe('geocoder accuracy on the fixture set', () => {
     expect(cases.length).toBeGreaterThanOrEqual(300);
     expect(cases.filter((c) => c.split === 'holdout').length).toBeGreaterThanOrEqual(150);
     const styles = new Set(cases.map((c) => c.style));
-    for (const s of ['thai-full', 'thai-abbrev', 'thai-nospace', 'thai-typo', 'romanised', 'bangkok', 'story', 'malay', 'colloquial', 'mueang', 'no-place']) {
+    for (const s of [
+      'thai-full',
+      'thai-abbrev',
+      'thai-nospace',
+      'thai-typo',
+      'romanised',
+      'bangkok',
+      'story',
+      'malay',
+      'colloquial',
+      'mueang',
+      'no-place',
+    ]) {
       expect(styles).toContain(s);
     }
   });
 
   it(`reaches ${TARGET * 100}% on the held-out cases (never tuned on)`, () => {
-    const s = evaluate(g, cases.filter((c) => c.split === 'holdout'));
+    const s = evaluate(
+      g,
+      cases.filter((c) => c.split === 'holdout'),
+    );
     const failures = s.failures.map((f) => `${f.c.style}: ${f.c.q} -> ${f.r.precision} ${JSON.stringify(f.r.admin)}`);
     expect(s.correct / s.total, failures.join('\n')).toBeGreaterThanOrEqual(TARGET);
   });
 
   it('reaches the target on the development cases too', () => {
-    const s = evaluate(g, cases.filter((c) => c.split === 'dev'));
+    const s = evaluate(
+      g,
+      cases.filter((c) => c.split === 'dev'),
+    );
     expect(s.correct / s.total).toBeGreaterThanOrEqual(TARGET);
   });
 
   it('never places text that names no place', () => {
-    const s = evaluate(g, cases.filter((c) => c.level === 'none'));
+    const s = evaluate(
+      g,
+      cases.filter((c) => c.level === 'none'),
+    );
     expect(s.failures.map((f) => f.c.q)).toEqual([]);
   });
 });

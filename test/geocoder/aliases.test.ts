@@ -17,7 +17,12 @@ describe('alias table', () => {
   it.each(PLACE_ALIASES.map((a) => [a.name, a.code] as const))('"%s" alone geocodes to %s', (name, code) => {
     const r = geocode(g, name);
     expect(r.precision).toBe(LEVEL[code.length as 2 | 4 | 6]);
-    const got = r.precision === 'tambon' ? r.admin?.tambonCode : r.precision === 'amphoe' ? r.admin?.amphoeCode : r.admin?.provinceCode;
+    const got =
+      r.precision === 'tambon'
+        ? r.admin?.tambonCode
+        : r.precision === 'amphoe'
+          ? r.admin?.amphoeCode
+          : r.admin?.provinceCode;
     expect(got).toBe(code);
   });
 });

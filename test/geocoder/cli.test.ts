@@ -7,7 +7,12 @@ import { ensureGazetteerIndex } from '../../functions/cli/build-gazetteer.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const cli = (args: string[], input?: string): string =>
-  execFileSync(TSX, ['functions/cli/main.ts', 'geocode', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  execFileSync(TSX, ['functions/cli/main.ts', 'geocode', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 beforeAll(async () => {
   await ensureGazetteerIndex();
@@ -22,7 +27,10 @@ describe('npm run -s cli -- geocode', () => {
 
   it('reads stdin, one JSON line per line in order, with "lat, lon" lines reversed', () => {
     const out = cli([], 'Golok\n6.482, 101.763\nมีเด็กทำงานหนักมาก\n1.3, 103.8\n');
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ precision: 'amphoe', admin: { amphoeCode: '9610' } });
     expect(lines[1]).toMatchObject({ precision: 'point', lat: 6.482, lon: 101.763, admin: { tambonCode: '960107' } });

@@ -12,7 +12,14 @@ describe('forward geocoding on the real gazetteer', () => {
     const r = geocode(g, 'ต.โคกเคียน อ.เมือง จ.นราธิวาส');
     expect(r).toMatchObject({
       precision: 'tambon',
-      admin: { provinceCode: '96', province: 'นราธิวาส', amphoeCode: '9601', amphoe: 'เมืองนราธิวาส', tambonCode: '960107', tambon: 'โคกเคียน' },
+      admin: {
+        provinceCode: '96',
+        province: 'นราธิวาส',
+        amphoeCode: '9601',
+        amphoe: 'เมืองนราธิวาส',
+        tambonCode: '960107',
+        tambon: 'โคกเคียน',
+      },
     });
     expect(r.lat).toBeCloseTo(6.482, 3);
     expect(r.confidence).toBeGreaterThan(0.9);
@@ -37,7 +44,12 @@ describe('forward geocoding on the real gazetteer', () => {
   });
 
   it('reads coordinates pasted into a tip as the point, but not times or far-away points', () => {
-    expect(geocode(g, 'เด็กทำงานที่พิกัด 6.0300, 101.9700 ตอนนี้')).toMatchObject({ precision: 'point', lat: 6.03, lon: 101.97, admin: { amphoeCode: '9610' } });
+    expect(geocode(g, 'เด็กทำงานที่พิกัด 6.0300, 101.9700 ตอนนี้')).toMatchObject({
+      precision: 'point',
+      lat: 6.03,
+      lon: 101.97,
+      admin: { amphoeCode: '9610' },
+    });
     expect(geocode(g, 'เวลา 22.00 น. ที่ 1.3000, 103.8000').precision).toBe('none');
   });
 
@@ -61,7 +73,12 @@ describe('reverse geocoding on the real gazetteer', () => {
   });
 
   it('says when a point is outside Thailand (Kota Bharu, Malaysia; the open sea)', () => {
-    expect(reverseGeocode(g, { lat: 6.125, lon: 102.238 })).toEqual({ precision: 'point', lat: 6.125, lon: 102.238, inThailand: false });
+    expect(reverseGeocode(g, { lat: 6.125, lon: 102.238 })).toEqual({
+      precision: 'point',
+      lat: 6.125,
+      lon: 102.238,
+      inThailand: false,
+    });
     expect(reverseGeocode(g, { lat: 0, lon: 0 }).inThailand).toBe(false);
   });
 

@@ -10,22 +10,29 @@ beforeAll(async () => {
 
 const PRECISIONS = ['tambon', 'amphoe', 'province', 'none'];
 const thaiChar = fc.integer({ min: 0x0e01, max: 0x0e5b }).map((c) => String.fromCharCode(c));
-const pieces = fc.oneof(thaiChar, fc.constantFrom('ต.', 'อ.', 'จ.', ' ', '-', 'เมือง', 'Tambon ', 'a. ', ', ', '96000', 'หนองบัว'), fc.string());
+const pieces = fc.oneof(
+  thaiChar,
+  fc.constantFrom('ต.', 'อ.', 'จ.', ' ', '-', 'เมือง', 'Tambon ', 'a. ', ', ', '96000', 'หนองบัว'),
+  fc.string(),
+);
 
 describe('geocoder robustness', () => {
   it('returns a contract-shaped result for any text, never throwing', () => {
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-        const r = geocode(g, text);
-        expect(PRECISIONS).toContain(r.precision);
-        if (r.precision === 'none') expect(r).toEqual({ precision: 'none' });
-        else {
-          expect(Number.isFinite(r.lat) && Number.isFinite(r.lon)).toBe(true);
-          expect(r.admin?.provinceCode).toMatch(/^\d{2}$/);
-          expect(r.confidence).toBeGreaterThan(0);
-          expect(r.confidence).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          const r = geocode(g, text);
+          expect(PRECISIONS).toContain(r.precision);
+          if (r.precision === 'none') expect(r).toEqual({ precision: 'none' });
+          else {
+            expect(Number.isFinite(r.lat) && Number.isFinite(r.lon)).toBe(true);
+            expect(r.admin?.provinceCode).toMatch(/^\d{2}$/);
+            expect(r.confidence).toBeGreaterThan(0);
+            expect(r.confidence).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -37,12 +44,16 @@ describe('geocoder robustness', () => {
 
   it('reverse-geocodes any valid point, inside Thailand or not', () => {
     fc.assert(
-      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), (lat, lon) => {
-        const r = reverseGeocode(g, { lat, lon });
-        expect(r.precision).toBe('point');
-        expect(typeof r.inThailand).toBe('boolean');
-        if (r.inThailand) expect(r.admin?.tambonCode).toMatch(/^\d{6}$/);
-      }),
+      fc.property(
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        (lat, lon) => {
+          const r = reverseGeocode(g, { lat, lon });
+          expect(r.precision).toBe('point');
+          expect(typeof r.inThailand).toBe('boolean');
+          if (r.inThailand) expect(r.admin?.tambonCode).toMatch(/^\d{6}$/);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(() => reverseGeocode(g, { lat: 91, lon: 0 })).toThrow(RangeError);

@@ -15,7 +15,9 @@ import { dbscanTurf, KIND_LABELS, type LengthUnit } from '../../shared/hotspots/
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const geodata = resolve(repoRoot, process.env.GEODATA_DIR ?? '../shared/geodata');
 const fixturesDir = resolve(geodata, '../peer-fixtures/turf-clusters-dbscan');
-const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.geojson')).sort();
+const fixtures = readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.geojson'))
+  .sort();
 
 interface Params {
   distance: number;
@@ -24,7 +26,9 @@ interface Params {
 }
 
 function load(name: string): { fc: FeatureCollection<Point>; params: Params } {
-  const fc = JSON.parse(readFileSync(resolve(fixturesDir, name), 'utf8')) as FeatureCollection<Point> & { properties?: Partial<Params> };
+  const fc = JSON.parse(readFileSync(resolve(fixturesDir, name), 'utf8')) as FeatureCollection<Point> & {
+    properties?: Partial<Params>;
+  };
   const p = fc.properties ?? {};
   return { fc, params: { distance: p.distance ?? 100, units: p.units ?? 'kilometers', minPoints: p.minPoints ?? 3 } };
 }
@@ -38,7 +42,14 @@ const run = promisify(execFile);
 
 describe('peer fixtures: turf-clusters-dbscan', () => {
   it('finds all six fixtures', () => {
-    expect(fixtures).toEqual(['fiji.geojson', 'many-points.geojson', 'noise.geojson', 'points-with-properties.geojson', 'points1.geojson', 'points2.geojson']);
+    expect(fixtures).toEqual([
+      'fiji.geojson',
+      'many-points.geojson',
+      'noise.geojson',
+      'points-with-properties.geojson',
+      'points1.geojson',
+      'points2.geojson',
+    ]);
   });
 
   for (const name of fixtures) {
@@ -69,7 +80,9 @@ describe('peer fixtures: turf-clusters-dbscan', () => {
   it('the CLI labels a fixture like turf (kilometres) and keeps other properties', async () => {
     const { fc } = load('points-with-properties.geojson');
     const params: Params = { distance: 100, units: 'kilometers', minPoints: 3 };
-    const child = run('npx', ['tsx', 'functions/cli/main.ts', 'cluster', '--eps-km', '100', '--min-points', '3'], { cwd: repoRoot });
+    const child = run('npx', ['tsx', 'functions/cli/main.ts', 'cluster', '--eps-km', '100', '--min-points', '3'], {
+      cwd: repoRoot,
+    });
     child.child.stdin?.end(JSON.stringify(fc));
     const { stdout } = await child;
     const out = JSON.parse(stdout) as FeatureCollection<Point>;

@@ -29,7 +29,14 @@ function cellStore(tips: ClusterTip[]) {
  * The parts of a hotspot that depend on its own tips (not on when it was matched, nor on the
  * Gi* of its surroundings, which the scheduled full recomputation refreshes).
  */
-const essence = (h: Hotspot) => ({ id: h.id, members: h.memberTipIds, geometry: h.geometry, riskScore: h.riskScore, admin: h.admin, categories: h.categories });
+const essence = (h: Hotspot) => ({
+  id: h.id,
+  members: h.memberTipIds,
+  geometry: h.geometry,
+  riskScore: h.riskScore,
+  admin: h.admin,
+  categories: h.categories,
+});
 
 function expectEquivalent(inc: HotspotChanges, full: HotspotChanges, existing: Hotspot[], context: string) {
   const fullById = new Map(full.upserts.map((h) => [h.id, h]));
@@ -55,14 +62,26 @@ describe('updateAround', () => {
   it('equals a full recomputation, tip after tip, on random clumpy data (6 seeds x 12 tips)', async () => {
     for (let seed = 1; seed <= 6; seed++) {
       // Squeezed to ~0.5 x 0.6 degrees: several geohash cells, clusters crossing cell edges.
-      const all = clumpyTips(2500, seed, NOW).map((t) => ({ ...t, lat: 6 + (t.lat - 5.6) * 0.3, lon: 101 + (t.lon - 100) * 0.3 }));
+      const all = clumpyTips(2500, seed, NOW).map((t) => ({
+        ...t,
+        lat: 6 + (t.lat - 5.6) * 0.3,
+        lon: 101 + (t.lon - 100) * 0.3,
+      }));
       const rnd = seededRandom(seed);
       let stored = all.slice(0, 2400);
       let existing = recomputeHotspots({ tips: stored, existing: [], now: NOW }).upserts;
       for (let k = 0; k < 12; k++) {
         // Either a fresh tip from the data or one dropped right next to a stored tip.
         const near = stored[Math.floor(rnd() * stored.length)];
-        const tip = k % 2 ? all[2400 + k] : { ...near, id: `n${seed}-${k}`, lat: near.lat + (rnd() - 0.5) * 0.01, lon: near.lon + (rnd() - 0.5) * 0.01 };
+        const tip =
+          k % 2
+            ? all[2400 + k]
+            : {
+                ...near,
+                id: `n${seed}-${k}`,
+                lat: near.lat + (rnd() - 0.5) * 0.01,
+                lon: near.lon + (rnd() - 0.5) * 0.01,
+              };
         stored = [...stored, tip];
         const { load } = cellStore(stored);
         const inc = await updateAround([tip], load, existing, NOW);
@@ -74,7 +93,13 @@ describe('updateAround', () => {
   });
 
   it('merges two hotspots when a tip bridges them, like a full recomputation', async () => {
-    const mk = (id: string, lon: number): ClusterTip => ({ id, lat: 6.4, lon, receivedAt: '2026-11-24T00:00:00.000Z', category: 'other' });
+    const mk = (id: string, lon: number): ClusterTip => ({
+      id,
+      lat: 6.4,
+      lon,
+      receivedAt: '2026-11-24T00:00:00.000Z',
+      category: 'other',
+    });
     // Two rows of tips 0.5 km apart inside, with a 1.4 km gap that one tip in the middle closes.
     const left = Array.from({ length: 5 }, (_, i) => mk(`l${i}`, 101.8 + i * 0.0045));
     const right = Array.from({ length: 5 }, (_, i) => mk(`r${i}`, 101.8 + 4 * 0.0045 + 0.0126 + i * 0.0045));
@@ -90,7 +115,13 @@ describe('updateAround', () => {
   });
 
   it('drops a tip dismissed after the fact, even while the index still returns it', async () => {
-    const tips = Array.from({ length: 5 }, (_, i): ClusterTip => ({ id: `d${i}`, lat: 6.4 + i * 0.001, lon: 101.8, receivedAt: '2026-11-24T00:00:00.000Z', category: 'other' }));
+    const tips = Array.from({ length: 5 }, (_, i): ClusterTip => ({
+      id: `d${i}`,
+      lat: 6.4 + i * 0.001,
+      lon: 101.8,
+      receivedAt: '2026-11-24T00:00:00.000Z',
+      category: 'other',
+    }));
     const first = recomputeHotspots({ tips, existing: [], now: NOW });
     expect(first.upserts[0].tipCount).toBe(5);
     const dismissed = { ...tips[4], status: 'dismissed' as const };

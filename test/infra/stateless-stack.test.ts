@@ -85,12 +85,17 @@ describe('stateless stack: functions', () => {
   it.each(functionKeys)('%s bundle loads as an ES module and exports handler', (key) => {
     const asset = stacks.stateless.backend.functions[key].fn.node.findChild('Code') as s3assets.Asset;
     // Lambda provides the AWS SDK (kept external); here it resolves from the repo's node_modules.
-    if (!existsSync(join(outdir, 'node_modules'))) symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
+    if (!existsSync(join(outdir, 'node_modules')))
+      symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
     const probe = 'const m = await import(process.argv[1]); process.stdout.write(typeof m.handler);';
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe, join(outdir, asset.assetPath, 'index.mjs')], {
-      env: { ...process.env, AWS_REGION: 'ap-southeast-1' },
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', probe, join(outdir, asset.assetPath, 'index.mjs')],
+      {
+        env: { ...process.env, AWS_REGION: 'ap-southeast-1' },
+        encoding: 'utf8',
+      },
+    );
     expect(out).toBe('function');
   });
 
@@ -217,8 +222,19 @@ describe('stateless stack: HTTP API', () => {
   it('matches the contract: who may call what', () => {
     const access = (method: string, path: string) =>
       API_ROUTES.find((route) => route.method === method && route.path === path)?.access;
-    const publicRoutes = ['GET /api/health', 'POST /api/tips', 'GET /api/hotspots', 'GET /api/zones/check', 'GET /api/geocode'];
-    const coordinatorRoutes = ['GET /api/tips', 'POST /api/volunteers', 'POST /api/volunteers/{id}/opt-out', 'GET /api/alerts'];
+    const publicRoutes = [
+      'GET /api/health',
+      'POST /api/tips',
+      'GET /api/hotspots',
+      'GET /api/zones/check',
+      'GET /api/geocode',
+    ];
+    const coordinatorRoutes = [
+      'GET /api/tips',
+      'POST /api/volunteers',
+      'POST /api/volunteers/{id}/opt-out',
+      'GET /api/alerts',
+    ];
     for (const route of publicRoutes) expect(access(...(route.split(' ') as [string, string])), route).toBe('public');
     for (const route of coordinatorRoutes) {
       expect(access(...(route.split(' ') as [string, string])), route).toBe('coordinator');

@@ -24,12 +24,24 @@ describe('tip → hotspot → SMS loop on DynamoDB Local', () => {
   it('turns six nearby tips into one hotspot and exactly one SMS to the near volunteer', async () => {
     const near = await post(
       '/api/volunteers',
-      { name: 'Near', phone: '081 234 5678', location: { lat: CENTRE.lat + 0.018, lon: CENTRE.lon }, radiusKm: 5, language: 'th' },
+      {
+        name: 'Near',
+        phone: '081 234 5678',
+        location: { lat: CENTRE.lat + 0.018, lon: CENTRE.lon },
+        radiusKm: 5,
+        language: 'th',
+      },
       auth(),
     );
     const far = await post(
       '/api/volunteers',
-      { name: 'Far', phone: '+66 89 765 4321', location: { lat: CENTRE.lat + 0.45, lon: CENTRE.lon }, radiusKm: 10, language: 'en' },
+      {
+        name: 'Far',
+        phone: '+66 89 765 4321',
+        location: { lat: CENTRE.lat + 0.45, lon: CENTRE.lon },
+        radiusKm: 10,
+        language: 'en',
+      },
       auth(),
     );
     expect(near.status).toBe(201);
@@ -65,7 +77,11 @@ describe('tip → hotspot → SMS loop on DynamoDB Local', () => {
     await sys.settled();
     const after = (await get('/api/alerts', auth())).body.items;
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ volunteerId: near.body.id, hotspotId: hotspot.properties.id, reason: 'new_hotspot' });
+    expect(after[0]).toMatchObject({
+      volunteerId: near.body.id,
+      hotspotId: hotspot.properties.id,
+      reason: 'new_hotspot',
+    });
     expect(after[0].segments).toBeGreaterThanOrEqual(1);
     expect(after[0].message).not.toContain('เด็กถูก');
     expect(alerts.some((a: any) => a.volunteerId === far.body.id)).toBe(false);
@@ -92,7 +108,9 @@ describe('tip → hotspot → SMS loop on DynamoDB Local', () => {
     expect(bad.body.error.code).toBe('invalid_json');
     const invalid = await post('/api/tips', { text: '', category: 'nope', location: { lat: 200, lon: 0 } });
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.error.fields)).toEqual(expect.arrayContaining(['text', 'category', 'location.lat']));
+    expect(Object.keys(invalid.body.error.fields)).toEqual(
+      expect.arrayContaining(['text', 'category', 'location.lat']),
+    );
     expect((await get('/api/tips?limit=200', auth())).body.items.length).toBe(before);
   });
 

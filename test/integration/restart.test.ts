@@ -8,7 +8,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'phithak-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('keeps every tip across a restart on the same DATA_DIR', async () => {
-  const first = await startLocalSystem({ dataDir, port: 0, web: false, schedules: false, coordinatorToken: 'restart-token' });
+  const first = await startLocalSystem({
+    dataDir,
+    port: 0,
+    web: false,
+    schedules: false,
+    coordinatorToken: 'restart-token',
+  });
   let id: string;
   try {
     const res = await fetch(`${first.url}/api/tips`, {
@@ -21,10 +27,18 @@ it('keeps every tip across a restart on the same DATA_DIR', async () => {
   } finally {
     await first.stop();
   }
-  const second = await startLocalSystem({ dataDir, port: 0, web: false, schedules: false, coordinatorToken: 'restart-token' });
+  const second = await startLocalSystem({
+    dataDir,
+    port: 0,
+    web: false,
+    schedules: false,
+    coordinatorToken: 'restart-token',
+  });
   try {
     const res = await fetch(`${second.url}/api/tips`, { headers: { authorization: 'Bearer restart-token' } });
-    const { items } = (await res.json()) as { items: Array<{ id: string; geocode: { admin?: { tambonCode?: string } } }> };
+    const { items } = (await res.json()) as {
+      items: Array<{ id: string; geocode: { admin?: { tambonCode?: string } } }>;
+    };
     expect(items.map((t) => t.id)).toContain(id);
     expect(items.find((t) => t.id === id)?.geocode.admin?.tambonCode).toMatch(/^9602/);
   } finally {

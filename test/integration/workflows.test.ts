@@ -22,9 +22,14 @@ async function postCluster(centre: { lat: number; lon: number }, label: string):
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) {
     const location = { lat: centre.lat + (i % 3) * 0.001, lon: centre.lon + Math.floor(i / 3) * 0.001 };
-    const res = await call('POST', '/api/tips', { text: `${label} ${i}`, category: 'labour_exploitation', location }, {
-      'idempotency-key': randomUUID(),
-    });
+    const res = await call(
+      'POST',
+      '/api/tips',
+      { text: `${label} ${i}`, category: 'labour_exploitation', location },
+      {
+        'idempotency-key': randomUUID(),
+      },
+    );
     expect(res.status).toBe(201);
     ids.push(res.body.id);
   }
@@ -47,7 +52,12 @@ async function postTip(text: string): Promise<string> {
 }
 
 async function register(name: string, phone: string, near: { lat: number; lon: number }): Promise<string> {
-  const res = await call('POST', '/api/volunteers', { name, phone, location: { lat: near.lat + 0.01, lon: near.lon }, radiusKm: 5, language: 'th' }, auth());
+  const res = await call(
+    'POST',
+    '/api/volunteers',
+    { name, phone, location: { lat: near.lat + 0.01, lon: near.lon }, radiusKm: 5, language: 'th' },
+    auth(),
+  );
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -82,7 +92,10 @@ describe('public opt-out: POST /api/opt-out', () => {
 
   it('answers 202 for a number nobody registered, so it reveals nothing', async () => {
     const before = (await call('GET', '/api/volunteers', undefined, auth())).body.items;
-    expect(await call('POST', '/api/opt-out', { phone: '+60 12-345 6789' })).toEqual({ status: 202, body: { ok: true } });
+    expect(await call('POST', '/api/opt-out', { phone: '+60 12-345 6789' })).toEqual({
+      status: 202,
+      body: { ok: true },
+    });
     expect((await call('GET', '/api/volunteers', undefined, auth())).body.items).toEqual(before);
   });
 
@@ -135,7 +148,9 @@ describe('tip review: PATCH /api/tips/{id}', () => {
     const bad = await call('PATCH', `/api/tips/${id}`, { status: 'closed' }, auth());
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('status');
-    expect((await call('PATCH', `/api/tips/${id}`, { status: 'verified', text: 'rewritten' }, auth())).status).toBe(400);
+    expect((await call('PATCH', `/api/tips/${id}`, { status: 'verified', text: 'rewritten' }, auth())).status).toBe(
+      400,
+    );
     expect((await call('PATCH', `/api/tips/${id}`, '{"status"', auth())).status).toBe(400);
     expect((await call('PATCH', `/api/tips/${id}`, { status: 'dismissed' })).status).toBe(401);
     const tip = (await call('GET', '/api/tips?limit=200', undefined, auth())).body.items.find((t: any) => t.id === id);

@@ -12,7 +12,12 @@ export interface JsonResponse {
  * object, or a raw string to send malformed JSON) and headers; `auth()` is the coordinator header.
  */
 export function apiClient(sys: () => LocalSystem) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse> => {
     const res = await fetch(`${sys().url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { startLocalSystem as startSystem, type LocalSystem, type LocalSystemOptions } from '../../functions/local/system.js';
+import {
+  startLocalSystem as startSystem,
+  type LocalSystem,
+  type LocalSystemOptions,
+} from '../../functions/local/system.js';
 
 /**
  * The real local system for a test file: the run's DynamoDB Local with tables under a
@@ -18,7 +22,10 @@ export function startTestSystem(opts: LocalSystemOptions = {}): Promise<LocalSys
 }
 
 /** Polls `probe` until it returns a truthy value or the time runs out. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

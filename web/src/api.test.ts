@@ -11,7 +11,11 @@ function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; ini
 describe('api', () => {
   it('posts JSON with the bearer token and returns the parsed body', async () => {
     const seen: Array<{ url: string; init: RequestInit }> = [];
-    const res = await api<{ id: string }>('/api/volunteers', { body: { name: 'x' }, token: 'tok', fetchImpl: fakeFetch(201, { id: 'v1' }, seen) });
+    const res = await api<{ id: string }>('/api/volunteers', {
+      body: { name: 'x' },
+      token: 'tok',
+      fetchImpl: fakeFetch(201, { id: 'v1' }, seen),
+    });
     expect(res).toEqual({ id: 'v1' });
     expect(seen[0].init.method).toBe('POST');
     expect(seen[0].init.body).toBe('{"name":"x"}');
@@ -21,10 +25,17 @@ describe('api', () => {
   it('turns the contract error shape into an ApiError with fields', async () => {
     const err = await api('/api/tips', {
       body: {},
-      fetchImpl: fakeFetch(400, { error: { code: 'invalid', message: 'text is required', fields: { text: 'required' } } }),
+      fetchImpl: fakeFetch(400, {
+        error: { code: 'invalid', message: 'text is required', fields: { text: 'required' } },
+      }),
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 400, code: 'invalid', message: 'text is required', fields: { text: 'required' } });
+    expect(err).toMatchObject({
+      status: 400,
+      code: 'invalid',
+      message: 'text is required',
+      fields: { text: 'required' },
+    });
   });
 
   it('reports a network failure as status 0', async () => {

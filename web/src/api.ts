@@ -55,7 +55,12 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const body = await readJson(res);
   if (res.ok) return body as T;
   const err = (body as ErrorBody | null)?.error;
-  throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `The server answered ${res.status}.`, err?.fields);
+  throw new ApiError(
+    res.status,
+    err?.code ?? 'http_error',
+    err?.message ?? `The server answered ${res.status}.`,
+    err?.fields,
+  );
 }
 
 /** Builds a query string, skipping empty values. */

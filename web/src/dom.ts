@@ -39,7 +39,13 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 
 /** A `<label>` with bilingual text wrapping its control, the simplest accessible pairing. */
 export function field(labelText: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-  return h('label', { class: 'field' }, h('span', { class: 'label' }, labelText), control, hint ? h('small', {}, hint) : null);
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', { class: 'label' }, labelText),
+    control,
+    hint ? h('small', {}, hint) : null,
+  );
 }
 
 /** Looks up an element that index.html must contain. */

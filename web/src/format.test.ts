@@ -57,6 +57,8 @@ describe('alertOutcome', () => {
     expect(alertOutcome({ status: 'failed', segments: 2 })).toBe('failed · ส่งไม่สำเร็จ, 2 SMS parts');
   });
   it('says why an SMS was held back', () => {
-    expect(alertOutcome({ status: 'suppressed', suppressedReason: 'opted_out', segments: 1 })).toBe('not sent · ไม่ได้ส่ง (opted_out), 1 SMS part');
+    expect(alertOutcome({ status: 'suppressed', suppressedReason: 'opted_out', segments: 1 })).toBe(
+      'not sent · ไม่ได้ส่ง (opted_out), 1 SMS part',
+    );
   });
 });

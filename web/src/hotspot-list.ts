@@ -42,8 +42,13 @@ function item(f: Hotspots['features'][number], selected: boolean, choose: () => 
     },
     h('span', { class: `swatch risk-${p.riskLevel}`, 'aria-hidden': 'true' }),
     h('span', { class: 'place' }, placeName(p.admin)),
-    h('span', { class: 'meta' }, `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`,
-      p.trend ? ` · ${trendLabel(p.trend)}` : '', p.giConfidence ? ` · Gi* ${p.giConfidence}%` : ''),
+    h(
+      'span',
+      { class: 'meta' },
+      `${risk} · ${p.tipCount} tips · last ${formatDateTime(p.lastSeen)}`,
+      p.trend ? ` · ${trendLabel(p.trend)}` : '',
+      p.giConfidence ? ` · Gi* ${p.giConfidence}%` : '',
+    ),
   );
   return h('li', {}, button);
 }
@@ -76,7 +81,8 @@ export function startHotspotList(opts: { list: HTMLElement; status: HTMLElement;
       const fc = await api<Hotspots>('/api/hotspots');
       opts.view.setHotspots(fc);
       features = [...fc.features].sort(
-        (a, b) => compareRisk(a.properties.riskLevel, b.properties.riskLevel) || b.properties.tipCount - a.properties.tipCount,
+        (a, b) =>
+          compareRisk(a.properties.riskLevel, b.properties.riskLevel) || b.properties.tipCount - a.properties.tipCount,
       );
       render();
       followLink();

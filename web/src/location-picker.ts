@@ -28,10 +28,13 @@ export function createLocationPicker(): LocationPicker {
   const show = () => {
     const p = point();
     where.textContent =
-      mode === 'none' ? NONE_TEXT
-      : p ? `Point · พิกัด: ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}`
-      : mode === 'map' ? 'Click the map to pick the point. · คลิกแผนที่เพื่อเลือกจุด'
-      : 'Finding your location… · กำลังหาตำแหน่ง';
+      mode === 'none'
+        ? NONE_TEXT
+        : p
+          ? `Point · พิกัด: ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}`
+          : mode === 'map'
+            ? 'Click the map to pick the point. · คลิกแผนที่เพื่อเลือกจุด'
+            : 'Finding your location… · กำลังหาตำแหน่ง';
   };
   const locate = () => {
     if (!('geolocation' in navigator)) return void (where.textContent = 'This browser cannot share a location.');
@@ -45,16 +48,31 @@ export function createLocationPicker(): LocationPicker {
     );
   };
   const radio = (value: Mode, label: string) =>
-    h('label', { class: 'choice' },
-      h('input', { type: 'radio', name: 'where', value, checked: value === 'none', onchange: () => {
-        mode = value;
-        if (value === 'gps' && !gps) locate();
-        show();
-      } }),
-      label);
-  const element = h('fieldset', {}, h('legend', {}, 'Exact point (optional) · พิกัด (ไม่บังคับ)'),
-    radio('none', 'No exact point · ไม่ระบุ'), radio('gps', 'Use my location · ใช้ตำแหน่งของฉัน'),
-    radio('map', 'Point picked on the map · จุดที่เลือกบนแผนที่'), where);
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', {
+        type: 'radio',
+        name: 'where',
+        value,
+        checked: value === 'none',
+        onchange: () => {
+          mode = value;
+          if (value === 'gps' && !gps) locate();
+          show();
+        },
+      }),
+      label,
+    );
+  const element = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'Exact point (optional) · พิกัด (ไม่บังคับ)'),
+    radio('none', 'No exact point · ไม่ระบุ'),
+    radio('gps', 'Use my location · ใช้ตำแหน่งของฉัน'),
+    radio('map', 'Point picked on the map · จุดที่เลือกบนแผนที่'),
+    where,
+  );
   return {
     element,
     point,

@@ -12,11 +12,22 @@ const DONE =
 
 /** Fills `form` with the phone field and wires the submission. */
 export function createOptOutForm(form: HTMLFormElement): void {
-  const phone = h('input', { name: 'phone', type: 'tel', required: true, autocomplete: 'tel', inputmode: 'tel', placeholder: '081 234 5678' });
+  const phone = h('input', {
+    name: 'phone',
+    type: 'tel',
+    required: true,
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    placeholder: '081 234 5678',
+  });
   const submit = h('button', { type: 'submit' }, 'Stop SMS · หยุดรับ SMS');
   const result = h('p', { class: 'result', role: 'status', 'aria-live': 'polite' });
   form.append(
-    h('p', { class: 'muted' }, 'Volunteers: type the number that receives Phithak alerts. · อาสาสมัคร: กรอกเบอร์ที่ได้รับ SMS · Sukarelawan: taip nombor telefon anda.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Volunteers: type the number that receives Phithak alerts. · อาสาสมัคร: กรอกเบอร์ที่ได้รับ SMS · Sukarelawan: taip nombor telefon anda.',
+    ),
     field('Phone number · เบอร์โทรศัพท์', phone),
     submit,
     result,

@@ -36,8 +36,11 @@ function errorMessage(err: unknown): string {
 function controls() {
   return {
     text: h('textarea', { name: 'text', required: true, maxlength: 5000, rows: 4 }),
-    category: h('select', { name: 'category' },
-      ...CATEGORY_OPTIONS.map((o) => h('option', { value: o.value, selected: o.value === 'other' }, o.label))),
+    category: h(
+      'select',
+      { name: 'category' },
+      ...CATEGORY_OPTIONS.map((o) => h('option', { value: o.value, selected: o.value === 'other' }, o.label)),
+    ),
     address: h('input', { name: 'address', type: 'text', autocomplete: 'off', maxlength: 500 }),
     occurredAt: h('input', { name: 'occurredAt', type: 'datetime-local' }),
     phone: h('input', { name: 'phone', type: 'tel', autocomplete: 'off' }),
@@ -84,7 +87,10 @@ export function createTipForm(form: HTMLFormElement): TipForm {
     c.submit.disabled = true;
     show('', 'Sending… · กำลังส่ง');
     try {
-      const res = await api<TipResponse>('/api/tips', { body: payload, headers: { 'idempotency-key': keys.keyFor(payload) } });
+      const res = await api<TipResponse>('/api/tips', {
+        body: payload,
+        headers: { 'idempotency-key': keys.keyFor(payload) },
+      });
       keys.done();
       form.reset();
       location.reset();
@@ -95,16 +101,27 @@ export function createTipForm(form: HTMLFormElement): TipForm {
       c.submit.disabled = false;
     }
   });
-  replaceChildren(form,
+  replaceChildren(
+    form,
     field('What did you see? (required) · สิ่งที่พบเห็น (จำเป็น)', c.text, 'Do not write your own name. · ไม่ต้องใส่ชื่อของคุณ'),
     field('Kind of case · ประเภท', c.category),
     field('Where? (village, tambon, amphoe) · สถานที่', c.address),
     field('When? (optional, Thai time) · เมื่อไร (ไม่บังคับ)', c.occurredAt),
     location.element,
-    h('fieldset', {}, h('legend', {}, 'Contact (optional) · ติดต่อกลับ (ไม่บังคับ)'),
-      h('p', { class: 'warning' }, 'Only if it is safe: we never contact you unless you tick the box, and your number is never shown publicly. · ให้เบอร์เฉพาะเมื่อปลอดภัย'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Contact (optional) · ติดต่อกลับ (ไม่บังคับ)'),
+      h(
+        'p',
+        { class: 'warning' },
+        'Only if it is safe: we never contact you unless you tick the box, and your number is never shown publicly. · ให้เบอร์เฉพาะเมื่อปลอดภัย',
+      ),
       field('Phone · โทรศัพท์', c.phone),
-      h('label', { class: 'choice' }, c.consent, 'You may contact me · ติดต่อกลับได้')),
-    c.submit, c.result);
+      h('label', { class: 'choice' }, c.consent, 'You may contact me · ติดต่อกลับได้'),
+    ),
+    c.submit,
+    c.result,
+  );
   return { setPick: (point) => location.setMapPoint(point) };
 }

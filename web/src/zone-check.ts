@@ -17,12 +17,19 @@ interface ZoneCheck {
 
 function describe(res: ZoneCheck): HTMLElement[] {
   const verdict = res.inRiskZone
-    ? h('p', { class: `verdict in-zone risk-${res.riskLevel}` },
-        `Inside a risk zone · อยู่ในพื้นที่เสี่ยง: ${RISK_LABELS[res.riskLevel as RiskLevel] ?? res.riskLevel}`)
+    ? h(
+        'p',
+        { class: `verdict in-zone risk-${res.riskLevel}` },
+        `Inside a risk zone · อยู่ในพื้นที่เสี่ยง: ${RISK_LABELS[res.riskLevel as RiskLevel] ?? res.riskLevel}`,
+      )
     : h('p', { class: 'verdict out-zone' }, 'Not inside a risk zone · ไม่อยู่ในพื้นที่เสี่ยง');
   return [
     verdict,
-    h('p', {}, `Nearest hotspot · จุดเสี่ยงใกล้สุด: ${res.nearestHotspotKm === null ? 'none · ไม่มี' : formatKm(res.nearestHotspotKm)}`),
+    h(
+      'p',
+      {},
+      `Nearest hotspot · จุดเสี่ยงใกล้สุด: ${res.nearestHotspotKm === null ? 'none · ไม่มี' : formatKm(res.nearestHotspotKm)}`,
+    ),
     h('p', {}, `Place · สถานที่: ${placeName(res.admin)}`),
   ];
 }
@@ -34,8 +41,24 @@ export interface ZoneCheckForm {
 
 /** Builds the form inside `form`. */
 export function createZoneCheck(form: HTMLFormElement): ZoneCheckForm {
-  const lat = h('input', { name: 'lat', type: 'number', step: 'any', min: -90, max: 90, required: true, inputmode: 'decimal' });
-  const lon = h('input', { name: 'lon', type: 'number', step: 'any', min: -180, max: 180, required: true, inputmode: 'decimal' });
+  const lat = h('input', {
+    name: 'lat',
+    type: 'number',
+    step: 'any',
+    min: -90,
+    max: 90,
+    required: true,
+    inputmode: 'decimal',
+  });
+  const lon = h('input', {
+    name: 'lon',
+    type: 'number',
+    step: 'any',
+    min: -180,
+    max: 180,
+    required: true,
+    inputmode: 'decimal',
+  });
   const result = h('div', { class: 'zone-result', role: 'status', 'aria-live': 'polite' });
 
   const run = async () => {

@@ -62,7 +62,10 @@ async function publicHotspots(ctx: AppContext): Promise<Hotspot[]> {
 
 /** GET /api/hotspots: the public FeatureCollection. */
 export async function listHotspots(_event: ApiEvent, ctx: AppContext): Promise<ApiResult> {
-  const body: FeatureCollection = { type: 'FeatureCollection', features: (await publicHotspots(ctx)).map(toPublicFeature) };
+  const body: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: (await publicHotspots(ctx)).map(toPublicFeature),
+  };
   return json(200, body);
 }
 

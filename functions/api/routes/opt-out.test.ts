@@ -7,7 +7,15 @@ import { HttpError } from '../errors.js';
 import { publicOptOut } from './opt-out.js';
 
 const volunteer = (id: string, phone: string, status: Volunteer['status'] = 'active', updatedAt = 't0'): Volunteer => ({
-  id, name: id, phone, location: { lat: 6.4, lon: 101.8 }, radiusKm: 5, language: 'th', status, createdAt: 't0', updatedAt,
+  id,
+  name: id,
+  phone,
+  location: { lat: 6.4, lon: 101.8 },
+  radiusKm: 5,
+  language: 'th',
+  status,
+  createdAt: 't0',
+  updatedAt,
 });
 
 /** A registry in memory with the repo methods the route uses; `conflicts` fail that many puts first. */
@@ -31,7 +39,8 @@ function fakeContext(registry: Volunteer[], conflicts = 0) {
   return { ctx, puts };
 }
 
-const request = (body: unknown) => ({ body: JSON.stringify(body), headers: {}, requestContext: {} }) as unknown as APIGatewayProxyEvent;
+const request = (body: unknown) =>
+  ({ body: JSON.stringify(body), headers: {}, requestContext: {} }) as unknown as APIGatewayProxyEvent;
 
 describe('POST /api/opt-out', () => {
   it('opts out every active profile with the number, however it was typed, and nobody else', async () => {
@@ -52,7 +61,10 @@ describe('POST /api/opt-out', () => {
 
   it('answers exactly the same for a number nobody registered', async () => {
     const { ctx, puts } = fakeContext([volunteer('a', '+66812345678')]);
-    const known = await publicOptOut(request({ phone: '+66 81 234 5678' }), fakeContext([volunteer('a', '+66812345678')]).ctx);
+    const known = await publicOptOut(
+      request({ phone: '+66 81 234 5678' }),
+      fakeContext([volunteer('a', '+66812345678')]).ctx,
+    );
     const unknown = await publicOptOut(request({ phone: '+60 12-345 6789' }), ctx);
     expect(unknown).toEqual(known);
     expect(puts).toEqual([]);

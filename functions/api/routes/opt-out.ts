@@ -14,7 +14,10 @@ const optOutSchema = z.object({
       try {
         return normalisePhone(value);
       } catch (err) {
-        issue.addIssue({ code: 'custom', message: err instanceof InvalidPhoneError ? err.message : 'invalid phone number' });
+        issue.addIssue({
+          code: 'custom',
+          message: err instanceof InvalidPhoneError ? err.message : 'invalid phone number',
+        });
         return z.NEVER;
       }
     }),

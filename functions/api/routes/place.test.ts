@@ -22,7 +22,10 @@ describe('placeOfTip', () => {
 
 describe('clusterPoint', () => {
   it('clusters GPS points, pasted coordinates and tambon centroids, not coarser places', () => {
-    expect(clusterPoint({ location: { lat: 6.1, lon: 101.9 } }, { precision: 'point' })).toEqual({ lat: 6.1, lon: 101.9 });
+    expect(clusterPoint({ location: { lat: 6.1, lon: 101.9 } }, { precision: 'point' })).toEqual({
+      lat: 6.1,
+      lon: 101.9,
+    });
     expect(clusterPoint({}, { precision: 'point', lat: 6.2, lon: 101.8 })).toEqual({ lat: 6.2, lon: 101.8 });
     expect(clusterPoint({}, { precision: 'tambon', lat: 6.3, lon: 101.7 })).toEqual({ lat: 6.3, lon: 101.7 });
     expect(clusterPoint({}, { precision: 'amphoe', lat: 6.3, lon: 101.7 })).toBeUndefined();

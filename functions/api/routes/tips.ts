@@ -54,7 +54,9 @@ function buildTip(input: TipInput, now: string): TipItem {
     admin: place.admin,
     ...(point ? { lat: point.lat, lon: point.lon, cell: tipCell(point.lat, point.lon) } : {}),
     // Distinct reporters weigh in the risk score; an opaque hash, never the number itself.
-    ...(input.contact ? { reporterKey: sha256(`reporter:${input.contact.phone.replace(/\D/g, '')}`).slice(0, 16) } : {}),
+    ...(input.contact
+      ? { reporterKey: sha256(`reporter:${input.contact.phone.replace(/\D/g, '')}`).slice(0, 16) }
+      : {}),
   };
 }
 
@@ -83,7 +85,12 @@ const bboxSchema = z
   .transform((s) => s.split(',').map(Number))
   .pipe(
     z
-      .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+      .tuple([
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+      ])
       .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox is west,south,east,north'),
   );
 
@@ -108,7 +115,10 @@ export async function listTips(event: ApiEvent, ctx: AppContext): Promise<ApiRes
     startKey: q.next ? decodeCursor(q.next) : undefined,
   });
   // Audit line: who read how many tips (no tip content).
-  logger.info('tips read', { count: page.items.length, principal: event.requestContext?.authorizer?.claims?.sub ?? 'token' });
+  logger.info('tips read', {
+    count: page.items.length,
+    principal: event.requestContext?.authorizer?.claims?.sub ?? 'token',
+  });
   const items = page.items.map(({ feed: _feed, cell: _cell, ...tip }) => tip);
   const next = encodeCursor(page.lastKey);
   return json(200, next ? { items, next } : { items });
@@ -120,14 +130,22 @@ const statusPatchSchema = z.object({ status: z.enum(TIP_STATUSES) }).strict();
  * PATCH /api/tips/{id} (coordinator): set the review status (`new`, `verified`, `referred`,
  * `dismissed`). A dismissed tip leaves its hotspot once the tips stream delivers the change.
  */
-export async function setTipStatus(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
+export async function setTipStatus(
+  event: ApiEvent,
+  ctx: AppContext,
+  params: Record<string, string>,
+): Promise<ApiResult> {
   requireCoordinator(event, ctx.config);
   const { status } = validate(statusPatchSchema, parseJsonBody(event));
   // Tip ids are UUIDs; anything longer than a key can be is simply unknown (never a DynamoDB 5xx).
   const tip = params.id && params.id.length <= 128 ? await ctx.tips.setStatus(params.id, status, ctx.now()) : undefined;
   if (!tip) throw notFound('no tip with this id');
   // Audit line: who changed which tip to what (no tip content).
-  logger.info('tip status set', { tipId: tip.id, status, principal: event.requestContext?.authorizer?.claims?.sub ?? 'token' });
+  logger.info('tip status set', {
+    tipId: tip.id,
+    status,
+    principal: event.requestContext?.authorizer?.claims?.sub ?? 'token',
+  });
   const { feed: _feed, cell: _cell, ...rest } = tip;
   return json(200, rest);
 }

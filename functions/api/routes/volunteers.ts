@@ -18,7 +18,8 @@ async function save(ctx: AppContext, next: Volunteer, previous: Volunteer): Prom
   try {
     await ctx.volunteers.put(next, previous);
   } catch (err) {
-    if (err instanceof VolunteerConflictError) throw new HttpError(409, 'conflict', err.message, undefined, { cause: err });
+    if (err instanceof VolunteerConflictError)
+      throw new HttpError(409, 'conflict', err.message, undefined, { cause: err });
     throw err;
   }
 }
@@ -40,14 +41,22 @@ export async function listVolunteers(event: ApiEvent, ctx: AppContext): Promise<
 }
 
 /** GET /api/volunteers/{id} (coordinator): the profile and its delivery log, newest first. */
-export async function getVolunteer(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
+export async function getVolunteer(
+  event: ApiEvent,
+  ctx: AppContext,
+  params: Record<string, string>,
+): Promise<ApiResult> {
   requireCoordinator(event, ctx.config);
   const volunteer = await load(ctx, params.id);
   return json(200, { ...volunteer, alerts: await ctx.alerts.listForVolunteer(volunteer.id, 50) });
 }
 
 /** PATCH /api/volunteers/{id} (coordinator): edit any field; `status: "opted_out"` deactivates. */
-export async function patchVolunteer(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
+export async function patchVolunteer(
+  event: ApiEvent,
+  ctx: AppContext,
+  params: Record<string, string>,
+): Promise<ApiResult> {
   requireCoordinator(event, ctx.config);
   const patch = validate(volunteerPatchSchema, parseJsonBody(event));
   const current = await load(ctx, params.id);
@@ -60,7 +69,11 @@ export async function patchVolunteer(event: ApiEvent, ctx: AppContext, params: R
 }
 
 /** POST /api/volunteers/{id}/opt-out: the volunteer receives no further SMS (idempotent). */
-export async function optOutVolunteer(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
+export async function optOutVolunteer(
+  event: ApiEvent,
+  ctx: AppContext,
+  params: Record<string, string>,
+): Promise<ApiResult> {
   requireCoordinator(event, ctx.config);
   const current = await load(ctx, params.id);
   if (current.status === 'opted_out') return json(200, current);

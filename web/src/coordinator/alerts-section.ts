@@ -27,12 +27,19 @@ export function createAlertsSection(): AlertsSection {
     const current = who.value;
     const ids = [...new Set(alerts.map((a) => a.volunteerId))];
     const name = (id: string) => volunteers.get(id)?.name ?? id;
-    replaceChildren(who, h('option', { value: '' }, 'everyone · ทุกคน'),
-      ...ids.sort((a, b) => name(a).localeCompare(name(b), 'th')).map((id) => h('option', { value: id }, name(id))));
+    replaceChildren(
+      who,
+      h('option', { value: '' }, 'everyone · ทุกคน'),
+      ...ids.sort((a, b) => name(a).localeCompare(name(b), 'th')).map((id) => h('option', { value: id }, name(id))),
+    );
     who.value = ids.includes(current) ? current : '';
   };
-  const element = h('section', { class: 'coord-section', 'aria-label': 'SMS log' },
-    field('SMS log for · บันทึก SMS ของ', who), list);
+  const element = h(
+    'section',
+    { class: 'coord-section', 'aria-label': 'SMS log' },
+    field('SMS log for · บันทึก SMS ของ', who),
+    list,
+  );
   return {
     element,
     show(a, v) {

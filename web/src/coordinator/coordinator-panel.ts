@@ -27,7 +27,10 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
   const tips = createTipsSection();
   const alerts = createAlertsSection();
   const volunteers = h('section', { class: 'coord-section', 'aria-label': 'Volunteers' });
-  const detail = createVolunteerDetail(() => token, () => void loadVolunteers());
+  const detail = createVolunteerDetail(
+    () => token,
+    () => void loadVolunteers(),
+  );
 
   const loadAlerts = async () => {
     try {
@@ -52,7 +55,11 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     await loadAlerts();
   };
   const testAlert = async (v: Volunteer): Promise<string> => {
-    const alert = await api<Alert>(`/api/volunteers/${encodeURIComponent(v.id)}/test-alert`, { method: 'POST', body: {}, token });
+    const alert = await api<Alert>(`/api/volunteers/${encodeURIComponent(v.id)}/test-alert`, {
+      method: 'POST',
+      body: {},
+      token,
+    });
     void loadAlerts();
     if (detail.shownId() === v.id) void detail.open(v.id);
     return alertOutcome(alert);
@@ -76,12 +83,22 @@ export function createCoordinatorPanel(root: HTMLElement): CoordinatorPanel {
     detail.clear();
     replaceChildren(volunteers);
   };
-  const form = createVolunteerForm(() => token, () => void loadVolunteers());
-  const tokenForm = h('form', { class: 'token-form', novalidate: true },
+  const form = createVolunteerForm(
+    () => token,
+    () => void loadVolunteers(),
+  );
+  const tokenForm = h(
+    'form',
+    { class: 'token-form', novalidate: true },
     field('Coordinator token · โทเคนผู้ประสานงาน', tokenInput, 'Kept only for this browser tab. · เก็บไว้เฉพาะแท็บนี้'),
-    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Open · เปิด'),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'submit' }, 'Open · เปิด'),
       h('button', { type: 'button', class: 'secondary', onclick: () => void load() }, 'Refresh · รีเฟรช'),
-      h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Sign out · ออก')));
+      h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Sign out · ออก'),
+    ),
+  );
   tokenForm.addEventListener('submit', (e) => {
     e.preventDefault();
     token = tokenInput.value.trim();

@@ -15,7 +15,10 @@ export interface Page<T> {
 
 /** A failed list, with 401 explained in words a coordinator acts on. */
 export function failure(what: string, err: unknown): HTMLElement {
-  const msg = err instanceof ApiError && err.status === 401 ? 'the token was not accepted · โทเคนไม่ถูกต้อง' : (err as Error).message;
+  const msg =
+    err instanceof ApiError && err.status === 401
+      ? 'the token was not accepted · โทเคนไม่ถูกต้อง'
+      : (err as Error).message;
   return h('p', { class: 'error' }, `${what}: ${msg}`);
 }
 
@@ -34,7 +37,11 @@ export function createTipsSection(): TipsSection {
   const setStatus = async (tip: Tip, next: TipStatus, control: HTMLSelectElement) => {
     control.disabled = true;
     try {
-      const updated = await api<Tip>(`/api/tips/${encodeURIComponent(tip.id)}`, { method: 'PATCH', body: { status: next }, token });
+      const updated = await api<Tip>(`/api/tips/${encodeURIComponent(tip.id)}`, {
+        method: 'PATCH',
+        body: { status: next },
+        token,
+      });
       // The row keeps this object: a later failed change reverts to the saved status.
       tip.status = updated.status;
       saved.className = 'result ok';
@@ -47,11 +54,20 @@ export function createTipsSection(): TipsSection {
       control.disabled = false;
     }
   };
-  const status = h('select', { name: 'tipStatus', onchange: () => void load(token) },
-    h('option', { value: '' }, 'all · ทั้งหมด'), ...TIP_STATUSES.map((s) => h('option', { value: s }, s)));
+  const status = h(
+    'select',
+    { name: 'tipStatus', onchange: () => void load(token) },
+    h('option', { value: '' }, 'all · ทั้งหมด'),
+    ...TIP_STATUSES.map((s) => h('option', { value: s }, s)),
+  );
   const render = (next?: string) =>
-    replaceChildren(list, tipsTable(items, (t, next, control) => void setStatus(t, next, control)),
-      next ? h('button', { type: 'button', class: 'secondary', onclick: () => void fetchPage(next) }, 'More tips · เพิ่มเติม') : null);
+    replaceChildren(
+      list,
+      tipsTable(items, (t, next, control) => void setStatus(t, next, control)),
+      next
+        ? h('button', { type: 'button', class: 'secondary', onclick: () => void fetchPage(next) }, 'More tips · เพิ่มเติม')
+        : null,
+    );
   const fetchPage = async (next?: string) => {
     try {
       const page = await api<Page<Tip>>(`/api/tips${qs({ status: status.value, next })}`, { token });
@@ -65,8 +81,13 @@ export function createTipsSection(): TipsSection {
     token = t;
     return fetchPage();
   };
-  const element = h('section', { class: 'coord-section', 'aria-label': 'Recent tips' },
-    field('Tip status · สถานะเบาะแส', status), saved, list);
+  const element = h(
+    'section',
+    { class: 'coord-section', 'aria-label': 'Recent tips' },
+    field('Tip status · สถานะเบาะแส', status),
+    saved,
+    list,
+  );
   return {
     element,
     load,

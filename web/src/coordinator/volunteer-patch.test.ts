@@ -26,7 +26,9 @@ describe('volunteerPatch', () => {
   });
 
   it('clears quiet hours when both times are emptied, and sets them when added', () => {
-    expect(volunteerPatch(stored, { ...formValuesOf(stored), quietStart: '', quietEnd: '' })).toEqual({ quietHours: null });
+    expect(volunteerPatch(stored, { ...formValuesOf(stored), quietStart: '', quietEnd: '' })).toEqual({
+      quietHours: null,
+    });
     const { quietHours: _q, ...without } = stored;
     expect(volunteerPatch(without, { ...formValuesOf(without), quietStart: '22:00', quietEnd: '05:30' })).toEqual({
       quietHours: { start: '22:00', end: '05:30' },
@@ -40,6 +42,8 @@ describe('volunteerPatch', () => {
   });
 
   it('sends a phone typed differently, since only the server normalises it', () => {
-    expect(volunteerPatch(stored, { ...formValuesOf(stored), phone: '081 234 5678' })).toEqual({ phone: '081 234 5678' });
+    expect(volunteerPatch(stored, { ...formValuesOf(stored), phone: '081 234 5678' })).toEqual({
+      phone: '081 234 5678',
+    });
   });
 });

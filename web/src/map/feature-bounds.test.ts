@@ -9,14 +9,33 @@ describe('featureBounds', () => {
       geometry: {
         type: 'MultiPolygon',
         coordinates: [
-          [[[101.7, 6.4], [101.8, 6.4], [101.8, 6.5], [101.7, 6.4]]],
-          [[[101.9, 6.2], [102.0, 6.2], [102.0, 6.3], [101.9, 6.2]]],
+          [
+            [
+              [101.7, 6.4],
+              [101.8, 6.4],
+              [101.8, 6.5],
+              [101.7, 6.4],
+            ],
+          ],
+          [
+            [
+              [101.9, 6.2],
+              [102.0, 6.2],
+              [102.0, 6.3],
+              [101.9, 6.2],
+            ],
+          ],
         ],
       },
     });
-    expect(bounds).toEqual([[101.7, 6.2], [102.0, 6.5]]);
+    expect(bounds).toEqual([
+      [101.7, 6.2],
+      [102.0, 6.5],
+    ]);
   });
   it('is null for an empty polygon', () => {
-    expect(featureBounds({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } })).toBeNull();
+    expect(
+      featureBounds({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } }),
+    ).toBeNull();
   });
 });

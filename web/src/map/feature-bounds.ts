@@ -17,5 +17,10 @@ export function featureBounds(feature: Feature<Polygon | MultiPolygon>): [[numbe
       north = Math.max(north, lat);
     }
   }
-  return Number.isFinite(west) ? [[west, south], [east, north]] : null;
+  return Number.isFinite(west)
+    ? [
+        [west, south],
+        [east, north],
+      ]
+    : null;
 }

@@ -66,7 +66,12 @@ export function createMapView(container: HTMLElement): MapView {
     },
     setPick(point) {
       const data: FeatureCollection = point
-        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [point.lon, point.lat] } }] }
+        ? {
+            type: 'FeatureCollection',
+            features: [
+              { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [point.lon, point.lat] } },
+            ],
+          }
         : EMPTY;
       whenReady(() => source('pick')?.setData(data));
     },
@@ -92,7 +97,15 @@ export function createMapView(container: HTMLElement): MapView {
 /** A map that draws nothing, for devices without WebGL; everything else keeps working. */
 export function fallbackMapView(): MapView {
   const none = () => undefined;
-  return { map: null, ready: Promise.resolve(), setHotspots: none, setPick: none, focusHotspot: none, onPick: none, setHeatmap: none };
+  return {
+    map: null,
+    ready: Promise.resolve(),
+    setHotspots: none,
+    setPick: none,
+    focusHotspot: none,
+    onPick: none,
+    setHeatmap: none,
+  };
 }
 
 /** 5 decimals ≈ 1 m: more would be false precision from a mouse click. */
