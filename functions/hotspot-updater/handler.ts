@@ -4,7 +4,6 @@ import { updateAround } from '../../shared/hotspots/index.js';
 import type { ClusterTip } from '../../shared/types.js';
 import { getContext } from '../lib/context.js';
 import { windowStart } from '../lib/hotspot-window.js';
-import { readVersions } from '../lib/hotspots-repo.js';
 import { logger } from '../lib/logger.js';
 import { toClusterTip, type TipItem } from '../lib/tips-repo.js';
 
@@ -35,10 +34,7 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
   const existing = await ctx.hotspots.listActive();
   const since = windowStart(now);
   const changes = await updateAround(changed, (cells) => ctx.tips.inCells(cells, since), existing, now);
-  await ctx.hotspots.putAll(
-    [...changes.upserts, ...changes.retired.map((h) => ({ ...h, status: 'retired' as const }))],
-    readVersions(existing),
-  );
+  await ctx.hotspots.saveChanges(changes, existing);
   logger.info('hotspots updated', {
     tips: changed.length,
     upserts: changes.upserts.length,

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HotspotChanges } from '../../shared/hotspots/index.js';
 import type { Hotspot } from '../../shared/types.js';
 import { queryAll } from './query-all.js';
 
@@ -80,6 +81,14 @@ export class HotspotsRepo {
         throw err;
       }
     }
+  }
+
+  /**
+   * Stores what a recomputation produced (upserts, and retired hotspots already marked
+   * `retired` by the engine), checked against the hotspots it read.
+   */
+  async saveChanges(changes: Pick<HotspotChanges, 'upserts' | 'retired'>, read: Hotspot[]): Promise<void> {
+    await this.putAll([...changes.upserts, ...changes.retired], readVersions(read));
   }
 }
 

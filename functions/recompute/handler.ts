@@ -2,7 +2,6 @@ import type { Context } from 'aws-lambda';
 import { recomputeHotspots } from '../../shared/hotspots/index.js';
 import { getContext } from '../lib/context.js';
 import { windowStart } from '../lib/hotspot-window.js';
-import { readVersions } from '../lib/hotspots-repo.js';
 import { logger } from '../lib/logger.js';
 
 /**
@@ -15,10 +14,7 @@ export async function handler(_event?: unknown, context?: Context): Promise<{ up
   const now = ctx.now();
   const [tips, existing] = await Promise.all([ctx.tips.clusterableSince(windowStart(now)), ctx.hotspots.listActive()]);
   const changes = recomputeHotspots({ tips, existing, now });
-  await ctx.hotspots.putAll(
-    [...changes.upserts, ...changes.retired.map((h) => ({ ...h, status: 'retired' as const }))],
-    readVersions(existing),
-  );
+  await ctx.hotspots.saveChanges(changes, existing);
   logger.info('hotspots recomputed', {
     tips: tips.length,
     upserts: changes.upserts.length,
