@@ -141,7 +141,12 @@ export interface Volunteer {
 
 export const ALERT_REASONS = ['new_hotspot', 'escalated', 'urgent_tip', 'test'] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
-export const ALERT_STATUSES = ['queued', 'sent', 'failed', 'suppressed'] as const;
+/**
+ * `queued` (claimed, waiting to go), `sent` (the provider accepted it), `delivered` /
+ * `undelivered` (the carrier's receipt), `failed` (never accepted: see its reason),
+ * `suppressed` (the policy held it back: opted out, daily cap, duplicate).
+ */
+export const ALERT_STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** One SMS the system sent or tried to send. */

@@ -1,0 +1,54 @@
+/**
+ * The web app's deep links, written once: the SMS composer builds them and the web app reads
+ * them. Everything after `#` stays in the browser, so no id or token reaches a server log.
+ */
+
+/** The link an alert SMS carries to one hotspot: `<base>/#h=<hotspotId>`. */
+export function hotspotLink(baseUrl: string, hotspotId: string): string {
+  return `${trimBase(baseUrl)}/${hotspotHash(hotspotId)}`;
+}
+
+/** The hash part of {@link hotspotLink}. */
+export function hotspotHash(hotspotId: string): string {
+  return `#h=${encodeURIComponent(hotspotId)}`;
+}
+
+/** The link of the one-time SMS that confirms a public opt-out: `<base>/#stop=<token>`. */
+export function optOutConfirmLink(baseUrl: string, token: string): string {
+  return `${trimBase(baseUrl)}/#stop=${encodeURIComponent(token)}`;
+}
+
+/** The link that opens the patrol check at a point: `<base>/#z=<lat>,<lon>`. */
+export function zoneLink(baseUrl: string, point: { lat: number; lon: number }): string {
+  return `${trimBase(baseUrl)}/#z=${point.lat},${point.lon}`;
+}
+
+/** What a location hash asks for. */
+export type DeepLink =
+  | { kind: 'hotspot'; hotspotId: string }
+  | { kind: 'stop'; token?: string }
+  | { kind: 'zone'; lat: number; lon: number }
+  | { kind: 'none' };
+
+/** Reads a location hash (`#h=…`, `#stop`, `#stop=…`, `#z=lat,lon`). */
+export function parseDeepLink(hash: string): DeepLink {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const hotspotId = params.get('h')?.trim();
+  if (hotspotId) return { kind: 'hotspot', hotspotId };
+  if (params.has('stop')) {
+    const token = params.get('stop')?.trim();
+    return token ? { kind: 'stop', token } : { kind: 'stop' };
+  }
+  const z = params.get('z');
+  if (z) {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(z);
+    const lat = Number(m?.[1]);
+    const lon = Number(m?.[2]);
+    if (m && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { kind: 'zone', lat, lon };
+  }
+  return { kind: 'none' };
+}
+
+function trimBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
