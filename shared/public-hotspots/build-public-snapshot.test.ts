@@ -111,7 +111,12 @@ describe('buildPublicSnapshot', () => {
     const [f] = buildPublicSnapshot([atSea], { publishedAt: PUBLISHED }).features;
     expect(f.properties.admin.sea).toEqual({ nearestKm: 12 });
     expect(f.properties.giConfidence).toBe(95);
-    const near = { ...stored, admin: { sea: { nearestKm: 0.2 } } as Hotspot['admin'], giConfidence: 0, trend: 'bogus' };
+    const near = {
+      ...stored,
+      admin: { sea: { nearestKm: 0.2 } } as Hotspot['admin'],
+      giConfidence: 0,
+      trend: 'bogus' as Hotspot['trend'],
+    };
     const [g] = buildPublicSnapshot([near], { publishedAt: PUBLISHED }).features;
     expect(g.properties.admin).toEqual({ sea: { nearestKm: 1 } });
     expect(g.properties.giConfidence).toBe(0);
