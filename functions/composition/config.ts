@@ -38,6 +38,10 @@ export interface Config {
   logLevel: LogLevel;
   /** The service area: province polygons plus this border buffer, km. */
   serviceAreaBufferKm: number;
+  /** Local mode: the folder of the secret key files (mode 0700 under `DATA_DIR`); absent, keys live in memory. */
+  keysDir?: string;
+  /** AWS: the KMS HMAC key of pseudonyms (`PSEUDONYM_KEY_ID`). */
+  pseudonymKeyId?: string;
   /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
   publicSnapshotEveryS: number;
 }
