@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
 import { SCHEDULES } from '../../shared/triggers.js';
+import type { WorkLimits } from '../../shared/hotspots/index.js';
 
 /** Everything the functions are configured with. */
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   keysDir?: string;
   /** AWS: the KMS HMAC key of pseudonyms (`PSEUDONYM_KEY_ID`). */
   pseudonymKeyId?: string;
+  /** Caps on one re-clustering (tests lower them); default `DEFAULT_WORK_LIMITS`. */
+  hotspotWorkLimits?: WorkLimits;
   /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
   publicSnapshotEveryS: number;
 }
