@@ -175,18 +175,25 @@ function postcodeMentions(g: Gazetteer, text: string): Mention[] {
 /** A decimal coordinate pair pasted into text ("6.4255, 101.8303", maps links "@6.42,101.82"). */
 const COORDINATES = /(?:^|[^\d.])([+-]?\d{1,2}\.\d{3,})\s*,\s*([+-]?\d{2,3}\.\d{3,})(?![\d.])/;
 
-/** Coordinates in the text that fall inside Thailand: the exact point beats any place name. */
+/**
+ * Coordinates in the text that fall inside Thailand, or at sea within the service area (a
+ * fishing boat's position: named after the nearest tambon, with a sea note): the exact
+ * point beats any place name.
+ */
 function pastedPoint(g: Gazetteer, text: string): GeocodeResult | null {
   const m = COORDINATES.exec(text);
   if (!m) return null;
-  const r = reverseGeocode(g, { lat: Number(m[1]), lon: Number(m[2]) });
-  return r.inThailand ? r : null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  const r = reverseGeocode(g, { lat, lon });
+  return r.inThailand || r.admin?.sea ? r : null;
 }
 
 /**
  * Forward-geocodes free text; `{precision: 'none'}` when it names no place. Coordinates
- * pasted into the text (inside Thailand) give a `point` result, as the contract's
- * "coordinates given" precision.
+ * pasted into the text (inside Thailand, or at sea within its service area) give a `point`
+ * result, as the contract's "coordinates given" precision.
  */
 export function geocode(g: Gazetteer, text: string): GeocodeResult {
   const norm = text.slice(0, MAX_QUERY_CHARS).normalize('NFC');
