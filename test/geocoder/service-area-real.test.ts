@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { geodataDir } from '../../functions/cli/build-gazetteer.js';
 import { haversineKmRaw } from '../../shared/geo/haversine.js';
-import { provinceOf, reverseGeocode, type Gazetteer } from '../../shared/geocoder/index.js';
+import { geocode, provinceOf, reverseGeocode, type Gazetteer } from '../../shared/geocoder/index.js';
 import { nearestTambon } from '../../shared/geocoder/nearest-tambon.js';
 import { BOUNDARY_SLACK_KM, expandShape, type ProvinceShape } from '../../shared/geocoder/province-shapes.js';
 import {
@@ -204,6 +204,13 @@ describe('service area on the real gazetteer (issue 8)', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('uses the area it is given for reverse and pasted-coordinate geocoding', () => {
+    const near = areaFromGazetteer(g, { bufferKm: 10 });
+    expect(reverseGeocode(g, { lat: 7.05, lon: 101.05 }, near).admin).toBeUndefined();
+    expect(geocode(g, 'เรืออยู่ที่ 7.0500, 101.0500', near).precision).toBe('none');
+    expect(geocode(g, 'เรืออยู่ที่ 7.0500, 101.0500').admin?.sea).toBeDefined();
   });
 
   it('refuses unknown provinces and bad buffers, saying how to fix the call', () => {
