@@ -47,7 +47,7 @@ import { createPowertoolsLog } from '../lib/powertools-log.js';
 import { SnsMessageSender } from '../lib/sns-message-sender.js';
 import { SqsDeadLetters } from '../lib/sqs-dead-letters.js';
 import type { Config } from './config.js';
-import { serviceAreaFromGazetteer } from './service-area.js';
+import { configuredServiceArea } from './service-area.js';
 
 /** Every port a handler may use, built once per process. */
 export interface AppContext {
@@ -101,7 +101,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     ids,
     log: overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel),
     gazetteer,
-    serviceArea: overrides.serviceArea ?? serviceAreaFromGazetteer(gazetteer, config.serviceAreaBufferKm),
+    serviceArea: overrides.serviceArea ?? configuredServiceArea(gazetteer, config),
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
     tips:
       overrides.tips ??

@@ -34,7 +34,13 @@ function countingTips(all: ClusterTip[]) {
 describe('splitNeighbourhoods', () => {
   it('keeps tips within reach together and far tips apart, across the antimeridian too', () => {
     const groups = splitNeighbourhoods(
-      [tip('a', 6.42, 101.82), tip('b', 6.425, 101.825), tip('c', -40, -60), tip('d', 0, 179.9999), tip('e', 0, -179.9999)],
+      [
+        tip('a', 6.42, 101.82),
+        tip('b', 6.425, 101.825),
+        tip('c', -40, -60),
+        tip('d', 0, 179.9999),
+        tip('e', 0, -179.9999),
+      ],
       NEIGHBOURHOOD_REACH_KM,
     );
     expect(groups.map((g) => g.map((t) => t.id))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
@@ -64,13 +70,15 @@ describe('updateHotspots', () => {
     const crowd = [...clump('n', 6.42, 101.82), ...clump('m', 6.4215, 101.8215)];
     const tips = [...crowd, ...clump('s', 13.75, 100.5)];
     const hotspots = new MemoryHotspotStore();
-    const result = await updateHotspots(
-      { tips: countingTips(tips), hotspots, clock: new SettableClock(NOW) },
-      tips,
-      { maxSpanKm: 200, maxCells: 150, maxTips: 7 },
-    );
+    const result = await updateHotspots({ tips: countingTips(tips), hotspots, clock: new SettableClock(NOW) }, tips, {
+      maxSpanKm: 200,
+      maxCells: 150,
+      maxTips: 7,
+    });
     expect(result.neighbourhoods).toBe(2);
-    expect(result.rejected).toEqual([{ tipIds: crowd.map((t) => t.id), reason: expect.stringMatching(/10 tips, over the cap of 7/) }]);
+    expect(result.rejected).toEqual([
+      { tipIds: crowd.map((t) => t.id), reason: expect.stringMatching(/10 tips, over the cap of 7/) },
+    ]);
     // Bangkok's five tips still make their hotspot.
     expect((await hotspots.listActive()).map((h) => h.tipCount)).toEqual([5]);
   });
@@ -108,6 +116,8 @@ describe('updateHotspots at the poles', () => {
       { maxSpanKm: 50, maxCells: 150, maxTips: 1000 },
     );
     expect(result.neighbourhoods).toBe(1);
-    expect(result.rejected).toEqual([{ tipIds: chain.map((t) => t.id), reason: expect.stringMatching(/spans \d+ km, over the cap of 50 km/) }]);
+    expect(result.rejected).toEqual([
+      { tipIds: chain.map((t) => t.id), reason: expect.stringMatching(/spans \d+ km, over the cap of 50 km/) },
+    ]);
   });
 });

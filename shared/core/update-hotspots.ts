@@ -50,7 +50,8 @@ export async function updateHotspots(
 ): Promise<UpdateHotspotsResult> {
   const result: UpdateHotspotsResult = { neighbourhoods: 0, upserts: 0, retired: 0, rejected: [] };
   const located = changed.filter(
-    (t) => Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= MAX_CLUSTER_LAT && Math.abs(t.lon) <= 180,
+    (t) =>
+      Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= MAX_CLUSTER_LAT && Math.abs(t.lon) <= 180,
   );
   if (!located.length) return result;
   const now = deps.clock.now();

@@ -79,10 +79,16 @@ describe('tips at the extremes of the map', () => {
       expect(slowest).toBeLessThan(2000);
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
       const auth = { authorization: 'Bearer edge' };
-      const far = (await (await fetch(`${sys.url}/api/tips/${ids[0]}`, { headers: auth })).json()) as Record<string, unknown>;
+      const far = (await (await fetch(`${sys.url}/api/tips/${ids[0]}`, { headers: auth })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(far).toMatchObject({ outsideServiceArea: true });
       expect(far.lat).toBeUndefined();
-      const near = (await (await fetch(`${sys.url}/api/tips/${ids.at(-1)}`, { headers: auth })).json()) as Record<string, unknown>;
+      const near = (await (await fetch(`${sys.url}/api/tips/${ids.at(-1)}`, { headers: auth })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(near.outsideServiceArea).toBeUndefined();
       expect(near.lat).toBe(NARATHIWAT.lat);
       // Four tips at latitude 90 made a public hotspot with longitudes to ±4.4e13; now none.
@@ -97,29 +103,38 @@ describe('tips at the extremes of the map', () => {
       expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
       await again.settled(15_000);
       const res = await fetch(`${again.url}/api/tips?limit=100`, { headers: { authorization: 'Bearer edge' } });
-      expect(((await res.json()) as { items: Array<{ id: string }> }).items.map((t) => t.id).sort()).toEqual(ids!.sort());
+      expect(((await res.json()) as { items: Array<{ id: string }> }).items.map((t) => t.id).sort()).toEqual(
+        ids!.sort(),
+      );
     } finally {
       await again.stop();
     }
-  });
+  }, 180_000);
 
   it('with a service area that lets everything in, re-cluster apart with capped work and fail over-cap neighbourhoods with a reason', async () => {
     const sys = await startTestSystem({
-      overrides: { serviceArea: { classify: () => 'land' } },
+      overrides: { serviceArea: () => ({ bufferKm: 0, codes: [], classify: () => 'land', contains: () => true }) },
       // A cap low enough that a flood of 30 tips at one spot is over it.
       config: { hotspotWorkLimits: { maxSpanKm: 200, maxCells: 150, maxTips: 20 } },
     });
     try {
       const heapBefore = process.memoryUsage().heapUsed;
-      const flood = Array.from({ length: 30 }, (_, i) => ({ lat: 7.05 + (i % 5) * 0.0003, lon: 100.6 + Math.floor(i / 5) * 0.0003 }));
+      const flood = Array.from({ length: 30 }, (_, i) => ({
+        lat: 7.05 + (i % 5) * 0.0003,
+        lon: 100.6 + Math.floor(i / 5) * 0.0003,
+      }));
       const posting = Promise.all([...EXTREMES, NARATHIWAT, ...flood].map((p) => post(sys, p)));
-      const slowest = await slowestHealthDuring(sys, posting.then(() => sys.settled(30_000)));
+      const slowest = await slowestHealthDuring(
+        sys,
+        posting.then(() => sys.settled(30_000)),
+      );
       expect(slowest).toBeLessThan(2000);
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
       const letters = sys.deadLetters.letters.filter((l) => l.kind === 'stream');
       // The flood's neighbourhood is over the cap: its records go to the failure queue, with the reason.
       expect(letters.length).toBeGreaterThan(0);
-      for (const l of letters) expect(l).toMatchObject({ stream: 'tips', reason: expect.stringMatching(/over the cap/) });
+      for (const l of letters)
+        expect(l).toMatchObject({ stream: 'tips', reason: expect.stringMatching(/over the cap/) });
       expect(JSON.stringify(letters)).not.toContain('tip at the edge of the map');
       expect((await fetch(`${sys.url}/api/health`)).status).toBe(200);
     } finally {
