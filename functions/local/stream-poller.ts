@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -99,12 +99,17 @@ export class StreamPoller {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     if (o.checkpointFile && existsSync(o.checkpointFile)) {
-      const saved = JSON.parse(readFileSync(o.checkpointFile, 'utf8')) as {
-        checkpoints: Record<string, string>;
-        done: string[];
-      };
-      for (const [k, v] of Object.entries(saved.checkpoints ?? {})) this.checkpoints.set(k, v);
-      for (const s of saved.done ?? []) this.done.add(s);
+      try {
+        const saved = JSON.parse(readFileSync(o.checkpointFile, 'utf8')) as {
+          checkpoints: Record<string, string>;
+          done: string[];
+        };
+        for (const [k, v] of Object.entries(saved.checkpoints ?? {})) this.checkpoints.set(k, v);
+        for (const s of saved.done ?? []) this.done.add(s);
+      } catch {
+        // Unreadable: start from the oldest record (handlers are idempotent) rather than not at all.
+        console.error(`[${o.name}] checkpoints unreadable; reading the stream from its start`);
+      }
     }
   }
 
@@ -147,6 +152,8 @@ export class StreamPoller {
           this.lastError = undefined;
         }
       } catch (err) {
+        // The table may be new (a restarted in-memory database): describe it again.
+        arn = undefined;
         const message = (err as Error).message;
         const now = Date.now();
         if (!this.lastError || this.lastError.message !== message || now - this.lastError.at > 60_000) {
@@ -276,12 +283,14 @@ export class StreamPoller {
     }
   }
 
+  /** Writes the checkpoints atomically (a temporary file renamed over the old), so a crash never leaves half a file. */
   private save(): void {
     if (!this.o.checkpointFile) return;
-    writeFileSync(
-      this.o.checkpointFile,
-      JSON.stringify({ checkpoints: Object.fromEntries(this.checkpoints), done: [...this.done] }),
-    );
+    const tmp = `${this.o.checkpointFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ checkpoints: Object.fromEntries(this.checkpoints), done: [...this.done] }), {
+      mode: 0o600,
+    });
+    renameSync(tmp, this.o.checkpointFile);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -57,6 +57,8 @@ export interface LocalSystem {
   ctx: AppContext;
   /** The local failure queue. */
   deadLetters: FileDeadLetters;
+  /** The DynamoDB Local this system started (absent when it was given an endpoint). */
+  dynamoDbLocal?: DynamoDbLocal;
   /** Resolves once both stream pollers have found nothing new (tests wait on it). */
   settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -91,10 +93,14 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let ddbLocal: DynamoDbLocal | undefined;
-  const endpoint = opts.dynamoEndpoint ?? (ddbLocal = await startDynamoDbLocal({ dataDir })).endpoint;
+  // Tables are (re-)created after a restart too: an in-memory database comes back empty.
+  let bootstrap = async () => undefined as void;
+  const endpoint =
+    opts.dynamoEndpoint ?? (ddbLocal = await startDynamoDbLocal({ dataDir, onRestart: () => bootstrap() })).endpoint;
   let config = localConfig(opts, endpoint, token, prefix);
   const { ddb } = createDynamoClients(config);
-  await bootstrapTables(ddb, config.tables);
+  bootstrap = () => bootstrapTables(ddb, config.tables);
+  await bootstrap();
 
   const webRoot = opts.web === false ? join(repoRoot, 'web', 'dist') : await ensureWebBuild();
   // Listen first: SMS links need the real URL before any handler composes one.
@@ -174,6 +180,7 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
     tablePrefix: prefix,
     ctx,
     deadLetters,
+    dynamoDbLocal: ddbLocal,
     settled,
     stop: async () => {
       stopSchedules();
