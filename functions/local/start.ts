@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       logLevel: settings.logLevel,
       serviceAreaBufferKm: settings.serviceAreaBufferKm,
       integratorKeys: settings.integratorKeys,
+      sms: { provider: 'eum', receiptDelayMs: settings.smsReceiptDelayMs },
     },
   });
   console.log('');
