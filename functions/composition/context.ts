@@ -55,7 +55,7 @@ import { SnsMessageSender } from '../lib/sns-message-sender.js';
 import { SqsDeadLetters } from '../lib/sqs-dead-letters.js';
 import { SqsSendQueue } from '../lib/sqs-send-queue.js';
 import type { Config } from './config.js';
-import { serviceAreaFromGazetteer } from './service-area.js';
+import { configuredServiceArea } from './service-area.js';
 
 /** Every port a handler may use, built once per process. */
 export interface AppContext {
@@ -126,7 +126,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     ids,
     log,
     gazetteer,
-    serviceArea: overrides.serviceArea ?? serviceAreaFromGazetteer(gazetteer, config.serviceAreaBufferKm),
+    serviceArea: overrides.serviceArea ?? configuredServiceArea(gazetteer, config),
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
     tips:
       overrides.tips ??

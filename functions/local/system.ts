@@ -69,6 +69,8 @@ function localConfig(opts: LocalSystemOptions, endpoint: string, token: string, 
     ...defaults,
     mode: 'local',
     authMode: 'token',
+    // A console shows warnings and the outbox lines; structured info lines are for Lambda.
+    logLevel: 'WARN',
     coordinatorToken: token,
     dynamoEndpoint: endpoint,
     tables: tableNames(prefix),

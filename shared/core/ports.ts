@@ -10,6 +10,7 @@ import type { DeadLetter } from './dead-letter.js';
 import type { ConflictError, HotspotConflictError, InvalidCursorError } from './errors.js';
 import type { MessageSendError } from './message-send-error.js';
 import type { Gazetteer } from '../geocoder/index.js';
+import type { ServiceArea } from '../service-area/index.js';
 import type { HotspotChanges } from '../hotspots/index.js';
 import type {
   Alert,
@@ -48,10 +49,11 @@ export interface HealthProbe {
   ready(): Promise<void>;
 }
 
-/** Where the system works: a point is on `land`, in the border `buffer` (sea, neighbouring country) or `outside`. */
-export interface ServiceAreaPort {
-  classify(point: LatLon): 'land' | 'buffer' | 'outside';
-}
+/**
+ * Where the system works (loaded once, on first use): a point is on `land`, in the border
+ * `buffer` (the sea off the coast, the far side of border towns) or `outside`.
+ */
+export type ServiceAreaPort = () => ServiceArea;
 
 /**
  * Pseudonyms: a keyed hash (HMAC) of a value with a secret the core never sees, the same for

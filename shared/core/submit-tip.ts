@@ -29,8 +29,9 @@ export interface SubmitTipDeps {
 
 /** Builds the stored tip from validated input: place, clustering position, urgency, reporter key. */
 export async function buildTip(deps: Omit<SubmitTipDeps, 'tips'>, input: TipInput): Promise<Tip> {
-  const geocode = placeOfTip(deps.gazetteer(), input);
-  const { point, outsideServiceArea } = clusteringPosition(deps.serviceArea, input, geocode);
+  const area = deps.serviceArea();
+  const geocode = placeOfTip(deps.gazetteer(), input, area);
+  const { point, outsideServiceArea } = clusteringPosition(area, input, geocode);
   return {
     id: deps.ids.uuid(),
     reference: deps.ids.reference(),
