@@ -162,6 +162,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       timeToLiveS: env.SMS_TTL_S ? positiveNumber(env.SMS_TTL_S, 'SMS_TTL_S', 3600) : undefined,
     },
     metricsNamespace: env.POWERTOOLS_METRICS_NAMESPACE || 'Phithak',
+    pseudonymKeyId: env.PSEUDONYM_KEY_ID || undefined,
     sendIntervalMs: positiveNumber(env.SEND_INTERVAL_MS, 'SEND_INTERVAL_MS', 0),
     queues: {
       send: env.SEND_QUEUE_URL || undefined,

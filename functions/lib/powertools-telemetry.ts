@@ -50,7 +50,8 @@ export function createPowertoolsTelemetry(options: { namespace: string; serviceN
         try {
           return await handler(...args);
         } finally {
-          metrics.publishStoredMetrics();
+          // Most invocations count nothing; publishing an empty store only logs a warning.
+          if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
         }
       },
   };
