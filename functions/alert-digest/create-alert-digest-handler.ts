@@ -7,10 +7,10 @@ import type { AppContext } from '../composition/context.js';
  * ended, one digest message per volunteer.
  */
 export function createAlertDigestHandler(ctx: AppContext) {
-  return async (_event?: unknown, context?: Context) => {
+  return ctx.telemetry.wrap(async (_event?: unknown, context?: Context) => {
     if (context) ctx.log.addContext?.(context);
     const result = await sendDueDigests(ctx);
     ctx.log.info('quiet-hours digests', result);
     return result;
-  };
+  });
 }

@@ -75,7 +75,7 @@ export function createAlertDispatcherHandler(ctx: AppContext) {
     });
   }
 
-  return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  return ctx.telemetry.wrap(async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
     if (context) ctx.log.addContext?.(context);
     try {
       const response = await processPartialResponse(event, processRecord, processor, { context: context as Context });
@@ -87,5 +87,5 @@ export function createAlertDispatcherHandler(ctx: AppContext) {
       if (err instanceof FullBatchFailureError) logFailures(event.Records, err.recordErrors);
       throw err;
     }
-  };
+  });
 }

@@ -8,8 +8,8 @@ import { createRouter } from './router.js';
 /** The API Lambda: every route of the route table behind one proxy integration (ADR 0001). */
 export function createApiHandler(ctx: AppContext): (event: ApiEvent, context?: Context) => Promise<ApiResult> {
   const route = createRouter(API_ROUTES, ROUTE_HANDLERS);
-  return async (event, context) => {
+  return ctx.telemetry.wrap(async (event, context) => {
     if (context) ctx.log.addContext?.(context);
     return route(event, ctx);
-  };
+  });
 }

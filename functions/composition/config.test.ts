@@ -22,4 +22,19 @@ describe('readConfig', () => {
   it('refuses a service-area buffer that is not a number', () => {
     expect(() => readConfig({ SERVICE_AREA_BUFFER_KM: 'wide' })).toThrow(/SERVICE_AREA_BUFFER_KM/);
   });
+
+  it('reads the SMS provider, the send queue, its pace and the KMS pseudonym key', () => {
+    const config = readConfig({
+      SMS_PROVIDER: 'sns',
+      SEND_QUEUE_URL: 'https://sqs.example/send',
+      SEND_INTERVAL_MS: '200',
+      PSEUDONYM_KEY_ID: 'arn:aws:kms:ap-southeast-1:1:key/k',
+      SMS_CONFIGURATION_SET: 'phithak-prod',
+    });
+    expect(config.sms).toMatchObject({ provider: 'sns', configurationSetName: 'phithak-prod' });
+    expect(config.queues.send).toBe('https://sqs.example/send');
+    expect(config.sendIntervalMs).toBe(200);
+    expect(config.pseudonymKeyId).toBe('arn:aws:kms:ap-southeast-1:1:key/k');
+    expect(readConfig({}).sms.provider).toBe('eum');
+  });
 });

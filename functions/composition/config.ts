@@ -29,9 +29,19 @@ export interface Config {
   dynamoEndpoint?: string;
   /** Base URL put into SMS links, e.g. the CloudFront URL. */
   publicBaseUrl: string;
-  sms: { senderId?: string; maxPriceUsd?: string };
-  /** SQS queues of dead letters (AWS): alerts, and each stream's failure queue. */
-  queues: { alertDlq?: string; tipsFailures?: string; hotspotsFailures?: string };
+  sms: SmsConfig;
+  /**
+   * SQS queues (AWS): the send queue (`SEND_QUEUE_URL`; when set, claimed alerts are queued for
+   * the rate-limited sender function), the alert dead letters, and each stream's failure queue.
+   */
+  queues: { send?: string; alertDlq?: string; tipsFailures?: string; hotspotsFailures?: string };
+  /**
+   * The sender function's pace: at least this many ms per message in each instance
+   * (`SEND_INTERVAL_MS` = 1000 × reserved concurrency / messages per second, set by the stack).
+   */
+  sendIntervalMs: number;
+  /** CloudWatch namespace of the functions' metrics (`POWERTOOLS_METRICS_NAMESPACE`), one per stage. */
+  metricsNamespace: string;
   /** Where the gazetteer index may be, in the order tried. */
   gazetteerIndexPaths: string[];
   /** Powertools service name of this function. */
@@ -52,6 +62,26 @@ export interface Config {
   hotspotWorkLimits?: WorkLimits;
   /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
   publicSnapshotEveryS: number;
+}
+
+/** How SMS goes out. */
+export interface SmsConfig {
+  /** `eum`: AWS End User Messaging SMS (default); `sns`: SNS `Publish`, for accounts without it (`SMS_PROVIDER`). */
+  provider: 'eum' | 'sns';
+  /** Registered alphanumeric sender ID (`SMS_SENDER_ID`; SNS's `AWS.SNS.SMS.SenderID`). */
+  senderId?: string;
+  /** Per-message price ceiling, USD (`SMS_MAX_PRICE_USD`). */
+  maxPriceUsd?: string;
+  /** End User Messaging: the pool (or sender ID) messages go from (`SMS_ORIGINATION_IDENTITY`). */
+  originationIdentity?: string;
+  /** End User Messaging: the configuration set whose events carry receipts (`SMS_CONFIGURATION_SET`). */
+  configurationSetName?: string;
+  /** End User Messaging: the protect configuration (`SMS_PROTECT_CONFIGURATION_ID`). */
+  protectConfigurationId?: string;
+  /** End User Messaging: seconds before an undelivered message expires (`SMS_TTL_S`). */
+  timeToLiveS?: number;
+  /** Local outbox: simulate a delivery receipt this long after each send (`SMS_RECEIPT_DELAY_MS`); absent, none. */
+  receiptDelayMs?: number;
 }
 
 const GAZETTEER_FILE = 'gazetteer-index.json';
@@ -122,8 +152,20 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     region: env.AWS_REGION ?? 'ap-southeast-1',
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000',
-    sms: { senderId: env.SMS_SENDER_ID || undefined, maxPriceUsd: env.SMS_MAX_PRICE_USD || undefined },
+    sms: {
+      provider: env.SMS_PROVIDER === 'sns' ? 'sns' : 'eum',
+      senderId: env.SMS_SENDER_ID || undefined,
+      maxPriceUsd: env.SMS_MAX_PRICE_USD || undefined,
+      originationIdentity: env.SMS_ORIGINATION_IDENTITY || undefined,
+      configurationSetName: env.SMS_CONFIGURATION_SET || undefined,
+      protectConfigurationId: env.SMS_PROTECT_CONFIGURATION_ID || undefined,
+      timeToLiveS: env.SMS_TTL_S ? positiveNumber(env.SMS_TTL_S, 'SMS_TTL_S', 3600) : undefined,
+    },
+    metricsNamespace: env.POWERTOOLS_METRICS_NAMESPACE || 'Phithak',
+    pseudonymKeyId: env.PSEUDONYM_KEY_ID || undefined,
+    sendIntervalMs: positiveNumber(env.SEND_INTERVAL_MS, 'SEND_INTERVAL_MS', 0),
     queues: {
+      send: env.SEND_QUEUE_URL || undefined,
       alertDlq: env.ALERT_DLQ_URL || undefined,
       tipsFailures: env.TIPS_FAILURE_QUEUE_URL || undefined,
       hotspotsFailures: env.HOTSPOTS_FAILURE_QUEUE_URL || undefined,
@@ -156,6 +198,8 @@ export interface LocalRunSettings {
   serviceAreaGeoJsonPath?: string;
   logLevel: LogLevel;
   integratorKeys: Record<string, string>;
+  /** Milliseconds after a send at which the outbox simulates its delivery receipt. */
+  smsReceiptDelayMs: number;
 }
 
 /** Reads the settings of `npm start` from the environment. */
@@ -179,6 +223,7 @@ export function readLocalRunSettings(env: Record<string, string | undefined> = p
     // A console shows warnings and the outbox lines; structured info lines are for Lambda.
     logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'WARN'),
     integratorKeys: parseKeys(env.INTEGRATOR_KEYS),
+    smsReceiptDelayMs: positiveNumber(env.SMS_RECEIPT_DELAY_MS, 'SMS_RECEIPT_DELAY_MS', 3000),
   };
 }
 

@@ -3,9 +3,12 @@
  * ports. Lambda entry points build one per container; the local host and tests build their own.
  */
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { recordDeliveryReceipt } from '../../shared/core/record-delivery-receipt.js';
 import type {
   AlertLog,
   Clock,
@@ -15,6 +18,7 @@ import type {
   HotspotStore,
   IdSource,
   LogPort,
+  MessageSender,
   MessageSenders,
   OptOutRequests,
   OptOutTokens,
@@ -44,8 +48,12 @@ import { keyFile } from '../local/key-file.js';
 import { randomIds, systemClock } from '../lib/node-runtime.js';
 import { OutboxMessageSender } from '../lib/outbox-message-sender.js';
 import { createPowertoolsLog } from '../lib/powertools-log.js';
+import { EumMessageSender } from '../lib/eum-message-sender.js';
+import { meteredSender } from '../lib/metered-message-sender.js';
+import { createPowertoolsTelemetry, noTelemetry, type Telemetry } from '../lib/powertools-telemetry.js';
 import { SnsMessageSender } from '../lib/sns-message-sender.js';
 import { SqsDeadLetters } from '../lib/sqs-dead-letters.js';
+import { SqsSendQueue } from '../lib/sqs-send-queue.js';
 import type { Config } from './config.js';
 import { configuredServiceArea } from './service-area.js';
 
@@ -73,22 +81,39 @@ export interface AppContext {
   snapshots: SnapshotStore;
   /** What the use cases are configured with. */
   settings: { publicBaseUrl: string };
+  /** Metrics and traces (Powertools in Lambda; a no-op locally). */
+  telemetry: Telemetry;
   /** Closes the SDK clients (local host restarts, tests). */
   dispose(): void;
 }
 
 /** Ports a caller builds itself: the local host's dead letters, a test's clock or recording sender. */
-export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'dispose'>>;
+export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'dispose'>> & {
+  /** Called with the DynamoDB client before any use (the cost model adds a capacity-counting middleware). */
+  instrumentDynamo?: (client: DynamoDBClient) => void;
+};
 
 /** Builds a context from a configuration; `overrides` replace the adapters they name. */
 export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
+  const telemetry =
+    overrides.telemetry ??
+    (config.mode === 'aws'
+      ? createPowertoolsTelemetry({ namespace: config.metricsNamespace, serviceName: config.serviceName })
+      : noTelemetry);
   const { ddb, doc } = createDynamoClients(config);
+  overrides.instrumentDynamo?.(ddb);
+  telemetry.traceClient(ddb);
   const gazetteer = overrides.gazetteer ?? gazetteerFromFile(config.gazetteerIndexPaths);
   const alerts = overrides.alerts ?? new DynamoAlertLog(doc, config.tables.alerts, clock);
   const clients: Array<{ destroy(): void }> = [ddb];
-  const aws = <T extends { destroy(): void }>(client: T) => (clients.push(client), client);
+  const aws = <T extends { destroy(): void }>(client: T) => (clients.push(client), telemetry.traceClient(client));
+  const log = overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel);
+  const outbox =
+    config.mode === 'local' && !overrides.senders
+      ? new OutboxMessageSender(ids, undefined, receiptsOf(config, { alerts, log }))
+      : undefined;
   const pseudonyms =
     overrides.pseudonyms ??
     (config.mode === 'aws' && config.pseudonymKeyId
@@ -99,7 +124,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     config,
     clock,
     ids,
-    log: overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel),
+    log,
     gazetteer,
     serviceArea: overrides.serviceArea ?? configuredServiceArea(gazetteer, config),
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
@@ -114,23 +139,18 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
         volunteerCells: config.tables.volunteerCells,
       }),
     alerts,
-    senders:
-      overrides.senders ??
-      (config.mode === 'local'
-        ? { sms: new OutboxMessageSender(ids) }
-        : {
-            sms: new SnsMessageSender(aws(new SNSClient({ region: config.region })), {
-              senderId: config.sms.senderId,
-              maxPriceUsd: config.sms.maxPriceUsd,
-            }),
-          }),
+    senders: metered(overrides.senders ?? { sms: outbox ?? awsSmsSender(config, aws) }, telemetry),
     deadLetters:
       overrides.deadLetters ??
       new SqsDeadLetters(aws(new SQSClient({ region: config.region })), {
         alert: config.queues.alertDlq ?? '',
         streams: { tips: config.queues.tipsFailures, hotspots: config.queues.hotspotsFailures },
       }),
-    sendQueue: overrides.sendQueue,
+    sendQueue:
+      overrides.sendQueue ??
+      (config.mode === 'aws' && config.queues.send
+        ? new SqsSendQueue(aws(new SQSClient({ region: config.region })), config.queues.send)
+        : undefined),
     pseudonyms,
     limiter: overrides.limiter ?? new DynamoRateLimiter(doc, config.tables.rateLimits, clock, pseudonyms),
     optOutRequests: overrides.optOutRequests ?? optOuts,
@@ -138,6 +158,43 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     audit: overrides.audit ?? new DynamoTipAuditLog(doc, config.tables.tipAudit, ids),
     snapshots: overrides.snapshots ?? new DynamoSnapshotStore(doc, config.tables.snapshots),
     settings: overrides.settings ?? { publicBaseUrl: config.publicBaseUrl },
-    dispose: () => clients.forEach((c) => c.destroy()),
+    telemetry,
+    dispose: () => {
+      outbox?.dispose();
+      clients.forEach((c) => c.destroy());
+    },
   };
+}
+
+/** The SMS sender of the configured provider (AWS): End User Messaging, or SNS where it is not set up. */
+function awsSmsSender(config: Config, aws: <T extends { destroy(): void }>(client: T) => T): MessageSender {
+  const { sms } = config;
+  if (sms.provider === 'sns') {
+    return new SnsMessageSender(aws(new SNSClient({ region: config.region })), {
+      senderId: sms.senderId,
+      maxPriceUsd: sms.maxPriceUsd,
+    });
+  }
+  return new EumMessageSender(aws(new PinpointSMSVoiceV2Client({ region: config.region })), {
+    originationIdentity: sms.originationIdentity ?? sms.senderId,
+    configurationSetName: sms.configurationSetName,
+    protectConfigurationId: sms.protectConfigurationId,
+    maxPriceUsd: sms.maxPriceUsd,
+    timeToLiveS: sms.timeToLiveS,
+  });
+}
+
+/** Every sender, counted (`MessagesSent`, `SmsSegments`, `MessagesFailed`). */
+function metered(senders: MessageSenders, telemetry: Telemetry): MessageSenders {
+  return Object.fromEntries(
+    Object.entries(senders).map(([channel, sender]) => [channel, sender && meteredSender(sender, telemetry)]),
+  ) as MessageSenders;
+}
+
+/** Local mode: the outbox plays the provider's receipts through the same use case as AWS. */
+function receiptsOf(config: Config, deps: { alerts: AlertLog; log: LogPort }) {
+  const delayMs = config.sms.receiptDelayMs;
+  return delayMs === undefined
+    ? undefined
+    : { delayMs, record: (r: Parameters<typeof recordDeliveryReceipt>[1]) => recordDeliveryReceipt(deps, r) };
 }

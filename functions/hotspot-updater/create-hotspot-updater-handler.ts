@@ -47,7 +47,7 @@ export interface HotspotUpdaterOptions {
  * batch, and the event source mapping retries it (the upserts are idempotent).
  */
 export function createHotspotUpdaterHandler(ctx: AppContext, options: HotspotUpdaterOptions = {}) {
-  return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  return ctx.telemetry.wrap(async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
     if (context) ctx.log.addContext?.(context);
     const changed = changedTips(event.Records);
     const failedAt = ctx.clock.now();
@@ -85,5 +85,5 @@ export function createHotspotUpdaterHandler(ctx: AppContext, options: HotspotUpd
     });
     if (result.upserts + result.retired > 0) await options.afterChange?.();
     return { batchItemFailures: [] };
-  };
+  });
 }

@@ -8,7 +8,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { AlertLog, AlertQuery, Clock } from '../../shared/core/ports.js';
+import type { AlertLog, AlertQuery, Clock, DeliveryReceipt } from '../../shared/core/ports.js';
 import type { Alert, AlertStatus } from '../../shared/types.js';
 
 /** Attributes that exist only for indexes and leases; never returned to clients. */
@@ -171,6 +171,33 @@ export class DynamoAlertLog implements AlertLog {
         ExpressionAttributeValues: values,
       }),
     );
+  }
+
+  /** The provider's receipt on a `sent` alert; a conditional write, so never from any other status. */
+  async recordReceipt(alertId: string, receipt: DeliveryReceipt): Promise<boolean> {
+    const [field, value] =
+      receipt.status === 'delivered' ? ['deliveredAt', receipt.at] : ['failureReason', receipt.code];
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { id: alertId },
+          UpdateExpression: 'SET #s = :status, #f = :value, updatedAt = :now',
+          ConditionExpression: '#s = :sent',
+          ExpressionAttributeNames: { '#s': 'status', '#f': field },
+          ExpressionAttributeValues: {
+            ':status': receipt.status,
+            ':value': value,
+            ':sent': 'sent',
+            ':now': receipt.at,
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
   }
 
   /** Alerts newest first (the contract's `GET /api/alerts`), filtered. */

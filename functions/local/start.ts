@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       serviceAreaProvinces: settings.serviceAreaProvinces,
       serviceAreaGeoJsonPath: settings.serviceAreaGeoJsonPath,
       integratorKeys: settings.integratorKeys,
+      sms: { provider: 'eum', receiptDelayMs: settings.smsReceiptDelayMs },
     },
   });
   console.log('');

@@ -20,12 +20,12 @@ export function createOptOutWorkerHandler(ctx: AppContext) {
     // Never the number: the request id and what happened.
     ctx.log.info('public opt-out handled', { requestId: request.id, outcome });
   }
-  return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  return ctx.telemetry.wrap(async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
     if (context) ctx.log.addContext?.(context);
     const response = await processPartialResponse(event, processRecord, processor, { context: context as Context });
     processor.errors.forEach((err) =>
       ctx.log.error('opt-out request failed', { error: err.name, reason: err.message }),
     );
     return response;
-  };
+  });
 }

@@ -7,10 +7,10 @@ import type { AppContext } from '../composition/context.js';
  * window, so missed stream batches heal and old tips age out.
  */
 export function createRecomputeHandler(ctx: AppContext) {
-  return async (_event?: unknown, context?: Context) => {
+  return ctx.telemetry.wrap(async (_event?: unknown, context?: Context) => {
     if (context) ctx.log.addContext?.(context);
     const result = await recomputeAllHotspots(ctx);
     ctx.log.info('hotspots recomputed', result);
     return result;
-  };
+  });
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../composition/context.js';
 
 /** Scheduled (hourly by default): publishes the public hotspot snapshot. */
 export function createSnapshotPublisherHandler(ctx: AppContext) {
-  return async (_event?: unknown, context?: Context) => {
+  return ctx.telemetry.wrap(async (_event?: unknown, context?: Context) => {
     if (context) ctx.log.addContext?.(context);
     const snapshot = await publishPublicSnapshot(ctx);
     ctx.log.info('public snapshot published', {
@@ -12,5 +12,5 @@ export function createSnapshotPublisherHandler(ctx: AppContext) {
       publishedAt: snapshot.publishedAt,
     });
     return { hotspots: snapshot.features.length };
-  };
+  });
 }

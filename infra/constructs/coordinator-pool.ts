@@ -2,18 +2,29 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
+/** The group whose members the API treats as coordinators (`cognito:groups`, functions/api/auth.ts). */
+export const COORDINATOR_GROUP = 'coordinators';
+
+/** Props of {@link CoordinatorPool}. */
+export interface CoordinatorPoolProps {
+  /** Hosted-UI domain prefix (`<prefix>.auth.<region>.amazoncognito.com`), stage-aware. */
+  domainPrefix: string;
+}
+
 /**
  * Coordinators' sign-in. Accounts are created by an administrator only (no self sign-up:
  * coordinators read tip text and exact locations), TOTP MFA is required, passwords are
- * long, and the Plus tier's threat protection blocks compromised credentials.
+ * long, and the Plus tier's threat protection blocks compromised credentials. Only members of
+ * the `coordinators` group may use the coordinator routes; the hosted UI lives on the domain.
+ * The web client is in the stateless stack (its callback URL is the CloudFront domain).
  */
 export class CoordinatorPool extends Construct {
   /** The user pool whose ID tokens the API's Cognito authorizer accepts. */
   readonly userPool: cognito.UserPool;
-  /** The web app's client (public SPA client: SRP sign-in, no secret). */
-  readonly webClient: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  readonly group: cognito.CfnUserPoolGroup;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: CoordinatorPoolProps) {
     super(scope, id);
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -35,13 +46,11 @@ export class CoordinatorPool extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.webClient = this.userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(1),
+    this.group = new cognito.CfnUserPoolGroup(this, 'CoordinatorsGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: COORDINATOR_GROUP,
+      description: 'Coordinators: read tips, manage volunteers, see every SMS',
     });
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
   }
 }

@@ -29,10 +29,12 @@ export interface HandlerFunctionProps {
   environment: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /** Reserved concurrency (the SMS sender's rate limit); absent, the account's pool. */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
- * One Lambda function built from a handler entry (exported name `handler`): Node.js 22 on
+ * One Lambda function built from a handler entry (exported name `handler`): Node.js 24 on
  * arm64, bundled locally by esbuild as ESM with source maps, X-Ray tracing, its own log group
  * with a retention, and a role that may write only to that log group until granted more.
  */
@@ -54,7 +56,7 @@ export class HandlerFunction extends Construct {
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       description: props.description,
       role: this.role,
@@ -62,6 +64,7 @@ export class HandlerFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       timeout: props.timeout ?? Duration.seconds(30),
       memorySize: props.memorySize ?? 512,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         ...props.environment,
         GAZETTEER_INDEX: `/var/task/${GAZETTEER_FILE}`,
@@ -78,7 +81,7 @@ function bundlingOptions(gazetteerIndexPath: string): nodejs.BundlingOptions {
     format: nodejs.OutputFormat.ESM,
     mainFields: ['module', 'main'],
     banner: ESM_REQUIRE_SHIM,
-    target: 'node22',
+    target: 'node24',
     minify: true,
     sourceMap: true,
     sourceMapMode: nodejs.SourceMapMode.DEFAULT,

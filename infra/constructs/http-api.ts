@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_ROUTES, type ApiRouteDef as ApiRoute } from '../../shared/api/routes.js';
+import type { Integrator } from '../context-values.js';
 import { apiAccessLogFormat, apiErrorResponses } from './api-responses.js';
 
 /** Stage name; also the CloudFront origin path in front of the API. */
@@ -18,13 +19,18 @@ export interface HttpApiProps {
   webOrigin: string;
   /** Sustained requests per second for the stage (burst is twice that). */
   rateLimitPerSecond: number;
+  stage: string;
+  /** Integrators, each with an API key and a usage plan on the integrator routes. */
+  integrators: Integrator[];
 }
 
 /**
  * The REST API: one Lambda proxy integration (v1 event shape; the handler routes internally)
- * on every contract route. Coordinator routes need a Cognito ID token; public ones are
+ * on every contract route. Coordinator routes need a Cognito ID token; integrator routes an
+ * API key whose usage plan holds that integrator's rate and daily quota; public ones are
  * throttled per stage and per method. Access logs leave out source IPs: tipsters may be in
- * danger, and an IP in a log can identify them.
+ * danger, and an IP in a log can identify them. The account-wide logging role is kept when
+ * the stack goes (another stage, or another app, may rely on it).
  */
 export class HttpApi extends Construct {
   readonly api: apigw.RestApi;
@@ -40,7 +46,7 @@ export class HttpApi extends Construct {
       description: 'Phithak HTTP API',
       endpointTypes: [apigw.EndpointType.REGIONAL],
       cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
         stageName: API_STAGE,
         throttlingRateLimit: props.rateLimitPerSecond,
@@ -58,6 +64,25 @@ export class HttpApi extends Construct {
     });
     apiErrorResponses(this.api, props.webOrigin);
     this.addRoutes(props);
+    this.addIntegrators(props);
+  }
+
+  /** One API key and usage plan per integrator (SMS gateway, hotline system). */
+  private addIntegrators(props: HttpApiProps): void {
+    for (const integrator of props.integrators) {
+      const plan = this.api.addUsagePlan(`Plan-${integrator.name}`, {
+        name: `phithak-${props.stage}-${integrator.name}`,
+        description: `Phithak integrator ${integrator.name}: tip intake quota`,
+        throttle: { rateLimit: integrator.ratePerSecond, burstLimit: Math.ceil(integrator.ratePerSecond * 2) },
+        quota: { limit: integrator.tipsPerDay, period: apigw.Period.DAY },
+        apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+      });
+      const key = this.api.addApiKey(`Key-${integrator.name}`, {
+        apiKeyName: `phithak-${props.stage}-${integrator.name}`,
+        description: `Phithak integrator ${integrator.name}`,
+      });
+      plan.addApiKey(key);
+    }
   }
 
   private addRoutes(props: HttpApiProps): void {
@@ -88,7 +113,7 @@ export class HttpApi extends Construct {
         // Integrators authenticate with their API key; their usage plan holds their quota.
         ...(route.access === 'integrator' ? { apiKeyRequired: true } : {}),
       });
-      if (route.access !== 'coordinator') acknowledgePublic(method, route);
+      if (route.access !== 'coordinator') acknowledgeUnauthorised(method, route, props.rateLimitPerSecond);
     }
   }
 
@@ -120,10 +145,25 @@ function methodThrottles(routes: readonly ApiRoute[]): Record<string, apigw.Meth
   return Object.fromEntries(entries);
 }
 
-function acknowledgePublic(method: apigw.Method, route: ApiRoute): void {
-  const reason =
-    `${route.method} ${route.path} is public by design (docs/contract.md): tips may be anonymous ` +
-    'and hotspots are public-safe aggregates; it is throttled per stage and method and behind a rate-based WAF rule.';
+/**
+ * Why a route without a Cognito authorizer is acceptable, from its own declaration: public
+ * routes must declare a per-method throttle (synth fails otherwise), integrator routes need an
+ * API key under a usage plan.
+ */
+function acknowledgeUnauthorised(method: apigw.Method, route: ApiRoute, stageRate: number): void {
+  const name = `${route.method} ${route.path}`;
+  let reason: string;
+  if (route.access === 'integrator') {
+    reason =
+      `${name} is for trusted integrators: API Gateway requires an API key, and each key's usage plan ` +
+      'sets that integrator\'s rate and daily quota (CDK context "integrators").';
+  } else {
+    if (!route.throttle) throw new Error(`public route ${name} needs a throttle in shared/api/routes.ts`);
+    reason =
+      `${name} is public by design (docs/contract.md): tips may be anonymous and public outputs are ` +
+      `aggregates. It is throttled to ${route.throttle.rateLimit} requests/s (burst ${route.throttle.burstLimit}) ` +
+      `on this method and ${stageRate}/s on the stage, and CloudFront's WAF rate-limits each viewer address.`;
+  }
   Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason });
   Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason });
 }

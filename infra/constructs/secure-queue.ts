@@ -20,5 +20,11 @@ export class SecureQueue extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter / failure destination; messages stay for inspection and replay.',
     });
+    Validations.of(this.queue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself a dead-letter / failure destination with no consumer: nothing receives from it ' +
+        'to fail, and its depth alarm calls a person (redrive: docs/deploy.md).',
+    });
   }
 }

@@ -1,6 +1,5 @@
 import {
   Annotations,
-  Aws,
   DefaultStackSynthesizer,
   Duration,
   RemovalPolicy,
@@ -14,10 +13,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
+import { apiOriginRequestPolicy, spaRoutes } from './edge-behaviours.js';
 import { webSecurityHeaders } from './web-security-headers.js';
 
 /** Name of the deploy-time configuration file next to `index.html`. */
 export const RUNTIME_CONFIG_FILE = 'runtime-config.json';
+/** The header CloudFront adds to every API request; the API's firewall lets nothing else in. */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 /** Props of {@link WebHosting}. */
 export interface WebHostingProps {
@@ -27,9 +29,15 @@ export interface WebHostingProps {
   apiStage: string;
   /** Built web app to upload (`npm run build:web`); skipped with a warning if absent. */
   webDistDir: string;
+  /** The secret CloudFront sends in {@link ORIGIN_VERIFY_HEADER} (a Secrets Manager dynamic reference). */
+  originSecret?: string;
+  /** The CloudFront-scope WAF web ACL (us-east-1). */
+  webAclArn?: string;
+  /** Hosts the web app may connect to besides itself (Cognito), for the CSP. */
+  connectHosts?: string[];
   /**
-   * Deploy-time values the web app reads from `/runtime-config.json` (Cognito pool and client
-   * IDs, region): known only after deployment, so they cannot be baked in at build time.
+   * Deploy-time values the web app reads from `/runtime-config.json` (Cognito pool, client and
+   * domain, region): known only after deployment, so they cannot be baked in at build time.
    */
   runtimeConfig?: Record<string, string>;
 }
@@ -46,20 +54,21 @@ function privateBucket(scope: Construct, id: string, extra: Partial<s3.BucketPro
 
 /**
  * The web app on a private S3 bucket behind CloudFront (origin access control), with
- * `/api/*` routed to API Gateway so the app calls its API same-origin. Access logs of the
- * bucket and the distribution go to a separate log bucket, kept for 90 days.
+ * `/api/*` routed to API Gateway so the app calls its API same-origin. The app's routes
+ * (`/coordinator`, `/patrol`) serve index.html by a viewer-request function, so `/api/*`
+ * errors stay JSON. The API origin gets the viewer's address (`CloudFront-Viewer-Address`) and
+ * the origin secret. Access logs: standard logging v2 without client IPs (edge-access-logs.ts);
+ * the site bucket's server access logs go to a log bucket kept 90 days.
  */
 export class WebHosting extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly bucket: s3.Bucket;
+  /** What `/runtime-config.json` holds. */
+  readonly runtimeConfig: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
-    const logs = privateBucket(this, 'Logs', {
-      // CloudFront standard logs are delivered with ACLs.
-      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-    });
+    const logs = privateBucket(this, 'Logs', { lifecycleRules: [{ expiration: Duration.days(90) }] });
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket itself; logging it into itself would recurse.',
@@ -69,19 +78,19 @@ export class WebHosting extends Construct {
       comment: 'Phithak web app and /api',
       defaultRootObject: 'index.html',
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200, // includes South-East Asia edges
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cdn/',
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: webSecurityHeaders(this, `cognito-idp.${Aws.REGION}.amazonaws.com`),
+        responseHeadersPolicy: webSecurityHeaders(this, props.connectHosts ?? []),
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [{ function: spaRoutes(this), eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: { '/api/*': this.apiBehavior(props) },
     });
     this.acknowledgeDistribution();
-    this.deploy(props.webDistDir, props.runtimeConfig ?? {});
+    this.runtimeConfig = props.runtimeConfig ?? {};
+    this.deploy(props.webDistDir, this.runtimeConfig);
   }
 
   private apiBehavior(props: WebHostingProps): cloudfront.BehaviorOptions {
@@ -100,11 +109,12 @@ export class WebHosting extends Construct {
       origin: new origins.HttpOrigin(props.apiDomain, {
         originPath: `/${props.apiStage}`,
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        customHeaders: props.originSecret ? { [ORIGIN_VERIFY_HEADER]: props.originSecret } : undefined,
       }),
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy,
-      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      originRequestPolicy: apiOriginRequestPolicy(this),
     };
   }
 
@@ -115,9 +125,9 @@ export class WebHosting extends Construct {
       'No geo restriction: tips come from Thailand, Malaysia and beyond, and the map is public.',
     );
     ack(
-      'AwsSolutions-CFR2',
-      'A CloudFront WAF must live in us-east-1; this stack is region-agnostic. The API behind ' +
-        '/api/* has a regional WAF with a rate-based rule; the rest is static files.',
+      'AwsSolutions-CFR3',
+      'Access logs use CloudFront standard logging v2 (AWS::Logs::Delivery in the us-east-1 logs stack) with ' +
+        'chosen fields and no client IP; the legacy logging this rule checks would record c-ip and X-Forwarded-For.',
     );
     ack(
       'AwsSolutions-CFR4',
@@ -148,6 +158,7 @@ export class WebHosting extends Construct {
     const reason =
       'BucketDeployment copies web/dist from the CDK asset bucket into the site bucket (object-level wildcard).';
     for (const resource of [
+      `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${stack.region}/*`,
       `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`,
       `<${siteId}.Arn>/*`,
     ]) {

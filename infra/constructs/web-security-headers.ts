@@ -4,8 +4,8 @@ import type { Construct } from 'constructs';
 import { contentSecurityPolicy, HSTS_MAX_AGE_S } from '../../shared/web-security-headers.js';
 
 /** The web app's security headers (`shared/web-security-headers.ts`), as a CloudFront policy. */
-export function webSecurityHeaders(scope: Construct, cognitoHost: string): cloudfront.ResponseHeadersPolicy {
-  const csp = contentSecurityPolicy([cognitoHost]);
+export function webSecurityHeaders(scope: Construct, connectHosts: string[]): cloudfront.ResponseHeadersPolicy {
+  const csp = contentSecurityPolicy(connectHosts);
   return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },

@@ -186,6 +186,21 @@ export interface AlertLog {
   /** Messages sent to each volunteer on an Asia/Bangkok day (`YYYY-MM-DD`). */
   sentOn(volunteerIds: readonly string[], day: string): Promise<Map<string, number>>;
   countSent(volunteerId: string, day: string): Promise<void>;
+  /**
+   * Records the provider's delivery receipt on a `sent` alert: `delivered` (with `deliveredAt`)
+   * or `undelivered` (with the receipt code as `failureReason`). Only from `sent`, never
+   * backwards: false when the alert is unknown or not `sent` (a late or repeated receipt).
+   */
+  recordReceipt(alertId: string, receipt: DeliveryReceipt): Promise<boolean>;
+}
+
+/** What the provider reported about a sent message. */
+export interface DeliveryReceipt {
+  status: Extract<AlertStatus, 'delivered' | 'undelivered'>;
+  /** The provider's event or status code, e.g. `TEXT_DELIVERED`, `TEXT_BLOCKED` (no number, no text). */
+  code: string;
+  /** When the provider reported it, ISO 8601. */
+  at: string;
 }
 
 /** The channels alerts can go over. The intake `channel` of a tip is another thing. */

@@ -47,3 +47,49 @@ export function nagErrors(scope: IConstruct): string[] {
       violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
     );
 }
+
+/** The app's stacks and their templates, without asset bundling (property tests). */
+export interface BuiltApp {
+  stacks: import('../../infra/build-app.js').PhithakStacks;
+  stateful: import('aws-cdk-lib/assertions').Template;
+  edgeFirewall: import('aws-cdk-lib/assertions').Template;
+  stateless: import('aws-cdk-lib/assertions').Template;
+  edgeLogs: import('aws-cdk-lib/assertions').Template;
+}
+
+/**
+ * Builds the whole app from CDK context with bundling skipped (CDK's own switch), a stand-in
+ * gazetteer and web build: what the stacks declare, fast.
+ */
+export async function buildTestApp(context: Record<string, unknown> = {}): Promise<BuiltApp> {
+  const { Template } = await import('aws-cdk-lib/assertions');
+  const { buildApp } = await import('../../infra/build-app.js');
+  const dir = scratchDir('props');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
+  const app = testApp({
+    'aws:cdk:bundling-stacks': [],
+    gazetteerIndex: gazetteerFixture(dir),
+    webDist: join(dir, 'dist'),
+    ...context,
+  });
+  const stacks = buildApp(app);
+  return {
+    stacks,
+    stateful: Template.fromStack(stacks.stateful),
+    edgeFirewall: Template.fromStack(stacks.edgeFirewall),
+    stateless: Template.fromStack(stacks.stateless),
+    edgeLogs: Template.fromStack(stacks.edgeLogs),
+  };
+}
+
+/** Findings of both cdk-nag packs (errors and warnings) left unacknowledged under `scope`. */
+export async function allNagFindings(scope: IConstruct): Promise<string[]> {
+  const { ServerlessChecks } = await import('cdk-nag');
+  return [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
+    pack
+      .validateScope(scope)
+      .violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`)),
+  );
+}

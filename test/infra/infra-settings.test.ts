@@ -21,7 +21,32 @@ describe('infra settings', () => {
       gazetteerIndexPath: join(REPO_ROOT, '.build/gazetteer-index.json'),
       webDistDir: join(REPO_ROOT, 'web/dist'),
       alarmTopicArn: undefined,
+      stage: 'prod',
+      smsProvider: 'eum',
+      smsCountries: ['TH'],
+      integrators: [],
+      retentionDays: { tip: 365, contact: 90, hotspot: 90, alert: 180 },
     });
+  });
+
+  it('reads integrators with their quotas, Malaysia, the provider and the stage', () => {
+    const settings = readInfraSettings(
+      testApp({
+        integrators: 'sms-gateway:5000:10,hotline-1300',
+        smsAllowMalaysia: 'true',
+        smsProvider: 'sns',
+        stage: 'staging',
+      }).node,
+    );
+    expect(settings.integrators).toEqual([
+      { name: 'sms-gateway', tipsPerDay: 5000, ratePerSecond: 10 },
+      { name: 'hotline-1300', tipsPerDay: 2000, ratePerSecond: 5 },
+    ]);
+    expect(settings.smsCountries).toEqual(['TH', 'MY']);
+    expect(settings.smsProvider).toBe('sns');
+    expect(settings.cognitoDomainPrefix).toBe('phithak-staging');
+    expect(() => readInfraSettings(testApp({ stage: 'Prod!' }).node)).toThrow(/stage/);
+    expect(() => readInfraSettings(testApp({ integrators: 'a' }).node)).toThrow(/integrators/);
   });
 
   it('reads overrides from CDK context and rejects nonsense numbers', () => {
@@ -43,8 +68,9 @@ describe('synth preconditions', () => {
         new StatelessStack(app, 'Stateless', {
           tables: stateful.tables,
           tableKey: stateful.tableKey,
+          keys: stateful.keys,
           userPool: stateful.userPool,
-          webClientId: stateful.webClient.userPoolClientId,
+          userPoolDomain: stateful.userPoolDomain,
           settings,
         }),
     ).toThrow(/Gazetteer index not found .*npm run gazetteer/);
@@ -63,6 +89,14 @@ describe('synth preconditions', () => {
 });
 
 describe('cdk-nag gate', () => {
+  it('fails synthesis on an unacknowledged Serverless finding too', () => {
+    const app = testApp({ 'aws:cdk:bundling-stacks': [], gazetteerIndex: gazetteerFixture(scratchDir('gate2')) });
+    const { stateless } = buildApp(app);
+    // A plain queue with a consumer-less life and no redrive policy: Serverless-SQSRedrivePolicy.
+    new sqs.Queue(stateless, 'NoRedrive', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    expect(() => app.synth()).toThrow(/Serverless-SQSRedrivePolicy/);
+  });
+
   it('fails synthesis on an unacknowledged AwsSolutions error', () => {
     // CDK's own switch to skip asset bundling: this test is about validation, not bundles.
     const app = testApp({ 'aws:cdk:bundling-stacks': [], gazetteerIndex: gazetteerFixture(scratchDir('gate')) });

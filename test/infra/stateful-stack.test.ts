@@ -105,8 +105,28 @@ describe('stateful stack: coordinator user pool', () => {
     });
   });
 
-  it('has a public web client without a secret', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
+  it('has the coordinators group the API requires (cognito:groups)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'coordinators' });
+  });
+
+  it('has a hosted-UI domain with the stage-aware prefix', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'phithak-prod' });
+  });
+});
+
+describe('stateful stack: application keys', () => {
+  it('has an HMAC_256 key for pseudonyms (GenerateMac only), retained', () => {
+    template.hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('has a rotated symmetric key for tipster contact data besides the table key', () => {
+    const symmetric = Object.values(template.findResources('AWS::KMS::Key')).filter(
+      (k: any) => k.Properties.KeySpec === undefined && k.Properties.EnableKeyRotation === true,
+    );
+    expect(symmetric).toHaveLength(2);
   });
 });
 

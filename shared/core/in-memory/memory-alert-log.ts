@@ -1,5 +1,5 @@
 import type { Alert, AlertStatus } from '../../types.js';
-import type { AlertLog, AlertQuery } from '../ports.js';
+import type { AlertLog, AlertQuery, DeliveryReceipt } from '../ports.js';
 
 type Stored = Alert & { held?: boolean; leaseUntil?: string; sendingAt?: string };
 
@@ -93,6 +93,14 @@ export class MemoryAlertLog implements AlertLog {
   async countSent(volunteerId: string, day: string): Promise<void> {
     const key = `${volunteerId}|${day}`;
     this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+  }
+
+  async recordReceipt(alertId: string, receipt: DeliveryReceipt): Promise<boolean> {
+    const s = this.alerts.get(alertId);
+    if (!s || s.status !== 'sent') return false;
+    const extra = receipt.status === 'delivered' ? { deliveredAt: receipt.at } : { failureReason: receipt.code };
+    this.alerts.set(alertId, { ...s, ...extra, status: receipt.status, updatedAt: receipt.at });
+    return true;
   }
 
   private view(s: Stored): Alert {
