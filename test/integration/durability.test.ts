@@ -82,21 +82,22 @@ async function missing(db: DynamoDbLocal, table: string, acked: string[]): Promi
   }
 }
 
-/** Rounds of write-then-signal on one data folder, until a round loses acknowledged writes or `rounds` pass. */
+/**
+ * Rounds of write-then-signal, each on a fresh data folder (as a new `DATA_DIR` is), until a
+ * round loses acknowledged writes or `rounds` pass.
+ */
 async function lostAfter(signal: NodeJS.Signals, rounds: number): Promise<string[]> {
-  const dir = freshDir();
-  let db = await startDynamoDbLocal({ dataDir: dir });
-  try {
-    for (let round = 0; round < rounds; round++) {
-      const out = await writeThenSignal(db, dir, round, signal);
-      db = out.db;
-      const lost = await missing(db, out.table, out.acked);
+  for (let round = 0; round < rounds; round++) {
+    const dir = freshDir();
+    const out = await writeThenSignal(await startDynamoDbLocal({ dataDir: dir }), dir, round, signal);
+    try {
+      const lost = await missing(out.db, out.table, out.acked);
       if (lost.length) return lost;
+    } finally {
+      await out.db.stop();
     }
-    return [];
-  } finally {
-    await db.stop();
   }
+  return [];
 }
 
 describe('DynamoDB Local alone', () => {
