@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, api, qs } from './api.js';
+import { ApiError, request, qs } from './http-client.js';
 
 function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; init: RequestInit }> = []): typeof fetch {
   return (async (url: string, init: RequestInit) => {
@@ -8,10 +8,10 @@ function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; ini
   }) as unknown as typeof fetch;
 }
 
-describe('api', () => {
+describe('request', () => {
   it('posts JSON with the bearer token and returns the parsed body', async () => {
     const seen: Array<{ url: string; init: RequestInit }> = [];
-    const res = await api<{ id: string }>('/api/volunteers', {
+    const res = await request<{ id: string }>('/api/volunteers', {
       body: { name: 'x' },
       token: 'tok',
       fetchImpl: fakeFetch(201, { id: 'v1' }, seen),
@@ -23,7 +23,7 @@ describe('api', () => {
   });
 
   it('turns the contract error shape into an ApiError with fields', async () => {
-    const err = await api('/api/tips', {
+    const err = await request('/api/tips', {
       body: {},
       fetchImpl: fakeFetch(400, {
         error: { code: 'invalid', message: 'text is required', fields: { text: 'required' } },
@@ -42,12 +42,18 @@ describe('api', () => {
     const failing = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    await expect(api('/api/hotspots', { fetchImpl: failing })).rejects.toMatchObject({ status: 0, code: 'network' });
+    await expect(request('/api/hotspots', { fetchImpl: failing })).rejects.toMatchObject({
+      status: 0,
+      code: 'network',
+    });
   });
 
   it('survives a non-JSON error page', async () => {
     const html = (async () => new Response('<html>bad gateway</html>', { status: 502 })) as unknown as typeof fetch;
-    await expect(api('/api/hotspots', { fetchImpl: html })).rejects.toMatchObject({ status: 502, code: 'http_error' });
+    await expect(request('/api/hotspots', { fetchImpl: html })).rejects.toMatchObject({
+      status: 502,
+      code: 'http_error',
+    });
   });
 });
 

@@ -1,0 +1,3 @@
+export async function mountCoordinatorView(root: HTMLElement): Promise<void> {
+  root.textContent = 'todo';
+}
