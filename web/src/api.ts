@@ -29,12 +29,13 @@ import type {
   TipCategory,
   TipStatus,
 } from '../../shared/types.js';
-import { qs, request, type RequestOptions } from './http-client.js';
+import { ApiError, qs, request, type RequestOptions } from './http-client.js';
 
 type RoutePath = ApiRoute['path'];
 
 let apiBase = '/api';
 let bearer: () => string | undefined = () => undefined;
+let unauthorized: () => void = () => undefined;
 
 /** Where the API lives (runtime config `apiBase`, `/api` by default: same origin). */
 export function setApiBase(base: string): void {
@@ -56,8 +57,18 @@ function call<T>(route: RoutePath, opts: RequestOptions & { params?: Record<stri
   return request<T>(path(route, opts.params, opts.query), opts);
 }
 
-function coordinator<T>(route: RoutePath, opts: Parameters<typeof call>[1] = {}) {
-  return call<T>(route, { ...opts, token: bearer() });
+/** What to do when the API refuses the session (401): the coordinator view signs in again. */
+export function onUnauthorized(fn: () => void): void {
+  unauthorized = fn;
+}
+
+async function coordinator<T>(route: RoutePath, opts: Parameters<typeof call>[1] = {}): Promise<T> {
+  try {
+    return await call<T>(route, { ...opts, token: bearer() });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) unauthorized();
+    throw err;
+  }
 }
 
 /** The tip form's body (`POST /api/tips`). */

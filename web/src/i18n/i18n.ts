@@ -8,9 +8,11 @@
  * and one plural split, and the compiler then checks every key in every language.
  */
 import { LANGUAGES, type Language } from '../../../shared/types.js';
-import { th, type MessageKey, type Messages } from './messages-th.js';
+import type { CoordinatorKey } from '../coordinator/coordinator-messages.js';
+import { th, type MessageKey as CommonKey, type Messages } from './messages-th.js';
 
-export type { MessageKey };
+/** Every key: the common catalogue's, and the coordinator's once its view has loaded it. */
+export type MessageKey = CommonKey | CoordinatorKey;
 export type Params = Record<string, string | number>;
 
 const STORAGE_KEY = 'phithak.language';
@@ -20,6 +22,9 @@ const loaders: Record<Exclude<Language, 'th'>, () => Promise<Messages>> = {
   en: () => import('./messages-en.js').then((m) => m.en),
   ms: () => import('./messages-ms.js').then((m) => m.ms),
 };
+
+/** Catalogues a view brings with its own chunk (the coordinator's), merged over the common one. */
+const extra: Record<Language, Record<string, string>> = { th: {}, en: {}, ms: {} };
 
 let current: Language = 'th';
 const listeners = new Set<(lang: Language) => void>();
@@ -34,7 +39,8 @@ export function language(): Language {
 
 /** Text for `key` in the current language; `a|b` picks by plural of `params.count`. */
 export function t(key: MessageKey, params: Params = {}): string {
-  let text = (catalogues[current] ?? th)[key] ?? th[key];
+  const common = catalogues[current] ?? th;
+  let text = extra[current][key] ?? extra.th[key] ?? common[key as CommonKey] ?? th[key as CommonKey] ?? key;
   if (text.includes('|') && typeof params.count === 'number') {
     const [one, other] = text.split('|');
     text = new Intl.PluralRules(LOCALES[current]).select(params.count) === 'one' ? one : other;
@@ -65,6 +71,11 @@ export function liveAttr<E extends Element>(el: E, attr: string, render: Message
   el.setAttribute(attr, fn());
   track({ ref: new WeakRef(el), render: fn, attr });
   return el;
+}
+
+/** Adds a view's own messages in every language (loaded with that view's code). */
+export function addMessages(byLanguage: Record<Language, Record<string, string>>): void {
+  for (const lang of LANGUAGES) Object.assign(extra[lang], byLanguage[lang]);
 }
 
 /** Calls `fn` after every language change (views re-render what `live` cannot reach). */

@@ -44,38 +44,48 @@ export interface HotspotLayers {
 }
 
 /** Adds the sources and layers (call after the style loaded). */
-export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot'): HotspotLayers {
+export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?: string): HotspotLayers {
   const polygons = `${prefix}s`;
   const points = `${prefix}-points`;
   map.addSource(polygons, { type: 'geojson', data: EMPTY, promoteId: 'id' });
   map.addSource(points, { type: 'geojson', data: EMPTY });
   const selected = ['boolean', ['feature-state', 'selected'], false];
-  map.addLayer({
-    id: `${prefix}-fill`,
-    type: 'fill',
-    source: polygons,
-    paint: { 'fill-color': RISK_COLOR_EXPRESSION, 'fill-opacity': ['case', selected, 0.75, 0.5] as never },
-  });
-  map.addLayer({
-    id: `${prefix}-line`,
-    type: 'line',
-    source: polygons,
-    paint: { 'line-color': RISK_COLOR_EXPRESSION, 'line-width': ['case', selected, 3, 1.5] as never },
-  });
-  map.addLayer({
-    id: `${prefix}-point`,
-    type: 'circle',
-    source: points,
-    maxzoom: 12,
-    paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6, 11, 10],
-      'circle-color': RISK_COLOR_EXPRESSION,
-      'circle-stroke-color': '#3a1d12',
-      'circle-stroke-width': 1,
-      'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
-      'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+  const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
+  map.addLayer(
+    {
+      id: `${prefix}-fill`,
+      type: 'fill',
+      source: polygons,
+      paint: { 'fill-color': RISK_COLOR_EXPRESSION, 'fill-opacity': ['case', selected, 0.75, 0.5] as never },
     },
-  });
+    before,
+  );
+  map.addLayer(
+    {
+      id: `${prefix}-line`,
+      type: 'line',
+      source: polygons,
+      paint: { 'line-color': RISK_COLOR_EXPRESSION, 'line-width': ['case', selected, 3, 1.5] as never },
+    },
+    before,
+  );
+  map.addLayer(
+    {
+      id: `${prefix}-point`,
+      type: 'circle',
+      source: points,
+      maxzoom: 12,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6, 11, 10],
+        'circle-color': RISK_COLOR_EXPRESSION,
+        'circle-stroke-color': '#3a1d12',
+        'circle-stroke-width': 1,
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+      },
+    },
+    before,
+  );
   let current: string | undefined;
   return {
     set(fc) {
