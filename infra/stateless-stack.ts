@@ -4,7 +4,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { TableKey } from '../shared/tables.js';
+import { SCHEDULES, STREAM_TRIGGERS, type ScheduleKey } from '../shared/triggers.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { BackendFunctions } from './constructs/backend-functions.js';
 import { HttpApi, API_STAGE } from './constructs/http-api.js';
@@ -87,10 +89,19 @@ export class StatelessStack extends Stack {
   private addTriggersAndAlarms(props: StatelessStackProps, alertDlq: sqs.IQueue): void {
     const fns = this.backend.functions;
     const streams = new StreamTriggers(this, 'Streams', {
-      tips: { table: props.tables.tips, fn: fns.hotspotUpdater.fn },
-      hotspots: { table: props.tables.hotspots, fn: fns.alertDispatcher.fn },
+      tips: { table: props.tables.tips, fn: fns.hotspotUpdater.fn, def: STREAM_TRIGGERS.tips },
+      hotspots: { table: props.tables.hotspots, fn: fns.alertDispatcher.fn, def: STREAM_TRIGGERS.hotspots },
     });
-    new Schedules(this, 'Schedules', { recompute: fns.recompute.fn, alertDigest: fns.alertDigest.fn });
+    // The updaters send their own dead letters (over a cap, unreadable) to their stream's failure queue.
+    streams.failureQueues.tips.grantSendMessages(fns.hotspotUpdater.fn);
+    streams.failureQueues.hotspots.grantSendMessages(fns.alertDispatcher.fn);
+    fns.hotspotUpdater.fn.addEnvironment('TIPS_FAILURE_QUEUE_URL', streams.failureQueues.tips.queueUrl);
+    fns.alertDispatcher.fn.addEnvironment('HOTSPOTS_FAILURE_QUEUE_URL', streams.failureQueues.hotspots.queueUrl);
+    new Schedules(this, 'Schedules', {
+      functions: Object.fromEntries(
+        (Object.keys(SCHEDULES) as ScheduleKey[]).map((key) => [key, fns[SCHEDULES[key].consumer].fn]),
+      ) as unknown as Record<ScheduleKey, lambda.IFunction>,
+    });
     new OpsAlarms(this, 'Alarms', {
       functions: Object.fromEntries(Object.entries(fns).map(([key, handler]) => [key, handler.fn])),
       // A minute behind means alerts reach volunteers a minute late: worth a look.

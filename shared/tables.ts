@@ -111,9 +111,33 @@ export const TABLES = {
         sortKey: { name: 'holdUntil', type: 'S' },
         projection: 'ALL',
       },
+      // Claims not yet finished, by when their lease ends (the sweeper reads it). Sparse:
+      // `leased` is set by a claim and removed with the final status, so it holds only the
+      // few alerts in flight.
+      {
+        indexName: 'byLease',
+        partitionKey: { name: 'leased', type: 'S' },
+        sortKey: { name: 'leaseUntil', type: 'S' },
+        projection: 'ALL',
+      },
     ],
     // Per-volunteer daily SMS counters (`count|<volunteerId>|<day>`) expire after two days;
     // alert records themselves carry no expiry.
+    ttlAttribute: 'expiresAt',
+  },
+  /** Who read which tip's detail, when, and what was shown (`GET /api/tips/{id}/audit`); kept. */
+  tipAudit: {
+    partitionKey: { name: 'tipId', type: 'S' },
+    // `<at>#<random>`: two reads in the same millisecond are two records.
+    sortKey: { name: 'atKey', type: 'S' },
+  },
+  /**
+   * The published public snapshot: a pointer item (`id = public`) naming the current version,
+   * and that version's pages of features (`public@<version>#<n>`, ~100 features each, well
+   * under the 400 KB item limit). Pages of old versions expire.
+   */
+  snapshots: {
+    partitionKey: { name: 'id', type: 'S' },
     ttlAttribute: 'expiresAt',
   },
 } as const satisfies Record<string, TableDef>;

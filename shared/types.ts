@@ -61,9 +61,21 @@ export interface GeocodeResult {
 export const TIP_STATUSES = ['new', 'verified', 'referred', 'dismissed'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
 
-/** A stored tip. `contact` is coordinator-only and never logged. */
+/** One change of a tip's review status. */
+export interface TipStatusChange {
+  at: string;
+  /** The coordinator who made it (Cognito username, or `token` locally). */
+  by: string;
+  status: TipStatus;
+  /** Why, in the coordinator's words (at most 500 characters). */
+  note?: string;
+}
+
+/** A stored tip. `contact` is coordinator-only, encrypted at rest and never logged. */
 export interface Tip {
   id: string;
+  /** A short code the tipster can quote to the 1300 hotline. */
+  reference: string;
   receivedAt: string;
   text: string;
   category: TipCategory;
@@ -77,6 +89,20 @@ export interface Tip {
   contact?: { phone: string; consentToContact: boolean };
   /** True when the text or category marks immediate danger (drives `urgent_tip` alerts). */
   urgent: boolean;
+  /**
+   * Where the tip is clustered: its GPS point, coordinates in its text, or its tambon's
+   * centroid. Absent when the place is coarser, or outside the service area.
+   */
+  lat?: number;
+  lon?: number;
+  /** The place lies outside the service area: stored, but never clustered, public or texted. */
+  outsideServiceArea?: boolean;
+  /** Keyed hash of the reporter's contact, for counting distinct reporters (no identity). */
+  reporterKey?: string;
+  /** When a coordinator last set `status`. */
+  reviewedAt?: string;
+  /** Every review status change, oldest first. */
+  statusHistory?: TipStatusChange[];
 }
 
 /** The part of a tip that clustering needs: no text, no contact. */
@@ -96,6 +122,19 @@ export interface ClusterTip {
 
 export type HotspotStatus = 'active' | 'retired';
 
+/** Trend classes of a hotspot across time windows (see `shared/hotspots/trend.ts`). */
+export type HotspotTrend = 'new' | 'intensifying' | 'persistent' | 'diminishing';
+
+/** One line of a hotspot's history. */
+export interface HotspotHistoryEntry {
+  at: string;
+  event: 'created' | 'changed' | 'merged' | 'split';
+  tipCount: number;
+  riskLevel: RiskLevel;
+  /** Hotspots merged into this one, or the hotspot it split from. */
+  from?: string[];
+}
+
 /** A hotspot as stored; `memberTipIds` never leaves the coordinator side. */
 export interface Hotspot {
   id: string;
@@ -108,12 +147,28 @@ export interface Hotspot {
   lastSeen: string;
   centroid: LatLon;
   geometry: Polygon | MultiPolygon;
+  /** The polygon's box, `[minLon, minLat, maxLon, maxLat]` (finding nearby hotspots without the rings). */
+  bbox?: [number, number, number, number];
   admin: AdminArea;
   memberTipIds: string[];
   createdAt: string;
   updatedAt: string;
-  /** Free-form analysis fields added by the engine (trend, Gi* z-score, merges). */
-  [extra: string]: unknown;
+  /** Distinct reporters among the members (tips without a contact count one each). */
+  reporterCount?: number;
+  /** Members flagged urgent; growth sends an `urgent_tip` alert. */
+  urgentTipCount?: number;
+  trend?: HotspotTrend;
+  /** Getis-Ord Gi* z-score of the hotspot's hexagons. */
+  giZ?: number;
+  /** Confidence of Gi* significance: 0.99, 0.95, 0.9, or 0 when not significant. */
+  giConfidence?: number;
+  /** Hotspots this one absorbed, newest last. */
+  mergedFrom?: string[];
+  /** The hotspot this one split from. */
+  splitFrom?: string;
+  /** Set on a retired hotspot that merged into another. */
+  mergedInto?: string;
+  history?: HotspotHistoryEntry[];
 }
 
 export const LANGUAGES = ['th', 'ms', 'en'] as const;
@@ -149,19 +204,32 @@ export type AlertReason = (typeof ALERT_REASONS)[number];
 export const ALERT_STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-/** One SMS the system sent or tried to send. */
+/** One alert message the system sent or tried to send, over one channel. */
 export interface Alert {
   id: string;
   volunteerId: string;
   hotspotId: string;
   reason: AlertReason;
   riskLevel: RiskLevel;
+  /** The channel it goes over (`sms`); absent on records written before channels existed. */
+  messageChannel?: 'sms';
   message: string;
+  /** Parts the message costs on its channel (SMS segments). */
   segments: number;
   status: AlertStatus;
   suppressedReason?: string;
+  /** Why it failed or was not delivered: the provider's error or receipt code. */
+  failureReason?: string;
   createdAt: string;
   updatedAt?: string;
+  sentAt?: string;
+  deliveredAt?: string;
   providerMessageId?: string;
   attempts?: number;
+  /** Quiet hours: when a held alert may go. */
+  holdUntil?: string;
+  /** A digest: the held alerts it carries. */
+  digestOf?: string[];
+  /** A held alert: the digest that carried it. */
+  digestId?: string;
 }

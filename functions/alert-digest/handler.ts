@@ -1,18 +1,6 @@
-import type { Context } from 'aws-lambda';
-import { sendDueDigests } from '../lib/alert-digest.js';
-import { getContext } from '../lib/context.js';
-import { logger } from '../lib/logger.js';
+// Lambda entry: one context per container, built from the environment.
+import { readConfig } from '../composition/config.js';
+import { createContext } from '../composition/context.js';
+import { createAlertDigestHandler } from './create-alert-digest-handler.js';
 
-/**
- * Scheduled (EventBridge, every 15 minutes; locally a timer): sends the alerts held back
- * by quiet hours whose hours have ended, one digest SMS per volunteer.
- */
-export async function handler(
-  _event?: unknown,
-  context?: Context,
-): Promise<{ digests: number; alerts: number; optedOut: number }> {
-  if (context) logger.addContext(context);
-  const result = await sendDueDigests(getContext());
-  logger.info('quiet-hours digests', result);
-  return result;
-}
+export const handler = createAlertDigestHandler(createContext(readConfig()));

@@ -17,3 +17,4 @@ export const badRequest = (code: string, message: string, fields?: Record<string
 export const notFound = (message = 'not found') => new HttpError(404, 'not_found', message);
 export const unauthorized = () =>
   new HttpError(401, 'unauthorized', 'this route needs a coordinator token: Authorization: Bearer <token>');
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);

@@ -1,14 +1,6 @@
-import type { Context } from 'aws-lambda';
-import { getContext } from '../lib/context.js';
-import { logger } from '../lib/logger.js';
-import type { ApiEvent, ApiResult } from './http.js';
-import { createRouter } from './router.js';
-import { ROUTES } from './routes.js';
+// Lambda entry: one context per container, built from the environment.
+import { readConfig } from '../composition/config.js';
+import { createContext } from '../composition/context.js';
+import { createApiHandler } from './create-api-handler.js';
 
-const route = createRouter(ROUTES);
-
-/** The API Lambda: every route of the HTTP API behind one proxy integration. */
-export async function handler(event: ApiEvent, context?: Context): Promise<ApiResult> {
-  if (context) logger.addContext(context);
-  return route(event, getContext());
-}
+export const handler = createApiHandler(createContext(readConfig()));

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGazetteerIndex } from '../../shared/geocoder/gazetteer-index.js';
+import { geodataDirOf } from '../composition/config.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Repository root, from this file's location (not the working directory). */
@@ -20,7 +21,7 @@ const GEOJSON = 'th-provinces.geojson';
 
 /** The gazetteer input folder: env `GEODATA_DIR` (relative to the repo root) or the default. */
 export function geodataDir(): string {
-  return resolve(REPO_ROOT, process.env.GEODATA_DIR ?? join('..', 'shared', 'geodata'));
+  return geodataDirOf();
 }
 
 function mtimeMs(path: string): number {

@@ -6,7 +6,8 @@
 import { createInterface } from 'node:readline';
 import type { GeocodeResult } from '../../shared/types.js';
 import { geocode, parseLatLon, reverseGeocode, type Gazetteer } from '../../shared/geocoder/index.js';
-import { loadGazetteer } from '../lib/gazetteer.js';
+import { readConfig } from '../composition/config.js';
+import { gazetteerFromFile } from '../lib/gazetteer-file.js';
 import { ensureGazetteerIndex } from './build-gazetteer.js';
 
 /** One query: a coordinate pair is reversed, anything else forward-geocoded. */
@@ -16,8 +17,10 @@ export function geocodeQuery(g: Gazetteer, query: string): GeocodeResult {
 }
 
 async function gazetteer(): Promise<Gazetteer> {
-  if (!process.env.GAZETTEER_INDEX) await ensureGazetteerIndex();
-  return loadGazetteer();
+  const paths = readConfig().gazetteerIndexPaths;
+  // Without GAZETTEER_INDEX the repository's own index is used: build it when stale.
+  if (paths.length === 3) await ensureGazetteerIndex();
+  return gazetteerFromFile(paths)();
 }
 
 /** CLI entry: returns the exit code (0 ok, 1 error). */

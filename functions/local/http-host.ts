@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/web-security-headers.js';
 import { localLambdaContext } from './lambda-context.js';
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -89,33 +98,105 @@ export function toApiEvent(req: IncomingMessage, body: string | null): APIGatewa
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+/** The headers CloudFront adds in AWS (`shared/web-security-headers.ts`); no HSTS over plain local HTTP. */
+const SECURITY: OutgoingHttpHeaders = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy() };
+
+/** Types worth compressing (text); images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json|javascript))|image\/svg/;
+/** Below this a compressed response saves less than its headers cost. */
+const MIN_COMPRESS_BYTES = 1024;
+
+/** The encoding to use for this client: brotli, else gzip, else none. */
+function encodingFor(req: IncomingMessage): 'br' | 'gzip' | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return undefined;
 }
 
-function serveStatic(webRoot: string, pathname: string, res: ServerResponse): void {
+/** Sends a body (a buffer or a file stream), compressed when the client and the type allow. */
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: OutgoingHttpHeaders,
+  body: Buffer | { stream: Readable; size: number },
+): void {
+  const type = String(headers['content-type'] ?? '');
+  const size = Buffer.isBuffer(body) ? body.length : body.size;
+  const encoding = COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES ? encodingFor(req) : undefined;
+  const out: OutgoingHttpHeaders = { ...SECURITY, ...headers, vary: 'accept-encoding' };
+  const source = Buffer.isBuffer(body) ? Readable.from([body]) : body.stream;
+  if (!encoding) {
+    res.writeHead(status, { ...out, 'content-length': size });
+    source.pipe(res);
+    return;
+  }
+  const zip =
+    encoding === 'br'
+      ? createBrotliCompress({
+          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: size },
+        })
+      : createGzip({ level: 6 });
+  res.writeHead(status, { ...out, 'content-encoding': encoding });
+  source.pipe(zip).pipe(res);
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  send(
+    req,
+    res,
+    status,
+    { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    Buffer.from(JSON.stringify(body)),
+  );
+}
+
+/** The file a path names inside `root`, or undefined when it resolves outside (`..`, a sibling `dist-x`, an absolute path). */
+export function fileInRoot(root: string, decodedPath: string): string | undefined {
+  const file = resolve(root, `.${decodedPath.startsWith('/') ? '' : '/'}${decodedPath}`);
+  const rel = relative(root, file);
+  if (rel.startsWith('..') || isAbsolute(rel) || decodedPath.includes('\0')) return undefined;
+  return file;
+}
+
+/** The local runtime configuration the web app reads: a coordinator token, not Cognito. */
+const RUNTIME_CONFIG = Buffer.from(JSON.stringify({ authMode: 'token', apiBase: '/api' }));
+
+function serveStatic(webRoot: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
   const root = resolve(webRoot);
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendJson(res, 400, { error: { code: 'bad_path', message: 'the path is not valid percent-encoding' } });
+    return sendJson(req, res, 400, { error: { code: 'bad_path', message: 'the path is not valid percent-encoding' } });
   }
-  let file = normalize(join(root, decoded));
-  if (!file.startsWith(root)) return sendJson(res, 400, { error: { code: 'bad_path', message: 'bad path' } });
+  if (decoded === '/runtime-config.json') {
+    return send(req, res, 200, { 'content-type': TYPES['.json'], 'cache-control': 'no-cache' }, RUNTIME_CONFIG);
+  }
+  let file = fileInRoot(root, decoded);
+  if (!file) return sendJson(req, res, 400, { error: { code: 'bad_path', message: 'bad path' } });
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    return void res.end('The web app is not built: run `npm run build:web`.');
+    return send(
+      req,
+      res,
+      503,
+      { 'content-type': 'text/plain; charset=utf-8' },
+      Buffer.from('The web app is not built: run `npm run build:web`.'),
+    );
   }
-  const immutable = file.includes(`${join(root, 'assets')}`);
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  createReadStream(file).pipe(res);
+  const immutable = !relative(join(root, 'assets'), file).startsWith('..');
+  send(
+    req,
+    res,
+    200,
+    {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    },
+    { stream: createReadStream(file), size: statSync(file).size },
+  );
 }
 
 /**
@@ -127,7 +208,7 @@ export function createHttpHost(opts: { api: ApiHandler; webRoot: string }): Serv
     // Nothing a client sends may stop the server: every failure ends as a response.
     handle(opts, req, res).catch((err: Error) => {
       console.error(`[http] request failed: ${err.name}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'something went wrong' } });
+      if (!res.headersSent) sendJson(req, res, 500, { error: { code: 'internal', message: 'something went wrong' } });
       else res.destroy();
     });
   });
@@ -139,19 +220,19 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
-  if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, res);
+  if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, req, res);
   let body: string | null;
   try {
     body = await readBody(req);
   } catch {
-    return sendJson(res, 413, { error: { code: 'payload_too_large', message: 'the request body is too large' } });
+    return sendJson(req, res, 413, { error: { code: 'payload_too_large', message: 'the request body is too large' } });
   }
   try {
     const result = await opts.api(toApiEvent(req, body), localLambdaContext('api'));
-    res.writeHead(result.statusCode, (result.headers ?? {}) as Record<string, string>);
-    res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+    const payload = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body);
+    send(req, res, result.statusCode, (result.headers ?? {}) as OutgoingHttpHeaders, payload);
   } catch (err) {
     console.error(`[api] handler threw: ${(err as Error).name}`);
-    sendJson(res, 500, { error: { code: 'internal', message: 'something went wrong' } });
+    sendJson(req, res, 500, { error: { code: 'internal', message: 'something went wrong' } });
   }
 }

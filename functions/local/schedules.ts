@@ -1,23 +1,35 @@
+import { createAlertDigestHandler } from '../alert-digest/create-alert-digest-handler.js';
+import { createAlertSweeperHandler } from '../alert-sweeper/create-alert-sweeper-handler.js';
+import type { AppContext } from '../composition/context.js';
+import { createRecomputeHandler } from '../recompute/create-recompute-handler.js';
+import { createSnapshotPublisherHandler } from '../snapshot-publisher/create-snapshot-publisher-handler.js';
+import { SCHEDULES, type ScheduleKey } from '../../shared/triggers.js';
 import { localLambdaContext } from './lambda-context.js';
 
-/** Minutes between runs, as the EventBridge rules in infra/ (rate(15 minutes)). */
-const EVERY_MS = 15 * 60 * 1000;
-
 /**
- * Timers standing in for EventBridge schedules: the full hotspot recomputation (and, when
- * present, the quiet-hours digest). Returns a function that stops them.
+ * Timers standing in for the EventBridge schedules of `shared/triggers.ts`, with the same
+ * handlers. `everyS` may shorten a period (the snapshot's `PUBLIC_SNAPSHOT_S`). Returns a
+ * function that stops them.
  */
-export async function startSchedules(): Promise<() => void> {
-  const jobs: Array<{ name: string; run: () => Promise<unknown> }> = [];
-  const recompute = await import('../recompute/handler.js');
-  jobs.push({ name: 'recompute', run: () => recompute.handler({}, localLambdaContext('recompute')) });
-  const digest = await import('../alert-digest/handler.js');
-  jobs.push({ name: 'alert-digest', run: () => digest.handler({}, localLambdaContext('alert-digest')) });
-  const timers = jobs.map((job) =>
-    setInterval(() => {
-      job.run().catch((err: Error) => console.error(`[${job.name}] failed: ${err.message}`));
-    }, EVERY_MS),
-  );
-  timers.forEach((t) => t.unref());
+export function startSchedules(ctx: AppContext, everyS: Record<ScheduleKey, number>): () => void {
+  const handlers: Record<
+    ScheduleKey,
+    (event: unknown, context: ReturnType<typeof localLambdaContext>) => Promise<unknown>
+  > = {
+    recompute: createRecomputeHandler(ctx),
+    alertDigest: createAlertDigestHandler(ctx),
+    alertSweeper: createAlertSweeperHandler(ctx),
+    snapshotPublisher: createSnapshotPublisherHandler(ctx),
+  };
+  const timers = (Object.keys(SCHEDULES) as ScheduleKey[]).map((key) => {
+    const name = SCHEDULES[key].consumer;
+    const timer = setInterval(() => {
+      handlers[key]({}, localLambdaContext(name)).catch((err: Error) =>
+        ctx.log.error('scheduled job failed', { job: name, error: err.name, reason: err.message }),
+      );
+    }, everyS[key] * 1000);
+    timer.unref();
+    return timer;
+  });
   return () => timers.forEach((t) => clearInterval(t));
 }

@@ -1,35 +1,40 @@
 /**
- * `npm start`: the whole system on this machine. Reads PORT, DATA_DIR, DEMO,
- * COORDINATOR_TOKEN and GEODATA_DIR (docs/contract.md), prints the URL and the token,
- * and stops everything it started on Ctrl-C.
+ * `npm start`: the whole system on this machine, for one office and for trials (production is
+ * AWS). Reads its settings once (docs/contract.md), prints the URL and the token, and stops
+ * everything it started on Ctrl-C.
  */
-import './local-env.js';
 import { resolve } from 'node:path';
+import { readLocalRunSettings } from '../composition/config.js';
 import { ensureGazetteerIndex } from '../cli/build-gazetteer.js';
 import { checkJava } from './dynamodb-local.js';
 import { repoRoot } from './paths.js';
 import { startLocalSystem } from './system.js';
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
-  const dataDir = resolve(repoRoot, process.env.DATA_DIR ?? '.data');
+  const settings = readLocalRunSettings();
+  const dataDir = resolve(repoRoot, settings.dataDir);
   checkJava();
   await ensureGazetteerIndex();
   console.log(`[phithak] starting (data in ${dataDir})…`);
   const system = await startLocalSystem({
-    port,
+    port: settings.port,
     dataDir,
-    demo: process.env.DEMO !== '0',
-    coordinatorToken: process.env.COORDINATOR_TOKEN || undefined,
-    publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
+    demo: settings.demo,
+    coordinatorToken: settings.coordinatorToken,
+    publicBaseUrl: settings.publicBaseUrl,
+    publicSnapshotEveryS: settings.publicSnapshotEveryS,
+    config: {
+      logLevel: settings.logLevel,
+      serviceAreaBufferKm: settings.serviceAreaBufferKm,
+      integratorKeys: settings.integratorKeys,
+    },
   });
   console.log('');
   console.log(`  Phithak is running:   ${system.url}/`);
   console.log(`  API:                  ${system.url}/api`);
   console.log(`  Coordinator token:    ${system.token}`);
   console.log(`  DynamoDB Local:       ${system.dynamoEndpoint}`);
+  console.log('  This local stack is for one office and for trials; AWS DynamoDB is the production database.');
   console.log('  Press Ctrl-C to stop.');
   let stopping = false;
   const stop = async () => {
@@ -44,8 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error & { code?: string }) => {
-  if (err.code === 'EADDRINUSE')
-    console.error(`[phithak] port ${process.env.PORT ?? 3000} is in use: set PORT to another port.`);
+  if (err.code === 'EADDRINUSE') console.error('[phithak] the port is in use: set PORT to another port.');
   else console.error(`[phithak] ${err.message}`);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createDynamoClients } from '../lib/dynamo.js';
+import { createDynamoClients } from '../lib/dynamo-client.js';
 import { createTableInput } from './bootstrap-tables.js';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { StreamPoller } from './stream-poller.js';
@@ -51,7 +51,7 @@ it('delivers in order, resumes from the lowest failed record, and gives up after
       }
       return { batchItemFailures: [] };
     },
-    onFailure: (records) => givenUp.push(...records.map((r) => r.dynamodb!.NewImage!.id.S!)),
+    onFailure: (records) => void givenUp.push(...records.map((r) => r.dynamodb!.NewImage!.id.S!)),
   });
   poller.start();
   for (const id of ['a', 'b', 'c']) await doc.send(new PutCommand({ TableName: table, Item: { id } }));

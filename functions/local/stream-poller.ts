@@ -23,6 +23,8 @@ export interface StreamPollerOptions {
   handler: StreamHandler;
   /** Records per invocation, as the event source mapping's BatchSize. */
   batchSize?: number;
+  /** How long records are gathered to fill a batch, ms (MaximumBatchingWindowInSeconds). */
+  maxBatchingWindowMs?: number;
   /** Retries of a failing batch before it goes to the failure log (MaximumRetryAttempts). */
   maxRetries?: number;
   /** Idle poll interval, ms; Lambda polls a shard about four times a second. */
@@ -30,7 +32,26 @@ export interface StreamPollerOptions {
   /** JSON file for shard checkpoints, so a restart resumes where it stopped. */
   checkpointFile?: string;
   /** Called with batches that exhausted their retries (the on-failure destination). */
-  onFailure?: (records: DynamoDBRecord[], error: string) => void;
+  onFailure?: (records: DynamoDBRecord[], error: string) => void | Promise<void>;
+}
+
+type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+
+/**
+ * Lambda delivers an empty map as `{"M": {}}`; the SDK's stream client deserialises it as
+ * `{}`. Put it back, so handlers see what they see in AWS.
+ */
+function lambdaImage(image: Record<string, unknown> | undefined): StreamImage | undefined {
+  if (!image) return undefined;
+  const fix = (v: unknown): unknown => {
+    if (!v || typeof v !== 'object') return v;
+    const value = v as Record<string, unknown>;
+    if (Object.keys(value).length === 0) return { M: {} };
+    if (value.M) return { M: Object.fromEntries(Object.entries(value.M as object).map(([k, x]) => [k, fix(x)])) };
+    if (Array.isArray(value.L)) return { L: value.L.map(fix) };
+    return value;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)])) as StreamImage;
 }
 
 /** Converts an SDK stream record to the shape Lambda passes to a stream handler. */
@@ -46,6 +67,8 @@ export function toLambdaRecord(r: StreamRecord, arn: string): DynamoDBRecord {
     eventSourceARN: arn,
     dynamodb: {
       ...(d as DynamoDBRecord['dynamodb']),
+      NewImage: lambdaImage(d.NewImage as Record<string, unknown> | undefined),
+      OldImage: lambdaImage(d.OldImage as Record<string, unknown> | undefined),
       ApproximateCreationDateTime:
         created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
     },
@@ -66,6 +89,8 @@ export class StreamPoller {
   private loop?: Promise<void>;
   private idle = true;
   private wake?: () => void;
+  /** The last poll error printed, and when: an outage is reported once, not ten times a second. */
+  private lastError?: { message: string; at: number };
 
   constructor(private readonly o: StreamPollerOptions) {
     this.streams = new DynamoDBStreamsClient({
@@ -100,19 +125,36 @@ export class StreamPoller {
     return this.idle;
   }
 
-  private async run(): Promise<void> {
+  private async streamArn(): Promise<string> {
     const table = await this.o.ddb.send(new DescribeTableCommand({ TableName: this.o.tableName }));
     const arn = table.Table?.LatestStreamArn;
     if (!arn) throw new Error(`table ${this.o.tableName} has no stream`);
+    return arn;
+  }
+
+  private async run(): Promise<void> {
+    let arn: string | undefined;
     while (this.running) {
       let got = 0;
       try {
+        arn ??= await this.streamArn();
         for (const shard of await this.shardsInOrder(arn)) {
           if (!this.running) break;
           got += await this.drainShard(arn, shard);
         }
+        if (this.lastError) {
+          console.error(`[${this.o.name}] polling again`);
+          this.lastError = undefined;
+        }
       } catch (err) {
-        console.error(`[${this.o.name}] poll failed: ${(err as Error).message}`);
+        const message = (err as Error).message;
+        const now = Date.now();
+        if (!this.lastError || this.lastError.message !== message || now - this.lastError.at > 60_000) {
+          console.error(`[${this.o.name}] poll failed (retrying): ${message}`);
+          this.lastError = { message, at: now };
+        }
+        // Back off while the database is away, so an outage costs no CPU.
+        await this.sleep(1000);
       }
       this.idle = got === 0;
       if (this.idle) await this.sleep(this.o.pollMs ?? 200);
@@ -176,19 +218,31 @@ export class StreamPoller {
         throw err;
       }
       const records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn));
+      let next = out.NextShardIterator;
+      // Gather up to the batching window to fill the batch, as the event source mapping does.
+      const windowEnds = Date.now() + (this.o.maxBatchingWindowMs ?? 0);
+      const batchSize = this.o.batchSize ?? 100;
+      while (records.length && records.length < batchSize && next && Date.now() < windowEnds && this.running) {
+        await this.sleep(Math.min(200, windowEnds - Date.now()));
+        const more = await this.streams.send(
+          new GetRecordsCommand({ ShardIterator: next, Limit: batchSize - records.length }),
+        );
+        records.push(...(more.Records ?? []).map((r) => toLambdaRecord(r, arn)));
+        next = more.NextShardIterator;
+      }
       if (records.length) {
         await this.deliver(records);
         this.checkpoints.set(shardId, records[records.length - 1].dynamodb!.SequenceNumber!);
         this.save();
         handled += records.length;
       }
-      if (!out.NextShardIterator) {
+      if (!next) {
         this.done.add(shardId);
         this.save();
         return handled;
       }
       if (!records.length) return handled;
-      it = out.NextShardIterator;
+      it = next;
     }
     return handled;
   }
@@ -210,7 +264,7 @@ export class StreamPoller {
         error = (err as Error).message;
       }
       if (attempt >= (this.o.maxRetries ?? 3)) {
-        this.o.onFailure?.(pending, error);
+        await this.o.onFailure?.(pending, error);
         console.error(
           `[${this.o.name}] gave up on ${pending.length} record(s) after ${attempt + 1} attempts: ${error}`,
         );

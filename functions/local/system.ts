@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { readConfig } from '../lib/config.js';
-import { resetContext } from '../lib/context.js';
-import { createDynamoClients } from '../lib/dynamo.js';
+import { publishPublicSnapshot } from '../../shared/core/public-snapshot.js';
+import { SCHEDULES, STREAM_TRIGGERS, type StreamTriggerKey } from '../../shared/triggers.js';
+import { createAlertDispatcherHandler } from '../alert-dispatcher/create-alert-dispatcher-handler.js';
+import { createApiHandler } from '../api/create-api-handler.js';
+import { readConfig, tableNames, type Config } from '../composition/config.js';
+import { createContext, type AppContext, type ContextOverrides } from '../composition/context.js';
+import { createHotspotUpdaterHandler } from '../hotspot-updater/create-hotspot-updater-handler.js';
+import { createDynamoClients } from '../lib/dynamo-client.js';
 import { bootstrapTables } from './bootstrap-tables.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { FileDeadLetters } from './file-dead-letters.js';
 import { createHttpHost } from './http-host.js';
 import { startSchedules } from './schedules.js';
 import { seedDemo } from './seed.js';
@@ -33,6 +39,12 @@ export interface LocalSystemOptions {
   schedules?: boolean;
   /** Base URL put into SMS links (default: this host's own URL). */
   publicBaseUrl?: string;
+  /** Seconds between public snapshots; 0 publishes after every hotspot change (tests). Default 3600. */
+  publicSnapshotEveryS?: number;
+  /** Settings a caller sets beyond these (service area, integrator keys…); `process.env` is never read here. */
+  config?: Partial<Config>;
+  /** Adapters to replace (fault-injection tests). */
+  overrides?: ContextOverrides;
 }
 
 export interface LocalSystem {
@@ -40,80 +52,93 @@ export interface LocalSystem {
   token: string;
   dynamoEndpoint: string;
   tablePrefix: string;
+  /** The handlers' context (tests read its stores). */
+  ctx: AppContext;
+  /** The local failure queue. */
+  deadLetters: FileDeadLetters;
   /** Resolves once both stream pollers have found nothing new (tests wait on it). */
   settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** The configuration of the local host, built from its options (never from the environment). */
+function localConfig(opts: LocalSystemOptions, endpoint: string, token: string, prefix: string): Config {
+  const defaults = readConfig({});
+  return {
+    ...defaults,
+    mode: 'local',
+    authMode: 'token',
+    coordinatorToken: token,
+    dynamoEndpoint: endpoint,
+    tables: tableNames(prefix),
+    publicSnapshotEveryS: opts.publicSnapshotEveryS ?? defaults.publicSnapshotEveryS,
+    ...opts.config,
+  };
+}
+
 /**
  * Brings up Phithak on one machine: DynamoDB Local and its tables, the same handlers
  * as in AWS behind an HTTP host, stream pollers in place of event source mappings,
- * timers in place of schedules, the outbox in place of SNS.
+ * timers in place of schedules, the outbox in place of the SMS provider.
  */
 export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<LocalSystem> {
   const token = opts.coordinatorToken ?? randomBytes(18).toString('base64url');
   const prefix = opts.tablePrefix ?? 'phithak-';
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let ddbLocal: DynamoDbLocal | undefined;
-  const endpoint = opts.dynamoEndpoint ?? (ddbLocal = await startDynamoDbLocal({ dataDir: opts.dataDir })).endpoint;
-  Object.assign(process.env, {
-    PHITHAK_MODE: 'local',
-    AUTH_MODE: 'token',
-    DYNAMODB_ENDPOINT: endpoint,
-    TABLE_PREFIX: prefix,
-    COORDINATOR_TOKEN: token,
-  });
-  const config = readConfig();
+  const endpoint = opts.dynamoEndpoint ?? (ddbLocal = await startDynamoDbLocal({ dataDir })).endpoint;
+  let config = localConfig(opts, endpoint, token, prefix);
   const { ddb } = createDynamoClients(config);
   await bootstrapTables(ddb, config.tables);
 
-  // Handlers are imported only now: they read the environment set above on first use.
-  const [api, updater, dispatcher] = await Promise.all([
-    import('../api/handler.js'),
-    import('../hotspot-updater/handler.js'),
-    import('../alert-dispatcher/handler.js'),
-  ]);
   const webRoot = opts.web === false ? join(repoRoot, 'web', 'dist') : await ensureWebBuild();
-  const failureLog = opts.dataDir ? join(resolve(opts.dataDir), 'stream-failures.jsonl') : undefined;
-  if (opts.dataDir) mkdirSync(resolve(opts.dataDir), { recursive: true });
-  const onFailure = (name: string) => (records: DynamoDBRecord[], error: string) => {
-    if (failureLog) appendFileSync(failureLog, `${JSON.stringify({ source: name, error, records })}\n`);
-  };
-  const pollers = [
-    new StreamPoller({
-      name: 'hotspot-updater',
-      ddb,
-      endpoint,
-      tableName: config.tables.tips,
-      handler: updater.handler,
-      batchSize: 50,
-      checkpointFile: opts.dataDir ? join(resolve(opts.dataDir), 'checkpoints-tips.json') : undefined,
-      onFailure: onFailure('tips'),
-    }),
-    new StreamPoller({
-      name: 'alert-dispatcher',
-      ddb,
-      endpoint,
-      tableName: config.tables.hotspots,
-      handler: dispatcher.handler,
-      batchSize: 25,
-      checkpointFile: opts.dataDir ? join(resolve(opts.dataDir), 'checkpoints-hotspots.json') : undefined,
-      onFailure: onFailure('hotspots'),
-    }),
-  ];
-  // Listen first: SMS links need the real URL before any handler reads the configuration.
-  const server: Server = createHttpHost({ api: api.handler, webRoot });
+  // Listen first: SMS links need the real URL before any handler composes one.
+  let api: ReturnType<typeof createApiHandler> | undefined;
+  const server: Server = createHttpHost({ api: (event, context) => api!(event, context), webRoot });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', done);
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://127.0.0.1:${port}`;
-  process.env.PUBLIC_BASE_URL = opts.publicBaseUrl ?? url;
-  resetContext();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  config = { ...config, publicBaseUrl: opts.publicBaseUrl ?? url };
 
+  const deadLetters = new FileDeadLetters(dataDir ? join(dataDir, 'dead-letters.jsonl') : undefined);
+  const ctx = createContext(config, { deadLetters, ...opts.overrides });
+  api = createApiHandler(ctx);
+  const publishOnChange =
+    config.publicSnapshotEveryS === 0 ? async () => void (await publishPublicSnapshot(ctx)) : undefined;
+  const handlers = {
+    tips: createHotspotUpdaterHandler(ctx, { afterChange: publishOnChange }),
+    hotspots: createAlertDispatcherHandler(ctx),
+  };
+  const giveUp = (stream: StreamTriggerKey) => async (records: DynamoDBRecord[], reason: string) => {
+    await deadLetters.put({
+      kind: 'stream',
+      stream,
+      sequenceNumbers: records.map((r) => r.dynamodb?.SequenceNumber ?? ''),
+      keys: records.map((r) => String(r.dynamodb?.Keys?.id?.S ?? '')),
+      reason,
+      failedAt: ctx.clock.now(),
+    });
+  };
+  const pollers = (Object.keys(STREAM_TRIGGERS) as StreamTriggerKey[]).map((key) => {
+    const trigger = STREAM_TRIGGERS[key];
+    return new StreamPoller({
+      name: trigger.consumer,
+      ddb,
+      endpoint,
+      tableName: config.tables[trigger.table],
+      handler: handlers[key],
+      batchSize: trigger.batchSize,
+      maxBatchingWindowMs: trigger.maxBatchingWindowS * 1000,
+      maxRetries: trigger.retryAttempts,
+      checkpointFile: dataDir ? join(dataDir, `checkpoints-${key}.json`) : undefined,
+      onFailure: giveUp(key),
+    });
+  });
   pollers.forEach((p) => p.start());
-  const stopSchedules = opts.schedules === false ? () => undefined : await startSchedules();
 
   const settled = async (timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -128,18 +153,29 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
     const seeded = await seedDemo(url, token);
     if (seeded) await settled(60_000);
   }
+  // A snapshot at start (after the demo data), so the public map is never empty for an hour.
+  await publishPublicSnapshot(ctx);
+  const everyS = { ...Object.fromEntries(Object.entries(SCHEDULES).map(([k, s]) => [k, s.everyS])) } as Record<
+    keyof typeof SCHEDULES,
+    number
+  >;
+  if (config.publicSnapshotEveryS > 0) everyS.snapshotPublisher = config.publicSnapshotEveryS;
+  const stopSchedules = opts.schedules === false ? () => undefined : startSchedules(ctx, everyS);
 
   return {
     url,
     token,
     dynamoEndpoint: endpoint,
     tablePrefix: prefix,
+    ctx,
+    deadLetters,
     settled,
     stop: async () => {
       stopSchedules();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections?.();
       await Promise.all(pollers.map((p) => p.stop()));
+      ctx.dispose();
       ddb.destroy();
       await ddbLocal?.stop();
     },

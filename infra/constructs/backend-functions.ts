@@ -5,11 +5,12 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
+import type { TriggeredFunction } from '../../shared/triggers.js';
 import { HandlerFunction } from './handler-function.js';
 import { KEY_WRITE_ACTIONS, grantTableAccess } from './table-access.js';
 
 /** The Lambda functions by role; each maps to `functions/<folder>/handler.ts`. */
-export type FunctionKey = 'api' | 'hotspotUpdater' | 'alertDispatcher' | 'recompute' | 'alertDigest';
+export type FunctionKey = 'api' | TriggeredFunction;
 
 interface FunctionSpec {
   entry: string;
@@ -31,7 +32,7 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     timeout: Duration.seconds(10),
     memorySize: 1024,
     read: ['hotspots'],
-    readWrite: ['tips', 'idempotency', 'volunteers', 'volunteerCells', 'alerts'],
+    readWrite: ['tips', 'idempotency', 'volunteers', 'volunteerCells', 'alerts', 'tipAudit', 'snapshots'],
     sendsSms: true, // test alerts
   },
   hotspotUpdater: {
@@ -72,6 +73,24 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     read: ['volunteers'],
     readWrite: ['alerts'],
     sendsSms: true,
+  },
+  alertSweeper: {
+    entry: 'functions/alert-sweeper/handler.ts',
+    description: 'Every 5 min: finish alerts whose claim expired before they were sent',
+    timeout: Duration.minutes(2),
+    memorySize: 512,
+    read: ['volunteers'],
+    readWrite: ['alerts'],
+    sendsSms: true,
+  },
+  snapshotPublisher: {
+    entry: 'functions/snapshot-publisher/handler.ts',
+    description: 'Hourly: publish the public hotspot snapshot',
+    timeout: Duration.minutes(2),
+    memorySize: 1024,
+    read: ['hotspots'],
+    readWrite: ['snapshots'],
+    sendsSms: false,
   },
 };
 

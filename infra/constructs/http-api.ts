@@ -4,7 +4,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { API_ROUTES, type ApiRoute } from '../api-routes.js';
+import { API_ROUTES, type ApiRouteDef as ApiRoute } from '../../shared/api/routes.js';
 import { apiAccessLogFormat, apiErrorResponses } from './api-responses.js';
 
 /** Stage name; also the CloudFront origin path in front of the API. */
@@ -85,8 +85,10 @@ export class HttpApi extends Construct {
         ...(route.access === 'coordinator'
           ? { authorizer: this.authorizer, authorizationType: apigw.AuthorizationType.COGNITO }
           : {}),
+        // Integrators authenticate with their API key; their usage plan holds their quota.
+        ...(route.access === 'integrator' ? { apiKeyRequired: true } : {}),
       });
-      if (route.access === 'public') acknowledgePublic(method, route);
+      if (route.access !== 'coordinator') acknowledgePublic(method, route);
     }
   }
 

@@ -4,12 +4,14 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { StreamTriggerDef } from '../../shared/triggers.js';
 import { SecureQueue } from './secure-queue.js';
 
-/** One stream → function wiring. */
+/** One stream → function wiring, as `shared/triggers.ts` declares it. */
 export interface StreamTrigger {
   table: dynamodb.ITable;
   fn: lambda.IFunction;
+  def: StreamTriggerDef;
 }
 
 /** Props of {@link StreamTriggers}. */
@@ -21,10 +23,9 @@ export interface StreamTriggersProps {
 }
 
 /**
- * The DynamoDB stream event source mappings. Batches of up to 50 records gathered for at most
- * 2 s (a burst of tips from one place is re-clustered once); a failing batch is split in
- * halves to isolate a poison record, handlers report partial failures, and records that still
- * fail after 5 retries (or are older than a day) go to an encrypted SQS queue for replay.
+ * The DynamoDB stream event source mappings of `shared/triggers.ts` (batch size, batching
+ * window, bisecting, retries, record age); handlers report partial failures, and records that
+ * still fail go to an encrypted SQS queue for replay (the handlers send their own dead letters there too).
  */
 export class StreamTriggers extends Construct {
   /** Failure destinations (record metadata for replay), by stream. */
@@ -43,12 +44,12 @@ export class StreamTriggers extends Construct {
     trigger.fn.addEventSource(
       new sources.DynamoEventSource(trigger.table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: 50,
-        maxBatchingWindow: Duration.seconds(2),
-        bisectBatchOnError: true,
+        batchSize: trigger.def.batchSize,
+        maxBatchingWindow: Duration.seconds(trigger.def.maxBatchingWindowS),
+        bisectBatchOnError: trigger.def.bisectOnError,
         reportBatchItemFailures: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.days(1),
+        retryAttempts: trigger.def.retryAttempts,
+        maxRecordAge: Duration.seconds(trigger.def.maxRecordAgeS),
         onFailure: new sources.SqsDlq(failures),
       }),
     );

@@ -1,32 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
+import { contentSecurityPolicy, HSTS_MAX_AGE_S } from '../../shared/web-security-headers.js';
 
-/**
- * Security headers for the web app. The CSP allows what MapLibre needs (workers and images
- * from blob: URLs, inline styles on map elements) and nothing remote except Cognito sign-in;
- * `no-referrer` keeps map URLs (which may carry coordinates) out of other sites' logs.
- */
+/** The web app's security headers (`shared/web-security-headers.ts`), as a CloudFront policy. */
 export function webSecurityHeaders(scope: Construct, cognitoHost: string): cloudfront.ResponseHeadersPolicy {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' https://${cognitoHost}`,
-    "worker-src 'self' blob:",
-    "child-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const csp = contentSecurityPolicy([cognitoHost]);
   return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(365),
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_S),
         includeSubdomains: true,
         override: true,
       },

@@ -58,7 +58,7 @@ export interface ApiRouteDef {
 }
 
 /** Every route of the contract (`../shared/docs/contract.md`) and the web app's extras. */
-export const API_ROUTES = [
+export const API_ROUTES: readonly ApiRouteDef[] = [
   {
     method: 'GET',
     path: '/api/health',
@@ -226,6 +226,4 @@ export const API_ROUTES = [
     handler: 'listAlerts',
     summary: 'every SMS sent or attempted, with status, reason and part count',
   },
-] as const satisfies readonly ApiRouteDef[];
-
-export type ApiRoute = (typeof API_ROUTES)[number];
+];

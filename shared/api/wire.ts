@@ -10,13 +10,14 @@ import type {
   AlertStatus,
   Channel,
   GeocodeResult,
+  HotspotHistoryEntry,
+  HotspotTrend,
   Language,
   QuietHours,
   RiskLevel,
   TipCategory,
   TipStatus,
 } from '../types.js';
-import type { Trend } from '../hotspots/trend.js';
 
 /** Every error: a 4xx for what the client got wrong, a 5xx that never echoes internals. */
 export interface ErrorBody {
@@ -67,7 +68,7 @@ export interface PublicHotspotProperties {
   lastSeen: string;
   admin: PlaceAdmin;
   categories: Partial<Record<TipCategory, number>>;
-  trend?: Trend;
+  trend?: HotspotTrend;
   /** Gi* confidence that this is a statistically significant cluster (0.9, 0.95, 0.99), or 0. */
   giConfidence?: number;
 }
@@ -85,9 +86,15 @@ export interface PublicHotspotCollection extends FeatureCollection<Polygon | Mul
 /** `GET /api/hotspots/{id}`: where an SMS link to a hotspot leads now. */
 export interface HotspotLinkBody {
   id: string;
-  /** `active`: in the snapshot; `merged`: `currentId` is its successor; `ended`: no longer a risk area. */
-  state: 'active' | 'merged' | 'ended';
+  /**
+   * `active`: in the snapshot; `merged`: `currentId` (in the snapshot) is its successor;
+   * `pending`: a risk area too new for the public map, shown at the next publication
+   * (`nextPublicationAt`); `ended`: no longer a risk area.
+   */
+  state: 'active' | 'merged' | 'pending' | 'ended';
   currentId?: string;
+  /** When the next snapshot is due (state `pending`). */
+  nextPublicationAt?: string;
 }
 
 /** `GET /api/zones/check`. */
@@ -99,16 +106,6 @@ export interface ZoneCheckBody {
   admin: PlaceAdmin | null;
   /** The snapshot the answer comes from (the age of the data). */
   snapshotAt: string;
-}
-
-/** One entry of a hotspot's history (merges, splits, changes). */
-export interface HotspotHistoryEntry {
-  at: string;
-  event: 'created' | 'changed' | 'merged' | 'split';
-  tipCount: number;
-  riskLevel: RiskLevel;
-  /** Hotspots merged into this one, or the hotspot it split from. */
-  from?: string[];
 }
 
 /** `GET /api/coordinator/hotspots`: live hotspots at full precision. */
@@ -124,7 +121,7 @@ export interface CoordinatorHotspotProperties {
   centroid: { lat: number; lon: number };
   admin: PlaceAdmin;
   categories: Partial<Record<TipCategory, number>>;
-  trend: Trend;
+  trend: HotspotTrend;
   giZ: number;
   giConfidence: number;
   history: HotspotHistoryEntry[];

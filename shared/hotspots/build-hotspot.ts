@@ -2,7 +2,14 @@
  * Builds one hotspot from its member tips: geometry, counts, place, risk, Gi*, trend, and the
  * identity fields carried over from the hotspot it continues (if any).
  */
-import { TIP_CATEGORIES, type AdminArea, type ClusterTip, type Hotspot, type TipCategory } from '../types.js';
+import {
+  TIP_CATEGORIES,
+  type AdminArea,
+  type ClusterTip,
+  type Hotspot,
+  type HotspotHistoryEntry,
+  type TipCategory,
+} from '../types.js';
 import { boxOfPoints } from './box.js';
 import { bufferedHull, meanPosition } from './geometry.js';
 import { giStar, type HexCounts } from './gi-star.js';
@@ -15,16 +22,6 @@ import { hotspotTrend, type Trend } from './trend.js';
 export const MAX_HISTORY = 20;
 /** Centroid decimals in output (~11 m): the centroid is public. */
 const CENTROID_DECIMALS = 4;
-
-/** One line of a hotspot's history. */
-export interface HotspotHistoryEntry {
-  at: string;
-  event: 'created' | 'changed' | 'merged' | 'split';
-  tipCount: number;
-  riskLevel: Hotspot['riskLevel'];
-  /** Hotspots merged into this one, or the hotspot it split from. */
-  from?: string[];
-}
 
 /** Identity of the hotspot being built, decided by identity.ts. */
 export interface HotspotIdentity {
@@ -90,9 +87,9 @@ export function buildHotspot(
     giZ: gi.giZ,
     giConfidence: gi.giConfidence,
   };
-  const mergedFrom = [...new Set([...((prev?.mergedFrom as string[] | undefined) ?? []), ...identity.mergedFrom])];
+  const mergedFrom = [...new Set([...(prev?.mergedFrom ?? []), ...identity.mergedFrom])];
   if (mergedFrom.length) hotspot.mergedFrom = mergedFrom.slice(-MAX_HISTORY);
-  const splitFrom = identity.splitFrom ?? (prev?.splitFrom as string | undefined);
+  const splitFrom = identity.splitFrom ?? prev?.splitFrom;
   if (splitFrom) hotspot.splitFrom = splitFrom;
   hotspot.history = nextHistory(hotspot, identity);
   return hotspot;
@@ -100,7 +97,7 @@ export function buildHotspot(
 
 function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry[] {
   const prev = identity.previous;
-  const history = [...((prev?.history as HotspotHistoryEntry[] | undefined) ?? [])];
+  const history = [...(prev?.history ?? [])];
   const base = { at: h.updatedAt, tipCount: h.tipCount, riskLevel: h.riskLevel };
   if (!prev)
     history.push({

@@ -11,6 +11,7 @@ import { hexCounts, type HexCounts } from './gi-star.js';
 import { matchClusters } from './identity.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
 import { isoMs } from './time.js';
+import { stableHash } from '../stable-hash.js';
 
 /** What changed, for the caller to store: `upserts` are active, `retired` carry `status: 'retired'`. */
 export interface HotspotChanges {
@@ -121,22 +122,5 @@ export function assembleHotspots(
  * an incremental recomputation name it alike; hashed so no tip id is exposed publicly.
  */
 export function hotspotId(key: string): string {
-  // Two independent hashes: different prefixes, so their input streams never line up.
-  const a = hash53(`a:${key}`, 0x2545f491);
-  const b = hash53(`b:${key}`, 0x6c8e9cf5);
-  return `hs-${a.toString(16).padStart(14, '0')}${b.toString(16).padStart(14, '0')}`;
-}
-
-/** cyrb53 (public domain, bryc): a fast 53-bit string hash; not cryptographic. */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `hs-${stableHash(key)}`;
 }

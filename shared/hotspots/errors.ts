@@ -8,3 +8,19 @@ export class HotspotInputError extends Error {
     this.name = 'HotspotInputError';
   }
 }
+
+/**
+ * One re-clustering would load more than its cap allows (area, cells or tips). The stream
+ * handler reports the neighbourhood's records as failed with this reason and sends them to
+ * the failure queue; the scheduled full recomputation still covers them.
+ */
+export class WorkLimitError extends Error {
+  constructor(
+    /** Which cap: `span`, `cells` or `tips`. */
+    readonly limit: 'span' | 'cells' | 'tips',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkLimitError';
+  }
+}

@@ -10,7 +10,8 @@ export { CELL_PRECISION, tipCell, cellsInBox } from './cells.js';
 export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } from './dbscan.js';
 export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
 export { recomputeHotspots, hotspotId, type HotspotChanges, type HotspotEvent } from './engine.js';
-export { updateAround, type LoadCells } from './update-around.js';
+export { updateAround, DEFAULT_WORK_LIMITS, type LoadCells, type WorkLimits } from './update-around.js';
+export { splitNeighbourhoods } from './neighbourhoods.js';
 export {
   DEFAULT_HOTSPOT_OPTIONS,
   MIN_PUBLIC_TIPS,
@@ -22,8 +23,7 @@ export { clusterTips, type TipCluster } from './cluster-tips.js';
 export { bufferedHull } from './geometry.js';
 export { GI_CONFIDENCE, HEX_REF_LAT } from './gi-star.js';
 export { TRENDS, type Trend } from './trend.js';
-export type { HotspotHistoryEntry } from './build-hotspot.js';
-export { HotspotInputError } from './errors.js';
+export { HotspotInputError, WorkLimitError } from './errors.js';
 
 /** Privacy rule: a hotspot is public only while active and backed by at least 3 tips. */
 export function isPublicHotspot(h: Pick<Hotspot, 'status' | 'tipCount'>): boolean {

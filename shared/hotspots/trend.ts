@@ -5,10 +5,12 @@
  * window has under half of the window before), otherwise `persistent`.
  */
 
+import type { HotspotTrend } from '../types.js';
+
 /** Trend classes. */
-export const TRENDS = ['new', 'intensifying', 'persistent', 'diminishing'] as const;
+export const TRENDS = ['new', 'intensifying', 'persistent', 'diminishing'] as const satisfies readonly HotspotTrend[];
 /** A trend class. */
-export type Trend = (typeof TRENDS)[number];
+export type Trend = HotspotTrend;
 
 const DAY_MS = 86_400_000;
 

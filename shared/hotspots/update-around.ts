@@ -12,14 +12,18 @@
  * Not refreshed here: the Gi* of untouched hotspots whose study area holds the new tip (their
  * tips did not change); the scheduled full recomputation refreshes them.
  */
+import { EARTH_RADIUS_KM } from '../geo/haversine.js';
 import type { ClusterTip, Hotspot } from '../types.js';
 import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
 import { cellsInBox, tipCell } from './cells.js';
+import { WorkLimitError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';
 import { meanPosition } from './geometry.js';
 import { hexCounts } from './gi-star.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
+
+const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
 
 /** Loads every tip in the window in the given `byCell` cells (see `tipCell`). */
 export type LoadCells = (cells: string[]) => Promise<ClusterTip[]>;
@@ -27,12 +31,31 @@ export type LoadCells = (cells: string[]) => Promise<ClusterTip[]>;
 /** Safety bound on box growth rounds; real data settles in one or two. */
 const MAX_ROUNDS = 100;
 
+/** Caps on what one re-clustering may load: every stream batch does bounded work. */
+export interface WorkLimits {
+  /** Widest working box, km, in latitude or longitude. A district-sized hotspot chain is ~50 km. */
+  maxSpanKm: number;
+  /** Most `byCell` cells (~39 x 20 km each) loaded. */
+  maxCells: number;
+  /** Most tips loaded (about 300 bytes each in memory). */
+  maxTips: number;
+}
+
+/** Defaults: generous for any real neighbourhood, small enough that a batch stays in ~100 MB. */
+export const DEFAULT_WORK_LIMITS: WorkLimits = { maxSpanKm: 200, maxCells: 150, maxTips: 200_000 };
+
+/**
+ * Re-clusters the neighbourhood of `changed` (tips within clustering reach of one another:
+ * split a batch with `splitNeighbourhoods` first). Throws {@link WorkLimitError} before it
+ * loads more than `limits` allow.
+ */
 export async function updateAround(
   changed: ClusterTip[],
   loadCells: LoadCells,
   existing: Hotspot[],
   now: string,
   options?: Partial<HotspotOptions>,
+  limits: WorkLimits = DEFAULT_WORK_LIMITS,
 ): Promise<HotspotChanges> {
   const o = resolveOptions(options);
   const changedIds = new Set(changed.map((t) => t.id));
@@ -50,7 +73,7 @@ export async function updateAround(
   const cache = new Map<string, ClusterTip[]>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const work = growBox(inner, clusterMarginKm);
-    const tips = await tipsInBox(work, cache, loadCells, changed, now, o);
+    const tips = await tipsInBox(work, cache, loadCells, changed, now, o, limits);
     const clusters = clusterTips(tips, o);
     // Only hotspots reaching into the work box can share tips with, or hold, its clusters
     // (a polygon holds all its tips: the buffer exceeds the snapping).
@@ -62,7 +85,7 @@ export async function updateAround(
       ...related.map((h) => boxes.get(h) as Box),
     );
     if (boxContains(inner, need)) {
-      const counted = await tipsInBox(growBox(inner, giMarginKm), cache, loadCells, changed, now, o);
+      const counted = await tipsInBox(growBox(inner, giMarginKm), cache, loadCells, changed, now, o, limits);
       const counts = hexCounts(
         counted.map((t) => t.lat),
         counted.map((t) => t.lon),
@@ -82,11 +105,25 @@ async function tipsInBox(
   changed: ClusterTip[],
   now: string,
   o: HotspotOptions,
+  limits: WorkLimits,
 ): Promise<ClusterTip[]> {
-  const missing = cellsInBox(work).filter((c) => !cache.has(c));
+  checkSpan(work, limits);
+  const cells = cellsInBox(work);
+  if (cells.length > limits.maxCells) {
+    throw new WorkLimitError(
+      'cells',
+      `the neighbourhood needs ${cells.length} cells, over the cap of ${limits.maxCells}`,
+    );
+  }
+  const missing = cells.filter((c) => !cache.has(c));
   if (missing.length) {
     for (const c of missing) cache.set(c, []);
     for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
+    let loaded = 0;
+    for (const list of cache.values()) loaded += list.length;
+    if (loaded > limits.maxTips) {
+      throw new WorkLimitError('tips', `the neighbourhood holds ${loaded} tips, over the cap of ${limits.maxTips}`);
+    }
   }
   const inside = (t: ClusterTip) =>
     t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
@@ -153,6 +190,20 @@ function affected(
   }
   const order = (a: TipCluster, b: TipCluster) => (a.key < b.key ? -1 : 1);
   return { targets: [...targets].sort(order), related: existing.filter((h) => related.has(h)) };
+}
+
+/** Throws before a box too wide to load is turned into cells (at the poles a box can span every longitude). */
+function checkSpan(b: Box, limits: WorkLimits): void {
+  const latKm = (b.maxLat - b.minLat) * KM_PER_DEG;
+  const widestLat = Math.min(Math.abs(b.minLat), Math.abs(b.maxLat), b.minLat <= 0 && b.maxLat >= 0 ? 0 : 90);
+  const lonKm = (b.maxLon - b.minLon) * KM_PER_DEG * Math.cos((widestLat * Math.PI) / 180);
+  const spanKm = Math.max(latKm, lonKm);
+  if (!(spanKm <= limits.maxSpanKm) || b.maxLon - b.minLon > 360) {
+    throw new WorkLimitError(
+      'span',
+      `the neighbourhood spans ${Math.round(spanKm)} km, over the cap of ${limits.maxSpanKm} km`,
+    );
+  }
 }
 
 function boxesMeet(a: Box, b: Box): boolean {

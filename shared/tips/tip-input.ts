@@ -1,30 +1,33 @@
 import { z } from 'zod';
+import { latitude, longitude, visibleText } from '../api/input-text.js';
 import { CHANNELS, TIP_CATEGORIES } from '../types.js';
 
-/** Latitude/longitude as the contract gives them; accuracy in metres. */
+/** Latitude/longitude as the contract gives them; accuracy in metres (to the decimetre). */
 export const locationSchema = z
   .object({
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
-    accuracyM: z.number().nonnegative().max(1_000_000).optional(),
+    lat: latitude,
+    lon: longitude,
+    accuracyM: z
+      .number()
+      .nonnegative()
+      .max(1_000_000)
+      .transform((m) => Math.round(m * 10) / 10)
+      .optional(),
   })
   .strict();
 
 /** The body of `POST /api/tips` (docs/contract.md). Unknown fields are rejected. */
 export const tipInputSchema = z
   .object({
-    text: z
-      .string()
-      .transform((s) => s.trim())
-      .pipe(z.string().min(1, 'text must not be empty').max(5000, 'text is limited to 5000 characters')),
+    text: visibleText('text', 5000),
     location: locationSchema.optional(),
-    address: z.string().trim().min(1).max(500).optional(),
+    address: visibleText('address', 500).optional(),
     category: z.enum(TIP_CATEGORIES).default('other'),
     channel: z.enum(CHANNELS).default('web'),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     contact: z
       .object({
-        phone: z.string().trim().min(3).max(40),
+        phone: visibleText('phone', 40, 3),
         consentToContact: z.boolean(),
       })
       .strict()

@@ -4,6 +4,7 @@
  * ever sees E.164.
  */
 import { z } from 'zod';
+import { pointSchema, visibleText } from '../api/input-text.js';
 import { LANGUAGES } from '../types.js';
 import { MAX_RADIUS_KM } from './cells.js';
 import { InvalidPhoneError } from './errors.js';
@@ -27,17 +28,21 @@ const phoneSchema = z
     }
   });
 
+/** Smallest alert radius, km: a hotspot is drawn at least this wide (hull buffer), so a smaller circle means nothing. */
+export const MIN_RADIUS_KM = 0.1;
+
 /** Default alert radius, km: a sub-district and its neighbours. */
 export const DEFAULT_RADIUS_KM = 5;
 
 const fields = {
-  name: z.string().trim().min(1, 'name must not be empty').max(100, 'name is limited to 100 characters'),
+  name: visibleText('name', 100),
   phone: phoneSchema,
-  location: z.object({ lat: z.number().min(-85).max(85), lon: z.number().min(-180).max(180) }),
+  location: pointSchema,
   radiusKm: z
     .number()
-    .positive('radiusKm must be more than 0')
-    .max(MAX_RADIUS_KM, `radiusKm is limited to ${MAX_RADIUS_KM} km`),
+    .min(MIN_RADIUS_KM, `radiusKm must be at least ${MIN_RADIUS_KM} km`)
+    .max(MAX_RADIUS_KM, `radiusKm is limited to ${MAX_RADIUS_KM} km`)
+    .transform((km) => Math.round(km * 1000) / 1000),
   language: z.enum(LANGUAGES),
   quietHours: z
     .object({ start: hhmm, end: hhmm })

@@ -13,8 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readConfig } from '../../functions/lib/config.js';
-import { getContext } from '../../functions/lib/context.js';
+import { createAlertDispatcherHandler } from '../../functions/alert-dispatcher/create-alert-dispatcher-handler.js';
 import { localLambdaContext } from '../../functions/local/lambda-context.js';
 import { toLambdaRecord } from '../../functions/local/stream-poller.js';
 import { eventually, startTestSystem, type LocalSystem } from '../support/local-system.js';
@@ -44,7 +43,7 @@ async function register(body: object): Promise<{ id: string; phone: string }> {
 
 /** Every record of the hotspots table's stream, as Lambda would receive them. */
 async function streamBatch(): Promise<DynamoDBStreamEvent> {
-  const table = readConfig().tables.hotspots;
+  const table = sys.ctx.config.tables.hotspots;
   const region = 'ap-southeast-1';
   const ddb = new DynamoDBClient({ region, endpoint: sys.dynamoEndpoint, credentials });
   const streams = new DynamoDBStreamsClient({ region, endpoint: sys.dynamoEndpoint, credentials });
@@ -96,10 +95,10 @@ describe('replayed stream batches', () => {
       language: 'th',
     });
     const h = hotspot();
-    await getContext().hotspots.putAll([h], new Map());
+    await sys.ctx.hotspots.saveChanges({ upserts: [h], retired: [] }, []);
 
     const firstDelivery = await eventually(async () => {
-      const items = await getContext().alerts.list();
+      const items = await sys.ctx.alerts.list();
       return items.filter((a) => a.hotspotId === h.id).length === 3 ? items : undefined;
     });
     expect(firstDelivery.filter((a) => a.volunteerId === far.id)).toHaveLength(0);
@@ -107,7 +106,7 @@ describe('replayed stream batches', () => {
 
     const batch = await streamBatch();
     expect(batch.Records.some((r) => r.dynamodb?.NewImage?.id?.S === h.id)).toBe(true);
-    const { handler } = await import('../../functions/alert-dispatcher/handler.js');
+    const handler = createAlertDispatcherHandler(sys.ctx);
     for (let i = 0; i < 3; i++) {
       expect(await handler(batch, localLambdaContext('alert-dispatcher'))).toEqual({ batchItemFailures: [] });
     }

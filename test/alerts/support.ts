@@ -1,50 +1,84 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import type { AlertDeadLetter } from '../../shared/alerts/dead-letter.js';
+import type { DeliveryOutcome } from '../../shared/core/deliver-alert.js';
+import type { AlertDeps } from '../../shared/core/deliver-alert.js';
+import {
+  MemoryDeadLetters,
+  MemoryLog,
+  RecordingSender,
+  SettableClock,
+  sequenceIds,
+} from '../../shared/core/in-memory/memory-ports.js';
+import { MemoryAlertLog } from '../../shared/core/in-memory/memory-alert-log.js';
+import { MemoryVolunteerDirectory } from '../../shared/core/in-memory/memory-volunteer-directory.js';
+import type { DeadLetter } from '../../shared/core/dead-letter.js';
 import type { Hotspot, Volunteer } from '../../shared/types.js';
-import { readConfig } from '../../functions/lib/config.js';
-import { createContext, type AppContext } from '../../functions/lib/context.js';
-import { createDynamoClients } from '../../functions/lib/dynamo.js';
+import { readConfig, tableNames } from '../../functions/composition/config.js';
+import { createContext } from '../../functions/composition/context.js';
+import { createDynamoClients } from '../../functions/lib/dynamo-client.js';
 import { bootstrapTables } from '../../functions/local/bootstrap-tables.js';
+import { realGazetteer } from '../geocoder/real-gazetteer.js';
 
-/** An SMS sender that records what it was asked to send, and can be told to fail. */
-export class RecordingSms {
-  readonly sent: Array<{ to: string; text: string; alertId: string }> = [];
-  failWith?: Error;
-  async send(message: { to: string; text: string; alertId: string }) {
-    if (this.failWith) throw this.failWith;
-    this.sent.push(message);
-    return { providerMessageId: `m-${this.sent.length}` };
-  }
+export type { DeliveryOutcome };
+
+/** The alert use cases' ports, with a recording sender, a dead-letter list and a settable clock. */
+export type AlertTestContext = AlertDeps & {
+  smsLog: RecordingSender;
+  letters: DeadLetter[];
+  clock: SettableClock;
+};
+
+/** 12:00 Bangkok. */
+const NOON = '2026-11-25T05:00:00.000Z';
+
+/** The alert use cases on in-memory adapters: milliseconds, no Java. */
+export async function memoryAlertContext(): Promise<AlertTestContext> {
+  const gazetteer = await realGazetteer();
+  const smsLog = new RecordingSender();
+  const dead = new MemoryDeadLetters();
+  return {
+    volunteers: new MemoryVolunteerDirectory(),
+    alerts: new MemoryAlertLog(),
+    senders: { sms: smsLog },
+    deadLetters: dead,
+    clock: new SettableClock(NOON),
+    ids: sequenceIds(),
+    gazetteer: () => gazetteer,
+    log: new MemoryLog(),
+    settings: { publicBaseUrl: 'https://phithak.example.org' },
+    smsLog,
+    letters: dead.letters,
+  };
 }
 
-/** A real context on the run's DynamoDB Local, with fresh tables, a recording SMS sender and a settable clock. */
-export async function alertTestContext(): Promise<
-  AppContext & { smsLog: RecordingSms; letters: AlertDeadLetter[]; clock: { now: string } }
-> {
-  const config = readConfig({
-    PHITHAK_MODE: 'local',
-    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    TABLE_PREFIX: `a${randomBytes(4).toString('hex')}-`,
-    PUBLIC_BASE_URL: 'https://phithak.example.org',
-  });
+/** The same use cases on the DynamoDB adapters, on the run's DynamoDB Local with fresh tables. */
+export async function dynamoAlertContext(): Promise<AlertTestContext> {
+  const config = {
+    ...readConfig({}),
+    mode: 'local' as const,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tables: tableNames(`a${randomBytes(4).toString('hex')}-`),
+    publicBaseUrl: 'https://phithak.example.org',
+  };
   const { ddb } = createDynamoClients(config);
   await bootstrapTables(ddb, config.tables);
   ddb.destroy();
-  const smsLog = new RecordingSms();
-  const letters: AlertDeadLetter[] = [];
-  const clock = { now: '2026-11-25T05:00:00.000Z' }; // 12:00 Bangkok
-  const base = createContext(config);
-  return {
-    ...base,
-    sms: smsLog,
-    deadLetters: { put: async (l) => void letters.push(l) },
-    now: () => clock.now,
-    smsLog,
-    letters,
-    clock,
-  };
+  const memory = await memoryAlertContext();
+  const base = createContext(config, {
+    clock: memory.clock,
+    senders: memory.senders,
+    deadLetters: memory.deadLetters,
+    gazetteer: memory.gazetteer,
+    log: memory.log,
+  });
+  return { ...memory, volunteers: base.volunteers, alerts: base.alerts };
 }
+
+/** Both adapter sets, for `describe.each`. */
+export const ALERT_CONTEXTS = [
+  ['in-memory adapters', memoryAlertContext],
+  ['DynamoDB adapters', dynamoAlertContext],
+] as const;
 
 let n = 0;
 /** A volunteer profile (not stored). */

@@ -29,7 +29,11 @@ import { cleanSubdistricts } from '../../shared/geocoder/clean-subdistricts.js';
 import { TABLES } from '../../shared/tables.js';
 import type { LatLon, Volunteer } from '../../shared/types.js';
 import { CELL_LEVELS } from '../../shared/volunteers/cells.js';
-import { VolunteersRepo, cellBuckets, type CapacityMeter } from '../../functions/lib/volunteers-repo.js';
+import {
+  DynamoVolunteerDirectory as VolunteersRepo,
+  cellBuckets,
+  type CapacityMeter,
+} from '../../functions/lib/dynamo-volunteer-directory.js';
 import { createTableInput } from '../../functions/local/bootstrap-tables.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import type { BenchRow } from './types.js';

@@ -3,7 +3,6 @@
  * table with the target and whether it was met. Ratios compare against baselines
  * measured in the same run, never against remembered figures.
  */
-import '../../functions/local/local-env.js';
 import os from 'node:os';
 import type { BenchModule, BenchRow } from './types.js';
 

@@ -1,11 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/api/routes.js';
-import { API_ROUTES } from '../../infra/api-routes.js';
+import { API_ROUTES } from '../../shared/api/routes.js';
+import { ROUTE_HANDLERS } from '../../functions/api/route-handlers.js';
 
-describe('API Gateway routes', () => {
-  it('are exactly the routes the API handler serves', () => {
-    // A handler route missing here would answer 404 in AWS while working locally.
-    const key = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
-    expect(API_ROUTES.map(key).sort()).toEqual(ROUTES.map(key).sort());
+describe('the route table', () => {
+  it('has a handler for every route, and no handler without a route', () => {
+    const used = new Set(API_ROUTES.map((r) => r.handler));
+    for (const route of API_ROUTES)
+      expect(ROUTE_HANDLERS, `${route.method} ${route.path}`).toHaveProperty(route.handler);
+    for (const key of Object.keys(ROUTE_HANDLERS)) expect(used.has(key as never), key).toBe(true);
+  });
+
+  it('is the route list of the README, line for line', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const route of API_ROUTES) {
+      expect(readme, `${route.method} ${route.path}`).toContain(
+        `| \`${route.method} ${route.path}\` | ${route.access} | ${route.summary} |`,
+      );
+    }
   });
 });

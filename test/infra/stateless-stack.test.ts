@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../infra/api-routes.js';
+import { API_ROUTES } from '../../shared/api/routes.js';
 import { buildApp, type PhithakStacks } from '../../infra/build-app.js';
 import { FUNCTION_SPECS, type FunctionKey } from '../../infra/constructs/backend-functions.js';
 import { REPO_ROOT } from '../../infra/settings.js';

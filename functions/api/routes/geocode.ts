@@ -1,21 +1,18 @@
 import { z } from 'zod';
+import { visibleText } from '../../../shared/api/input-text.js';
 import { geocode, reverseGeocode } from '../../../shared/geocoder/index.js';
-import { loadGazetteer } from '../../lib/gazetteer.js';
 import { badRequest } from '../errors.js';
-import { json, query, validate, type ApiEvent, type ApiResult } from '../http.js';
+import { json, validate } from '../http.js';
+import { pointQuery } from '../query-schemas.js';
+import type { RouteHandler } from '../router.js';
 
-const textQuery = z.object({ q: z.string().trim().min(1, 'q must not be empty').max(1000) });
-const pointQuery = z.object({
-  lat: z.coerce.number().min(-90).max(90),
-  lon: z.coerce.number().min(-180).max(180),
-});
+const textQuery = z.object({ q: visibleText('q', 1000) }).strict();
 
 /** GET /api/geocode?q= (forward) or ?lat=&lon= (reverse). */
-export async function geocodeRoute(event: ApiEvent): Promise<ApiResult> {
-  const q = query(event);
-  if (q.q !== undefined) return json(200, geocode(loadGazetteer(), validate(textQuery, { q: q.q }).q));
-  if (q.lat !== undefined || q.lon !== undefined) {
-    return json(200, reverseGeocode(loadGazetteer(), validate(pointQuery, { lat: q.lat, lon: q.lon })));
+export const geocodeRoute: RouteHandler = async ({ query }, ctx) => {
+  if (query.q !== undefined) return json(200, geocode(ctx.gazetteer(), validate(textQuery, query).q));
+  if (query.lat !== undefined || query.lon !== undefined) {
+    return json(200, reverseGeocode(ctx.gazetteer(), validate(pointQuery, query)));
   }
   throw badRequest('missing_query', 'give q=<text> or lat=<lat>&lon=<lon>');
-}
+};

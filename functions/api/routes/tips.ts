@@ -1,19 +1,23 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { tipCell } from '../../../shared/hotspots/index.js';
-import { tipInputSchema, type TipInput } from '../../../shared/tips/tip-input.js';
-import { isUrgentTip } from '../../../shared/tips/urgency.js';
-import { TIP_STATUSES } from '../../../shared/types.js';
-import type { AppContext } from '../../lib/context.js';
-import { logger } from '../../lib/logger.js';
-import type { IdempotencyRecord, TipItem } from '../../lib/tips-repo.js';
-import { requireCoordinator } from '../auth.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
-import { HttpError, notFound } from '../errors.js';
-import { header, json, parseJsonBody, query, validate, type ApiEvent, type ApiResult } from '../http.js';
-import { clusterPoint, placeOfTip } from './place.js';
+import { visibleText } from '../../../shared/api/input-text.js';
+import type { Page, TipAuditEntry, TipListItem } from '../../../shared/api/wire.js';
+import { openTip, reviewTip, tipAuditTrail } from '../../../shared/core/review-tip.js';
+import { submitTip } from '../../../shared/core/submit-tip.js';
+import { toTipListItem } from '../../../shared/core/tip-views.js';
+import { tipInputSchema } from '../../../shared/tips/tip-input.js';
+import { CHANNELS, TIP_CATEGORIES, TIP_STATUSES } from '../../../shared/types.js';
+import { notFound } from '../errors.js';
+import { header, json, parseJsonBody, validate } from '../http.js';
+import { isoTime, pageSize } from '../query-schemas.js';
+import type { ApiRequest, RouteHandler } from '../router.js';
 
-const idempotencyKeySchema = z.uuid({ message: 'Idempotency-Key must be a UUID' });
+/** A UUID in any case; stored and compared in lower case, so `ABC…` and `abc…` are one key. */
+const uuid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Idempotency-Key must be a UUID')
+  .transform((s) => s.toLowerCase());
 
 /** JSON with sorted keys, so that the same body hashes the same whatever its key order. */
 function canonical(value: unknown): string {
@@ -27,61 +31,30 @@ function canonical(value: unknown): string {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function replay(record: IdempotencyRecord, bodyHash: string): ApiResult {
-  if (record.bodyHash !== bodyHash) {
-    throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different body');
-  }
-  return json(record.statusCode, JSON.parse(record.response), { 'idempotent-replayed': 'true' });
-}
-
-function buildTip(input: TipInput, now: string): TipItem {
-  const place = placeOfTip(input);
-  const point = clusterPoint(input, place);
-  return {
-    id: randomUUID(),
-    feed: 'tips',
-    receivedAt: now,
-    text: input.text,
-    category: input.category,
-    channel: input.channel,
-    status: 'new',
-    occurredAt: input.occurredAt,
-    location: input.location,
-    address: input.address,
-    geocode: place,
-    contact: input.contact,
-    urgent: isUrgentTip(input.text, input.category),
-    admin: place.admin,
-    ...(point ? { lat: point.lat, lon: point.lon, cell: tipCell(point.lat, point.lon) } : {}),
-    // Distinct reporters weigh in the risk score; an opaque hash, never the number itself.
-    ...(input.contact
-      ? { reporterKey: sha256(`reporter:${input.contact.phone.replace(/\D/g, '')}`).slice(0, 16) }
-      : {}),
-  };
-}
-
-/** POST /api/tips: validate, honour Idempotency-Key, geocode, store. */
-export async function createTip(event: ApiEvent, ctx: AppContext): Promise<ApiResult> {
+/** POST /api/tips (and the integrators' intake): validate, honour Idempotency-Key, place, store. */
+export const createTip: RouteHandler = async ({ event, principal }, ctx) => {
   const rawKey = header(event, 'idempotency-key');
   const body = parseJsonBody(event);
-  const key = rawKey === undefined ? undefined : validate(idempotencyKeySchema, rawKey.trim());
+  const idempotencyKey = rawKey === undefined ? undefined : validate(uuid, rawKey);
   const input = validate(tipInputSchema, body);
-  const bodyHash = sha256(canonical(body));
-  if (key) {
-    const seen = await ctx.tips.getIdempotency(key);
-    if (seen) return replay(seen, bodyHash);
+  // An integrator's keys are its own: two gateways may pick the same UUID.
+  const scopedKey =
+    idempotencyKey && principal.kind === 'integrator' ? `${principal.id}:${idempotencyKey}` : idempotencyKey;
+  const result = await submitTip(ctx, { input, idempotencyKey: scopedKey, bodyHash: sha256(canonical(body)) });
+  if (result.tip) {
+    ctx.log.info('tip stored', {
+      tipId: result.tip.id,
+      channel: result.tip.channel,
+      precision: result.tip.geocode.precision,
+      outsideServiceArea: result.tip.outsideServiceArea ?? false,
+    });
   }
-  const tip = buildTip(input, ctx.now());
-  const response = { id: tip.id, receivedAt: tip.receivedAt, geocode: tip.geocode };
-  const record = key ? { key, bodyHash, statusCode: 201, response: JSON.stringify(response) } : undefined;
-  const outcome = await ctx.tips.create(tip, record);
-  if (outcome.kind === 'replay') return replay(outcome.record, bodyHash);
-  logger.info('tip stored', { tipId: tip.id, channel: tip.channel, precision: tip.geocode.precision });
-  return json(201, response);
-}
+  return json(result.statusCode, result.body, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+};
 
 const bboxSchema = z
   .string()
+  .regex(/^[-+.,\d]+$/, 'bbox is west,south,east,north in decimal degrees')
   .transform((s) => s.split(',').map(Number))
   .pipe(
     z
@@ -94,58 +67,77 @@ const bboxSchema = z
       .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox is west,south,east,north'),
   );
 
-const listQuerySchema = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
-  status: z.enum(TIP_STATUSES).optional(),
-  bbox: bboxSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  next: z.string().max(2048).optional(),
-});
+const listQuerySchema = z
+  .object({
+    since: isoTime.optional(),
+    until: isoTime.optional(),
+    status: z.enum(TIP_STATUSES).optional(),
+    category: z.enum(TIP_CATEGORIES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    reference: z
+      .string()
+      .regex(/^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/i, 'reference looks like PT-7K3M-Q2XD')
+      .transform((s) => s.toUpperCase())
+      .optional(),
+    bbox: bboxSchema.optional(),
+    limit: pageSize(1000).optional(),
+    next: z.string().max(2048).optional(),
+  })
+  .strict();
 
-/** GET /api/tips (coordinator): newest first, with text and exact location. */
-export async function listTips(event: ApiEvent, ctx: AppContext): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const q = validate(listQuerySchema, query(event));
-  const since = q.since ? new Date(q.since).toISOString() : undefined;
+/** GET /api/tips (coordinator): newest first, with text and exact location, never contact. */
+export const listTips: RouteHandler = async ({ query, principal }, ctx) => {
+  const q = validate(listQuerySchema, query);
   const page = await ctx.tips.list({
-    since,
+    since: q.since,
+    until: q.until,
     status: q.status,
+    category: q.category,
+    channel: q.channel,
+    reference: q.reference,
     bbox: q.bbox as [number, number, number, number] | undefined,
-    limit: q.limit,
-    startKey: q.next ? decodeCursor(q.next) : undefined,
+    limit: q.limit ?? 50,
+    after: q.next,
   });
   // Audit line: who read how many tips (no tip content).
-  logger.info('tips read', {
-    count: page.items.length,
-    principal: event.requestContext?.authorizer?.claims?.sub ?? 'token',
-  });
-  const items = page.items.map(({ feed: _feed, cell: _cell, ...tip }) => tip);
-  const next = encodeCursor(page.lastKey);
-  return json(200, next ? { items, next } : { items });
+  ctx.log.info('tips read', { count: page.items.length, principal: principalId(principal) });
+  const body: Page<TipListItem> = { items: page.items.map(toTipListItem), ...(page.next ? { next: page.next } : {}) };
+  return json(200, body);
+};
+
+const tipId = z.uuid();
+
+function tipIdOf(req: ApiRequest): string {
+  const parsed = tipId.safeParse(req.params.id);
+  if (!parsed.success) throw notFound('no tip with this id');
+  return parsed.data.toLowerCase();
 }
 
-const statusPatchSchema = z.object({ status: z.enum(TIP_STATUSES) }).strict();
+const principalId = (p: ApiRequest['principal']) => (p.kind === 'anonymous' ? 'anonymous' : p.id);
 
-/**
- * PATCH /api/tips/{id} (coordinator): set the review status (`new`, `verified`, `referred`,
- * `dismissed`). A dismissed tip leaves its hotspot once the tips stream delivers the change.
- */
-export async function setTipStatus(
-  event: ApiEvent,
-  ctx: AppContext,
-  params: Record<string, string>,
-): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const { status } = validate(statusPatchSchema, parseJsonBody(event));
-  // Tip ids are UUIDs; anything longer than a key can be is simply unknown (never a DynamoDB 5xx).
-  const tip = params.id && params.id.length <= 128 ? await ctx.tips.setStatus(params.id, status, ctx.now()) : undefined;
-  if (!tip) throw notFound('no tip with this id');
+/** GET /api/tips/{id} (coordinator): the detail, contact included; the read is audited. */
+export const getTip: RouteHandler = async (req, ctx) => {
+  validate(z.object({}).strict(), req.query);
+  return json(200, await openTip(ctx, tipIdOf(req), principalId(req.principal)));
+};
+
+/** GET /api/tips/{id}/audit (coordinator): who read that tip's detail, and when. */
+export const tipAudit: RouteHandler = async (req, ctx) => {
+  validate(z.object({}).strict(), req.query);
+  const records = await tipAuditTrail(ctx, tipIdOf(req));
+  const body: Page<TipAuditEntry> = { items: records.map(({ at, by, what }) => ({ at, by, what })) };
+  return json(200, body);
+};
+
+const statusPatchSchema = z
+  .object({ status: z.enum(TIP_STATUSES), note: visibleText('note', 500).optional() })
+  .strict();
+
+/** PATCH /api/tips/{id} (coordinator): review status with an optional note. */
+export const setTipStatus: RouteHandler = async (req, ctx) => {
+  const change = validate(statusPatchSchema, parseJsonBody(req.event));
+  const item = await reviewTip(ctx, tipIdOf(req), change, principalId(req.principal));
   // Audit line: who changed which tip to what (no tip content).
-  logger.info('tip status set', {
-    tipId: tip.id,
-    status,
-    principal: event.requestContext?.authorizer?.claims?.sub ?? 'token',
-  });
-  const { feed: _feed, cell: _cell, ...rest } = tip;
-  return json(200, rest);
-}
+  ctx.log.info('tip status set', { tipId: item.id, status: change.status, principal: principalId(req.principal) });
+  return json(200, item);
+};

@@ -1,91 +1,48 @@
-import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { VolunteerDetail } from '../../../shared/api/wire.js';
+import { sendTestAlert } from '../../../shared/core/dispatch-hotspot-alert.js';
+import {
+  editVolunteer,
+  loadVolunteer,
+  optOutVolunteer as optOut,
+  registerVolunteer,
+} from '../../../shared/core/volunteer-registry.js';
 import { volunteerInputSchema, volunteerPatchSchema } from '../../../shared/volunteers/volunteer-input.js';
-import type { Volunteer } from '../../../shared/types.js';
-import { sendTestAlert } from '../../lib/alert-delivery.js';
-import type { AppContext } from '../../lib/context.js';
-import { VolunteerConflictError } from '../../lib/volunteers-repo.js';
-import { requireCoordinator } from '../auth.js';
-import { HttpError, notFound } from '../errors.js';
-import { json, parseJsonBody, validate, type ApiEvent, type ApiResult } from '../http.js';
+import { notFound } from '../errors.js';
+import { json, parseJsonBody, validate } from '../http.js';
+import type { ApiRequest, RouteHandler } from '../router.js';
 
-async function load(ctx: AppContext, id: string | undefined): Promise<Volunteer> {
-  const v = id ? await ctx.volunteers.get(id) : undefined;
-  if (!v) throw notFound('no volunteer with this id');
-  return v;
+const volunteerId = z.uuid();
+
+function idOf(req: ApiRequest): string {
+  const parsed = volunteerId.safeParse(req.params.id);
+  if (!parsed.success) throw notFound('no volunteer with this id');
+  return parsed.data.toLowerCase();
 }
 
-async function save(ctx: AppContext, next: Volunteer, previous: Volunteer): Promise<void> {
-  try {
-    await ctx.volunteers.put(next, previous);
-  } catch (err) {
-    if (err instanceof VolunteerConflictError)
-      throw new HttpError(409, 'conflict', err.message, undefined, { cause: err });
-    throw err;
-  }
-}
-
-/** POST /api/volunteers (coordinator): register a volunteer; the phone is stored as E.164. */
-export async function createVolunteer(event: ApiEvent, ctx: AppContext): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const input = validate(volunteerInputSchema, parseJsonBody(event));
-  const now = ctx.now();
-  const volunteer: Volunteer = { id: randomUUID(), ...input, status: 'active', createdAt: now, updatedAt: now };
-  await ctx.volunteers.put(volunteer);
-  return json(201, volunteer);
-}
+/** POST /api/volunteers (coordinator): register; the phone is stored as E.164, the home point must be on land. */
+export const createVolunteer: RouteHandler = async ({ event }, ctx) =>
+  json(201, await registerVolunteer(ctx, validate(volunteerInputSchema, parseJsonBody(event))));
 
 /** GET /api/volunteers (coordinator): every volunteer, by name. */
-export async function listVolunteers(event: ApiEvent, ctx: AppContext): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  return json(200, { items: await ctx.volunteers.list() });
-}
+export const listVolunteers: RouteHandler = async (_req, ctx) => json(200, { items: await ctx.volunteers.list() });
 
 /** GET /api/volunteers/{id} (coordinator): the profile and its delivery log, newest first. */
-export async function getVolunteer(
-  event: ApiEvent,
-  ctx: AppContext,
-  params: Record<string, string>,
-): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const volunteer = await load(ctx, params.id);
-  return json(200, { ...volunteer, alerts: await ctx.alerts.listForVolunteer(volunteer.id, 50) });
-}
+export const getVolunteer: RouteHandler = async (req, ctx) => {
+  const volunteer = await loadVolunteer(ctx, idOf(req));
+  const body: VolunteerDetail = { ...volunteer, alerts: await ctx.alerts.listForVolunteer(volunteer.id, 50) };
+  return json(200, body);
+};
 
 /** PATCH /api/volunteers/{id} (coordinator): edit any field; `status: "opted_out"` deactivates. */
-export async function patchVolunteer(
-  event: ApiEvent,
-  ctx: AppContext,
-  params: Record<string, string>,
-): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const patch = validate(volunteerPatchSchema, parseJsonBody(event));
-  const current = await load(ctx, params.id);
-  const { quietHours, ...rest } = patch;
-  const next: Volunteer = { ...current, ...rest, updatedAt: ctx.now() };
-  if (quietHours === null) delete next.quietHours;
-  else if (quietHours) next.quietHours = quietHours;
-  await save(ctx, next, current);
-  return json(200, next);
-}
+export const patchVolunteer: RouteHandler = async (req, ctx) =>
+  json(200, await editVolunteer(ctx, idOf(req), validate(volunteerPatchSchema, parseJsonBody(req.event))));
 
-/** POST /api/volunteers/{id}/opt-out: the volunteer receives no further SMS (idempotent). */
-export async function optOutVolunteer(
-  event: ApiEvent,
-  ctx: AppContext,
-  params: Record<string, string>,
-): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const current = await load(ctx, params.id);
-  if (current.status === 'opted_out') return json(200, current);
-  const updated: Volunteer = { ...current, status: 'opted_out', updatedAt: ctx.now() };
-  await save(ctx, updated, current);
-  return json(200, updated);
-}
+/** POST /api/volunteers/{id}/opt-out (coordinator): no further SMS, at once (idempotent). */
+export const optOutVolunteer: RouteHandler = async (req, ctx) => json(200, await optOut(ctx, idOf(req)));
 
-/** POST /api/volunteers/{id}/test-alert (coordinator): send a test SMS now and return its alert record. */
-export async function testAlert(event: ApiEvent, ctx: AppContext, params: Record<string, string>): Promise<ApiResult> {
-  requireCoordinator(event, ctx.config);
-  const volunteer = await load(ctx, params.id);
-  const alert = await sendTestAlert(ctx, volunteer);
+/** POST /api/volunteers/{id}/test-alert (coordinator): send a test message now and return its alert record. */
+export const testAlert: RouteHandler = async (req, ctx) => {
+  const alert = await sendTestAlert(ctx, await loadVolunteer(ctx, idOf(req)));
   return json(alert.status === 'sent' ? 201 : 200, alert);
-}
+};

@@ -1,0 +1,177 @@
+/**
+ * The composition root's settings: the only place that reads the environment. Lambda entry
+ * points call {@link readConfig} once; the local host and tests build a {@link Config} directly.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
+import { SCHEDULES } from '../../shared/triggers.js';
+
+/** Everything the functions are configured with. */
+export interface Config {
+  /** `local`: the local host on DynamoDB Local; `aws`: Lambda. */
+  mode: 'local' | 'aws';
+  /** `token`: a shared bearer token (local); `cognito`: API Gateway's Cognito authorizer. */
+  authMode: 'token' | 'cognito';
+  coordinatorToken?: string;
+  /** Cognito group whose members are coordinators (`cognito:groups` claim). */
+  coordinatorGroup: string;
+  /**
+   * Integrator API keys by name, checked by the API itself locally (`INTEGRATOR_KEYS` =
+   * `gateway:key,hotline:key`); in AWS, API Gateway checks them against their usage plans.
+   */
+  integratorKeys: Record<string, string>;
+  tables: Record<TableKey, string>;
+  region: string;
+  /** DynamoDB Local endpoint, e.g. http://127.0.0.1:8123 (local mode only). */
+  dynamoEndpoint?: string;
+  /** Base URL put into SMS links, e.g. the CloudFront URL. */
+  publicBaseUrl: string;
+  sms: { senderId?: string; maxPriceUsd?: string };
+  /** SQS queues of dead letters (AWS): alerts, and each stream's failure queue. */
+  queues: { alertDlq?: string; tipsFailures?: string; hotspotsFailures?: string };
+  /** Where the gazetteer index may be, in the order tried. */
+  gazetteerIndexPaths: string[];
+  /** Powertools service name of this function. */
+  serviceName: string;
+  /** Log level (`DEBUG`, `INFO`, `WARN`, `ERROR`). */
+  logLevel: LogLevel;
+  /** The service area: province polygons plus this border buffer, km. */
+  serviceAreaBufferKm: number;
+  /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
+  publicSnapshotEveryS: number;
+}
+
+const GAZETTEER_FILE = 'gazetteer-index.json';
+
+/** Candidate gazetteer paths: the variable, beside this bundle (`/var/task/` in Lambda), then `.build/`. */
+function gazetteerPaths(fromEnv: string | undefined, argv1: string | undefined): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [
+    ...(fromEnv ? [resolve(fromEnv)] : []),
+    join(here, GAZETTEER_FILE),
+    ...(argv1 ? [join(dirname(resolve(argv1)), GAZETTEER_FILE)] : []),
+    resolve(here, '..', '..', '.build', GAZETTEER_FILE),
+  ];
+}
+
+/** Default border buffer of the service area, km: the territorial sea (12 nmi ≈ 22 km) and the far side of border towns. */
+export const DEFAULT_SERVICE_AREA_BUFFER_KM = 30;
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+function logLevelOf(raw: string | undefined, fallback: LogLevel): LogLevel {
+  const level = (raw ?? fallback).toUpperCase();
+  if (level === 'DEBUG' || level === 'INFO' || level === 'WARN' || level === 'ERROR') return level;
+  throw new Error(`the log level must be DEBUG, INFO, WARN or ERROR, got "${raw}"`);
+}
+
+function positiveNumber(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got "${raw}"`);
+  return value;
+}
+
+function parseKeys(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',').filter(Boolean)) {
+    const at = pair.indexOf(':');
+    if (at <= 0 || at === pair.length - 1) throw new Error('INTEGRATOR_KEYS is name:key[,name:key…]');
+    out[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return out;
+}
+
+/** Table names: `TABLE_<KEY>` (AWS), else a prefix + key (local). */
+export function tableNames(prefix: string, env: Record<string, string | undefined> = {}): Record<TableKey, string> {
+  return Object.fromEntries(
+    (Object.keys(TABLES) as TableKey[]).map((key) => [key, env[tableEnvName(key)] ?? `${prefix}${key}`]),
+  ) as Record<TableKey, string>;
+}
+
+/** Reads the configuration from an environment (defaults to `process.env`). */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const mode = env.PHITHAK_MODE === 'local' ? 'local' : 'aws';
+  return {
+    mode,
+    authMode: env.AUTH_MODE === 'cognito' ? 'cognito' : 'token',
+    coordinatorToken: env.COORDINATOR_TOKEN || undefined,
+    coordinatorGroup: env.COORDINATOR_GROUP || 'coordinators',
+    integratorKeys: parseKeys(env.INTEGRATOR_KEYS),
+    tables: tableNames(env.TABLE_PREFIX ?? 'phithak-', env),
+    region: env.AWS_REGION ?? 'ap-southeast-1',
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000',
+    sms: { senderId: env.SMS_SENDER_ID || undefined, maxPriceUsd: env.SMS_MAX_PRICE_USD || undefined },
+    queues: {
+      alertDlq: env.ALERT_DLQ_URL || undefined,
+      tipsFailures: env.TIPS_FAILURE_QUEUE_URL || undefined,
+      hotspotsFailures: env.HOTSPOTS_FAILURE_QUEUE_URL || undefined,
+    },
+    gazetteerIndexPaths: gazetteerPaths(env.GAZETTEER_INDEX || undefined, process.argv[1]),
+    serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'phithak',
+    logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'INFO'),
+    serviceAreaBufferKm: positiveNumber(
+      env.SERVICE_AREA_BUFFER_KM,
+      'SERVICE_AREA_BUFFER_KM',
+      DEFAULT_SERVICE_AREA_BUFFER_KM,
+    ),
+    publicSnapshotEveryS: positiveNumber(
+      env.PUBLIC_SNAPSHOT_S,
+      'PUBLIC_SNAPSHOT_S',
+      SCHEDULES.snapshotPublisher.everyS,
+    ),
+  };
+}
+
+/** The settings of `npm start` (docs/contract.md, "Local run settings"). */
+export interface LocalRunSettings {
+  port: number;
+  /** Relative to the repository root unless absolute. */
+  dataDir: string;
+  demo: boolean;
+  coordinatorToken?: string;
+  publicBaseUrl?: string;
+  /** The gazetteer input files. */
+  geodataDir: string;
+  publicSnapshotEveryS: number;
+  serviceAreaBufferKm: number;
+  logLevel: LogLevel;
+  integratorKeys: Record<string, string>;
+}
+
+/** Reads the settings of `npm start` from the environment. */
+export function readLocalRunSettings(env: Record<string, string | undefined> = process.env): LocalRunSettings {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    dataDir: env.DATA_DIR ?? '.data',
+    demo: env.DEMO !== '0',
+    coordinatorToken: env.COORDINATOR_TOKEN || undefined,
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    geodataDir: geodataDirOf(env),
+    publicSnapshotEveryS: positiveNumber(
+      env.PUBLIC_SNAPSHOT_S,
+      'PUBLIC_SNAPSHOT_S',
+      SCHEDULES.snapshotPublisher.everyS,
+    ),
+    serviceAreaBufferKm: positiveNumber(
+      env.SERVICE_AREA_BUFFER_KM,
+      'SERVICE_AREA_BUFFER_KM',
+      DEFAULT_SERVICE_AREA_BUFFER_KM,
+    ),
+    // A console shows warnings and the outbox lines; structured info lines are for Lambda.
+    logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'WARN'),
+    integratorKeys: parseKeys(env.INTEGRATOR_KEYS),
+  };
+}
+
+/** Where the gazetteer input files are (`GEODATA_DIR`, default `../shared/geodata` beside the repository). */
+export function geodataDirOf(env: Record<string, string | undefined> = process.env): string {
+  return resolve(REPO_ROOT, env.GEODATA_DIR ?? join('..', 'shared', 'geodata'));
+}
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
