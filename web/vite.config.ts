@@ -6,7 +6,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { basemapPlugin } from './basemap-plugin.js';
-import { cspPlugin } from './csp-plugin.js';
 import { maplibreCssPlugin } from './maplibre-css-plugin.js';
 import { pwaPlugin } from './pwa-plugin.js';
 
@@ -18,7 +17,7 @@ const apiPort = process.env.PORT ?? '3000';
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [basemapPlugin({ geodataDir }), maplibreCssPlugin(), cspPlugin(), pwaPlugin()],
+  plugins: [basemapPlugin({ geodataDir }), maplibreCssPlugin(), pwaPlugin()],
   build: {
     // No modulepreload polyfill: every browser that runs MapLibre 6 supports modulepreload.
     modulePreload: { polyfill: false },

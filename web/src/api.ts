@@ -19,7 +19,6 @@ import type {
   VolunteerProfile,
   ZoneCheckBody,
 } from '../../shared/api/wire.js';
-import type { ApiRoute } from '../../shared/api/routes.js';
 import type {
   AlertReason,
   AlertStatus,
@@ -31,7 +30,33 @@ import type {
 } from '../../shared/types.js';
 import { ApiError, qs, request, type RequestOptions } from './http-client.js';
 
-type RoutePath = ApiRoute['path'];
+/**
+ * Every route this app calls, as `[method, path]`; `api.test.ts` checks each against the
+ * route table (`shared/api/routes.ts`), so a path here cannot drift from the API.
+ */
+export const ROUTES_USED = {
+  hotspots: ['GET', '/api/hotspots'],
+  hotspotLink: ['GET', '/api/hotspots/{id}'],
+  zoneCheck: ['GET', '/api/zones/check'],
+  geocode: ['GET', '/api/geocode'],
+  createTip: ['POST', '/api/tips'],
+  optOut: ['POST', '/api/opt-out'],
+  confirmOptOut: ['POST', '/api/opt-out/confirm'],
+  tips: ['GET', '/api/tips'],
+  tip: ['GET', '/api/tips/{id}'],
+  tipAudit: ['GET', '/api/tips/{id}/audit'],
+  setTipStatus: ['PATCH', '/api/tips/{id}'],
+  coordinatorHotspots: ['GET', '/api/coordinator/hotspots'],
+  volunteers: ['GET', '/api/volunteers'],
+  createVolunteer: ['POST', '/api/volunteers'],
+  volunteer: ['GET', '/api/volunteers/{id}'],
+  patchVolunteer: ['PATCH', '/api/volunteers/{id}'],
+  optOutVolunteer: ['POST', '/api/volunteers/{id}/opt-out'],
+  testAlert: ['POST', '/api/volunteers/{id}/test-alert'],
+  alerts: ['GET', '/api/alerts'],
+} as const;
+
+type RoutePath = (typeof ROUTES_USED)[keyof typeof ROUTES_USED][1];
 
 let apiBase = '/api';
 let bearer: () => string | undefined = () => undefined;
@@ -49,7 +74,7 @@ export function setBearer(token: () => string | undefined): void {
 
 /** A route's path with `{param}`s filled in, rebased on `apiBase`. */
 function path(route: RoutePath, params: Record<string, string> = {}, query = ''): string {
-  const filled = route.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  const filled = route.replace(/\{(\w+)\}/g, (_m: string, name: string) => encodeURIComponent(params[name] ?? ''));
   return `${apiBase}${filled.slice('/api'.length)}${query}`;
 }
 

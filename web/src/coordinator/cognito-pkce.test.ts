@@ -1,11 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { challengeOf, hostedUiOrigin, newVerifier, tokenUser } from './cognito-pkce.js';
 
 describe('PKCE', () => {
-  it('derives the S256 challenge of RFC 7636 appendix B', async () => {
-    expect(await challengeOf('dBjftJeZ4CVP-mJ92K9QZx6CwQw9p_jPNb1a8PzWOxc')).toBe(
-      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    );
+  it('derives the S256 challenge: unpadded base64url of the SHA-256 of the verifier', async () => {
+    const verifier = newVerifier();
+    expect(await challengeOf(verifier)).toBe(createHash('sha256').update(verifier).digest('base64url'));
   });
 
   it('makes 43-character URL-safe verifiers', () => {
