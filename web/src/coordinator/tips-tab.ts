@@ -9,7 +9,7 @@ import type { BaseMap } from '../map/base-map.js';
 import { createFilterBar } from './filter-bar.js';
 import { createTipDetail } from './tip-detail.js';
 import { download, tipsToCsv, tipsToGeoJson } from './tip-export.js';
-import { countByTambon, filterTips, indexTips, type IndexedTips } from './tip-filter.js';
+import { countByTambon, filterQuery, filterTips, indexTips, type IndexedTips } from './tip-filter.js';
 import { createTipList } from './tip-list.js';
 import { addTipLayers, type TipLayers } from './tip-layers.js';
 import { loadTips } from './tip-loader.js';
@@ -42,7 +42,8 @@ export function createTipsTab(base: BaseMap | null): TipsTab {
     layers?.setTips(selection);
     if (choropleth) layers?.setChoropleth(countByTambon(selection));
     bar.setCounts(selection.length, indexed.items.length, loaded);
-    Object.assign(window, { phithakSelection: selection.map((t) => t.id) });
+    // For debugging and the browser test: the selection and the API query that asks for the same.
+    Object.assign(window, { phithakTips: { ids: selection.map((t) => t.id), query: filterQuery(bar.filter()), loaded } });
   };
   const bar = createFilterBar({
     onChange: apply,
