@@ -43,7 +43,9 @@ export function createTipsTab(base: BaseMap | null): TipsTab {
     if (choropleth) layers?.setChoropleth(countByTambon(selection));
     bar.setCounts(selection.length, indexed.items.length, loaded);
     // For debugging and the browser test: the selection and the API query that asks for the same.
-    Object.assign(window, { phithakTips: { ids: selection.map((t) => t.id), query: filterQuery(bar.filter()), loaded } });
+    Object.assign(window, {
+      phithakTips: { ids: selection.map((t) => t.id), query: filterQuery(bar.filter()), loaded },
+    });
   };
   const bar = createFilterBar({
     onChange: apply,
