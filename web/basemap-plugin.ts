@@ -28,6 +28,8 @@ export interface BasemapOptions {
   geodataDir: string;
   /** Douglas-Peucker tolerance in degrees: 0.004° ≈ 440 m, invisible at province zoom. */
   toleranceDeg?: number;
+  /** Tolerance outside the service area, seen only zoomed out: 0.02° ≈ 2 km. */
+  outsideToleranceDeg?: number;
   /** Decimals kept per coordinate: 3 ≈ 110 m. */
   precision?: number;
 }
@@ -53,8 +55,13 @@ function slimProvinces(opts: BasemapOptions): Provinces {
       geometry: f.geometry,
     })),
   };
-  const simple = simplify(slim, { tolerance: opts.toleranceDeg ?? 0.004, highQuality: false, mutate: true });
-  return truncate(simple, { precision: opts.precision ?? 3, coordinates: 2, mutate: true });
+  // The map's worker parses this on every page load: coarse far away, fine where people look.
+  for (const f of slim.features) {
+    const served = HOME_PROVINCES.has(String(f.properties?.code));
+    const tolerance = served ? (opts.toleranceDeg ?? 0.004) : (opts.outsideToleranceDeg ?? 0.02);
+    simplify(f, { tolerance, highQuality: false, mutate: true });
+  }
+  return truncate(slim, { precision: opts.precision ?? 3, coordinates: 2, mutate: true });
 }
 
 /** Reads, simplifies and slims the province boundaries; keeps only code and names. */

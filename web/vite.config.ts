@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { basemapPlugin } from './basemap-plugin.js';
+import { mapPreloadPlugin } from './map-preload-plugin.js';
 import { maplibreCssPlugin } from './maplibre-css-plugin.js';
 import { pwaPlugin } from './pwa-plugin.js';
 
@@ -14,10 +15,13 @@ const repoRoot = resolve(webDir, '..');
 const geodataDir = resolve(repoRoot, process.env.GEODATA_DIR ?? '../shared/geodata');
 const apiPort = process.env.PORT ?? '3000';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: webDir,
+  // Built apps register the service worker; the dev server has none. Not `import.meta.env.PROD`:
+  // a build run under vitest (NODE_ENV=test) would leave it out.
+  define: { __SERVICE_WORKER__: JSON.stringify(command === 'build') },
   base: '/',
-  plugins: [basemapPlugin({ geodataDir }), maplibreCssPlugin(), pwaPlugin()],
+  plugins: [basemapPlugin({ geodataDir }), maplibreCssPlugin(), mapPreloadPlugin(), pwaPlugin()],
   build: {
     // No modulepreload polyfill: every browser that runs MapLibre 6 supports modulepreload.
     modulePreload: { polyfill: false },
@@ -30,7 +34,7 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // MapLibre in a chunk of its own name, so the bench and the build log show what it weighs.
-        advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
         // The MapLibre worker ships as `.mjs`; emit it as `.js` so any static host (the local
         // host, S3) serves it as JavaScript, which module workers require.
         assetFileNames: (info) =>
@@ -40,4 +44,4 @@ export default defineConfig({
   },
   server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
   preview: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
-});
+}));

@@ -9,6 +9,7 @@ import { byId } from './dom.js';
 import { rememberedLanguage, setLanguage } from './i18n/i18n.js';
 import { registerServiceWorker } from './offline/service-worker.js';
 import { viewFor } from './router.js';
+import { runtimeConfig } from './runtime-config.js';
 
 const VIEWS = {
   public: () => import('./public/public-view.js').then((m) => m.mountPublicView),
@@ -17,6 +18,8 @@ const VIEWS = {
 };
 
 async function start(): Promise<void> {
+  // Asked for now, so it is in by the time a view wants it (the map style, the sign-in mode).
+  void runtimeConfig();
   const view = viewFor(location.pathname, location.hash);
   document.body.dataset.view = view;
   const lang = rememberedLanguage();

@@ -6,7 +6,7 @@
 import { onUnauthorized, setBearer } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { addMessages, live, liveAttr, type MessageKey } from '../i18n/i18n.js';
-import { createBaseMap, roundDeg, type BaseMap } from '../map/base-map.js';
+import type { BaseMap } from '../map/base-map.js';
 import { runtimeConfig, type RuntimeConfig } from '../runtime-config.js';
 import { createAlertsTab } from './alerts-tab.js';
 import { loadSession, saveSession, type Session } from './auth-session.js';
@@ -25,7 +25,9 @@ const TABS: Array<[TabName, MessageKey]> = [
   ['alerts', 'coord.tabAlerts'],
 ];
 
-function mapOrNull(el: HTMLElement, config: RuntimeConfig): BaseMap | null {
+/** The map, loaded on its own so the tips start loading while MapLibre downloads; null without WebGL. */
+async function mapOrNull(el: HTMLElement, config: RuntimeConfig): Promise<BaseMap | null> {
+  const { createBaseMap } = await import('../map/base-map.js');
   try {
     return createBaseMap(el, { styleUrl: config.basemapStyleUrl });
   } catch (err) {
@@ -33,6 +35,9 @@ function mapOrNull(el: HTMLElement, config: RuntimeConfig): BaseMap | null {
     return null;
   }
 }
+
+/** 5 decimals ≈ 1 m: more would be false precision from a tap. */
+const roundDeg = (deg: number) => Math.round(deg * 1e5) / 1e5;
 
 function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session, signOut: () => void): void {
   const mapEl = h('div', { class: 'map', id: 'map' });
@@ -66,11 +71,10 @@ function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session
   );
   replaceChildren(root, bar, filterSlot, h('div', { class: 'coord-main' }, mapPane, panel));
 
-  const base = mapOrNull(mapEl, config);
-  if (base) Object.assign(window, { phithak: { map: base.map, ready: base.ready, view: 'coordinator' } });
-  const tips = createTipsTab(base);
-  const hotspots = createHotspotsTab(base);
-  const volunteers = createVolunteersTab(base);
+  const pending = mapOrNull(mapEl, config);
+  const tips = createTipsTab(pending);
+  const hotspots = createHotspotsTab(pending);
+  const volunteers = createVolunteersTab(pending);
   const alerts = createAlertsTab(() => volunteers.names());
   const loaded = new Set<TabName>();
   const show = (name: TabName) => {
@@ -106,15 +110,15 @@ function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session
       show(next.dataset.tab as TabName);
     });
   });
-  if (base) {
+  void pending.then((base) => {
+    if (!base) return;
+    Object.assign(window, { phithak: { map: base.map, ready: base.ready, view: 'coordinator' } });
     base.map.on('click', (e) => void volunteers.pick({ lat: roundDeg(e.lngLat.lat), lon: roundDeg(e.lngLat.lng) }));
-    void base.ready.then(() => {
-      // The hotspots sit under the tips; both show on the tips tab.
-      void hotspots.load();
-      loaded.add('hotspots');
-      show(current());
-    });
-  }
+    void base.ready.then(() => show(current()));
+  });
+  // The hotspots sit under the tips; both show on the tips tab.
+  void hotspots.load();
+  loaded.add('hotspots');
   const current = () =>
     (tabButtons.find((b) => b.getAttribute('aria-selected') === 'true')?.dataset.tab ?? 'tips') as TabName;
   show('tips');

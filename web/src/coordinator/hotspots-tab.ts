@@ -127,7 +127,8 @@ export interface HotspotsTab {
 }
 
 /** Builds the tab; the hotspots are drawn on `base` once loaded. */
-export function createHotspotsTab(base: BaseMap | null): HotspotsTab {
+export function createHotspotsTab(pending: Promise<BaseMap | null>): HotspotsTab {
+  let base: BaseMap | null = null;
   const list = h('ul', { class: 'cards hotspot-cards' });
   const status = h('p', { class: 'muted', role: 'status' });
   const panel = h('div', { class: 'hotspots-tab' }, h('h2', {}, live('coord.tabHotspots')), status, list);
@@ -138,13 +139,15 @@ export function createHotspotsTab(base: BaseMap | null): HotspotsTab {
     const b = featureBounds(f);
     if (b && base) base.map.fitBounds(b, { padding: 60, maxZoom: 14, duration: 600 });
   };
-  if (base) {
-    void base.ready.then(() => {
+  void pending.then((b) => {
+    base = b;
+    if (!b) return;
+    void b.ready.then(() => {
       // Under the tips, so clusters stay readable on top of the areas.
-      layers = addHotspotLayers(base.map, 'coord-hotspot', 'tip-cluster');
+      layers = addHotspotLayers(b.map, 'coord-hotspot', 'tip-cluster');
       if (data) layers.set(data);
     });
-  }
+  });
   return {
     panel,
     async load() {

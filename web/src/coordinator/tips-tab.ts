@@ -28,7 +28,7 @@ function fileName(ext: string): string {
 }
 
 /** Builds the tab and starts loading. */
-export function createTipsTab(base: BaseMap | null): TipsTab {
+export function createTipsTab(pending: Promise<BaseMap | null>): TipsTab {
   let indexed: IndexedTips = indexTips([]);
   let selection: TipListItem[] = [];
   let loaded = false;
@@ -86,15 +86,21 @@ export function createTipsTab(base: BaseMap | null): TipsTab {
       list.select(undefined);
     },
   );
-  if (base) {
-    void base.ready.then(() => {
-      layers = addTipLayers(base, openTip);
+  void pending.then((b) => {
+    if (!b) return;
+    void b.ready.then(() => {
+      layers = addTipLayers(b, openTip);
       apply();
     });
-  }
+  });
   replaceChildren(status, live('common.loading'));
+  let pages = 0;
   void loadTips((all, done) => {
     loaded = done;
+    pages++;
+    // The first page draws at once; the rest redraw when all are in (10 redraws of a growing
+    // set would cost more than they show), with the count moving meanwhile.
+    if (pages > 1 && !done) return bar.setCounts(selection.length, all.length, false);
     indexed = indexTips(all);
     if (done) replaceChildren(status);
     apply();
@@ -104,10 +110,7 @@ export function createTipsTab(base: BaseMap | null): TipsTab {
     filters: bar.element,
     panel: h('div', { class: 'tips-tab' }, listWrap, detail.element),
     setVisible(on) {
-      if (!base || !layers) return;
-      for (const id of ['tip-cluster', 'tip-point'])
-        base.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-      if (!on) base.labels?.setExtra([]);
+      layers?.setVisible(on);
     },
   };
 }

@@ -45,7 +45,8 @@ function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii
 }
 
 /** Builds the tab. */
-export function createVolunteersTab(base: BaseMap | null): VolunteersTab {
+export function createVolunteersTab(pending: Promise<BaseMap | null>): VolunteersTab {
+  let base: BaseMap | null = null;
   let volunteers: VolunteerProfile[] = [];
   let form: VolunteerForm | null = null;
   const list = h('ul', { class: 'cards volunteer-cards' });
@@ -159,9 +160,11 @@ export function createVolunteersTab(base: BaseMap | null): VolunteersTab {
     replaceChildren(list, ...volunteers.map(card));
     draw();
   };
-  if (base) {
-    void base.ready.then(() => {
-      const map = base.map;
+  void pending.then((b) => {
+    base = b;
+    if (!b) return;
+    void b.ready.then(() => {
+      const map = b.map;
       map.addSource('volunteer-radii', { type: 'geojson', data: EMPTY });
       map.addSource('volunteer-homes', { type: 'geojson', data: EMPTY });
       map.addLayer({
@@ -192,7 +195,7 @@ export function createVolunteersTab(base: BaseMap | null): VolunteersTab {
       });
       draw();
     });
-  }
+  });
   const panel = h(
     'div',
     { class: 'volunteers-tab' },

@@ -6,7 +6,7 @@
 
 /** Registers `/sw.js` in a built app; dev has no service worker. */
 export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (!__SERVICE_WORKER__ || !('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((err: unknown) => {
     // Offline use is a bonus; the page works without it, so a warning is enough.
     console.warn('service worker not registered', err);

@@ -13,12 +13,10 @@ import { ApiError } from '../http-client.js';
 import { field, h } from '../dom.js';
 import { live, liveAttr } from '../i18n/i18n.js';
 import { currentPosition } from '../geolocation.js';
-import { createBaseMap, roundDeg, type BaseMap } from '../map/base-map.js';
-import { addHotspotLayers, type HotspotLayers } from '../map/hotspot-layers.js';
-import { addPointLayer } from '../map/point-layer.js';
 import { loadPlaces } from '../place-names.js';
 import { runtimeConfig } from '../runtime-config.js';
 import { offlineZoneCheck } from './offline-zone-check.js';
+import type { PatrolMap } from './patrol-map.js';
 import { createZoneAnswer } from './zone-answer.js';
 
 /** The API's answer, or the snapshot's when the network is gone (status 0). */
@@ -86,26 +84,14 @@ export async function mountPatrolView(root: HTMLElement): Promise<void> {
   const snapshotReady = loadSnapshot();
   void loadPlaces();
 
-  const config = await runtimeConfig();
-  let base: BaseMap | null = null;
-  try {
-    base = createBaseMap(mapEl, { styleUrl: config.basemapStyleUrl });
-  } catch (err) {
-    console.warn('map unavailable', err);
-    mapPane.hidden = true;
-  }
-  let layers: HotspotLayers | undefined;
-  let marker: ReturnType<typeof addPointLayer> | undefined;
-  let lastPoint: LatLon | undefined;
+  let map: PatrolMap | null = null;
   const run = async (point: LatLon) => {
     answer.checking();
-    lastPoint = point;
-    marker?.set([point]);
+    map?.show(point);
     try {
       const out = await check(point, () => snapshotReady.then((s) => s ?? loadSnapshot()));
       if (!out) return answer.unknown('patrol.noData');
       answer.show(out.res, point, out.offline);
-      base?.map.easeTo({ center: [point.lon, point.lat], zoom: Math.max(base.map.getZoom(), 11), duration: 500 });
     } catch {
       answer.unknown('patrol.failed');
     }
@@ -132,21 +118,23 @@ export async function mountPatrolView(root: HTMLElement): Promise<void> {
     if (!pos.ok) return answer.unknown(pos.reason === 'denied' ? 'gps.denied' : 'gps.unavailable');
     await run(pos.point);
   });
-  if (base) {
-    const map = base.map;
-    Object.assign(window, { phithak: { map, ready: base.ready, view: 'patrol' } });
-    map.on('click', (e) => void run({ lat: roundDeg(e.lngLat.lat), lon: roundDeg(e.lngLat.lng) }));
-    void base.ready.then(async () => {
-      layers = addHotspotLayers(map);
-      marker = addPointLayer(map, 'check-point', '#1f5fbf');
-      if (lastPoint) marker.set([lastPoint]);
+  const mapping = Promise.all([import('./patrol-map.js'), runtimeConfig()]).then(
+    async ([{ createPatrolMap }, config]) => {
+      try {
+        map = createPatrolMap(mapEl, config.basemapStyleUrl, (p) => void run(p));
+      } catch (err) {
+        console.warn('map unavailable', err);
+        mapPane.hidden = true;
+        return;
+      }
       const snap = await snapshotReady;
-      if (snap) layers.set(snap);
-    });
-  }
+      if (snap) map.setHotspots(snap);
+    },
+  );
   const link = parseDeepLink(location.hash);
   if (link.kind === 'zone') {
     query.value = `${link.lat}, ${link.lon}`;
     await run({ lat: link.lat, lon: link.lon });
   }
+  await mapping;
 }

@@ -9,14 +9,11 @@ import { endpoints } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { live, liveAttr, onLanguageChange, t, type MessageKey } from '../i18n/i18n.js';
 import { formatAge, formatDate } from '../format.js';
-import { createBaseMap, type BaseMap } from '../map/base-map.js';
-import { featureBounds } from '../map/feature-bounds.js';
-import { addHotspotLayers, type HotspotLayers } from '../map/hotspot-layers.js';
 import { runtimeConfig } from '../runtime-config.js';
 import { createHotspotList } from './hotspot-list.js';
 import { followHotspotLink } from './hotspot-link.js';
-import { showHotspotPopup } from './hotspot-popup.js';
 import { createOptOut } from './opt-out.js';
+import type { PublicMap } from './public-map.js';
 import { createTipForm } from './tip-form.js';
 
 /** Hotspots change with the published snapshot (hourly by default); 5 minutes keeps the page fresh. */
@@ -98,11 +95,17 @@ function layout() {
   return { mapEl, mapPane, status, notice, list, tipForm, stop, side, bar, mapStatus };
 }
 
-function mapOrNull(el: HTMLElement, styleUrl: string | undefined, status: HTMLElement): BaseMap | null {
+/** The map, or null on a device without WebGL (the list and the forms still work). */
+async function mapOrNull(
+  el: HTMLElement,
+  status: HTMLElement,
+  find: (id: string) => PublicHotspotFeature | undefined,
+  pick: (f: PublicHotspotFeature) => void,
+): Promise<PublicMap | null> {
+  const [{ createPublicMap }, config] = await Promise.all([import('./public-map.js'), runtimeConfig()]);
   try {
-    return createBaseMap(el, { styleUrl });
+    return createPublicMap(el, config.basemapStyleUrl, find, pick);
   } catch (err) {
-    // Old phones without WebGL: say so; the list, the form and the opt-out still work.
     replaceChildren(status, live('map.unavailable'));
     console.warn('map unavailable', err);
     return null;
@@ -111,28 +114,29 @@ function mapOrNull(el: HTMLElement, styleUrl: string | undefined, status: HTMLEl
 
 /** Mounts the view in `root`. */
 export async function mountPublicView(root: HTMLElement): Promise<void> {
+  // The snapshot is asked for first: the list needs nothing else, the map has a megabyte to fetch.
+  let request = endpoints.hotspots();
   const ui = layout();
   root.className = 'public-view';
   replaceChildren(root, ui.mapPane, ui.side, ui.bar);
   createTipForm(ui.tipForm as HTMLFormElement);
   createOptOut(ui.stop);
-  const config = await runtimeConfig();
-  const base = mapOrNull(ui.mapEl, config.basemapStyleUrl, ui.mapStatus);
-  let layers: HotspotLayers | undefined;
   let snapshot: PublicHotspotCollection | undefined;
   let selected: string | undefined;
-  const focus = (f: PublicHotspotFeature) => {
+  let map: PublicMap | null = null;
+  const find = (id: string) => snapshot?.features.find((f) => f.properties.id === id);
+  const mark = (f: PublicHotspotFeature) => {
     selected = f.properties.id;
     list.show(snapshot?.features ?? [], selected);
-    layers?.select(selected);
-    const b = featureBounds(f);
-    if (b && base) base.map.fitBounds(b, { padding: 60, maxZoom: 13, duration: 600 });
+  };
+  const focus = (f: PublicHotspotFeature) => {
+    mark(f);
+    map?.focus(f);
   };
   const list = createHotspotList(ui.list, focus);
-  const showStatus = () => {
-    if (!snapshot) return;
-    const n = snapshot.features.length;
-    const when = snapshot.publishedAt;
+  const showStatus = (fc: PublicHotspotCollection) => {
+    const n = fc.features.length;
+    const when = fc.publishedAt;
     replaceChildren(
       ui.status,
       live(() =>
@@ -147,37 +151,28 @@ export async function mountPublicView(root: HTMLElement): Promise<void> {
   };
   const load = async () => {
     try {
-      snapshot = await endpoints.hotspots();
+      snapshot = await request;
     } catch {
       if (!snapshot) replaceChildren(ui.status, live('hotspots.failed'));
       return;
     }
     list.show(snapshot.features, selected);
-    showStatus();
-    if (base) await base.ready.then(() => layers?.set(snapshot as PublicHotspotCollection));
+    showStatus(snapshot);
+    map?.setHotspots(snapshot);
   };
-  if (base) {
-    Object.assign(window, { phithak: { map: base.map, ready: base.ready, view: 'public' } });
-    void base.ready.then(() => {
-      layers = addHotspotLayers(base.map);
-      if (snapshot) layers.set(snapshot);
-      for (const id of layers.clickable) {
-        base.map.on('click', id, (e) => {
-          const hit = e.features?.[0];
-          const f = snapshot?.features.find((x) => x.properties.id === hit?.properties?.id);
-          if (!f) return;
-          focus(f);
-          showHotspotPopup(base.map, f, [e.lngLat.lng, e.lngLat.lat]);
-        });
-        base.map.on('mouseenter', id, () => (base.map.getCanvas().style.cursor = 'pointer'));
-        base.map.on('mouseleave', id, () => (base.map.getCanvas().style.cursor = ''));
-      }
-    });
-  }
+  const mapping = mapOrNull(ui.mapEl, ui.mapStatus, find, mark).then((m) => {
+    map = m;
+    if (snapshot) m?.setHotspots(snapshot);
+    const f = selected ? find(selected) : undefined;
+    if (f) m?.focus(f);
+  });
   await load();
   onLanguageChange(() => list.show(snapshot?.features ?? [], selected));
   followHotspotLink({ snapshot: () => snapshot, focus, notice: ui.notice });
   setInterval(() => {
-    if (document.visibilityState === 'visible') void load();
+    if (document.visibilityState !== 'visible') return;
+    request = endpoints.hotspots();
+    void load();
   }, REFRESH_MS);
+  await mapping;
 }
