@@ -25,6 +25,7 @@ const th = {
   'coord.tabAlerts': 'บันทึก SMS',
   'coord.loadFailed': 'โหลดข้อมูลไม่ได้ ลองใหม่อีกครั้ง',
 
+  'coord.filters': 'ตัวกรอง',
   'coord.windowLength': 'ช่วงเวลา',
   'coord.windowDays': '{count} วันล่าสุด',
   'coord.windowEnd': 'สิ้นสุดช่วงเวลา (เลื่อนย้อนหลัง)',
@@ -170,6 +171,7 @@ const en: Record<CoordinatorKey, string> = {
   'coord.tabAlerts': 'SMS log',
   'coord.loadFailed': 'Could not load the data. Please try again.',
 
+  'coord.filters': 'Filters',
   'coord.windowLength': 'Time window',
   'coord.windowDays': 'last {count} day|last {count} days',
   'coord.windowEnd': 'Window end (slide back in time)',
@@ -314,6 +316,7 @@ const ms: Record<CoordinatorKey, string> = {
   'coord.tabAlerts': 'Log SMS',
   'coord.loadFailed': 'Data tidak dapat dimuatkan. Sila cuba lagi.',
 
+  'coord.filters': 'Penapis',
   'coord.windowLength': 'Tempoh masa',
   'coord.windowDays': '{count} hari terakhir',
   'coord.windowEnd': 'Hujung tempoh (luncur ke belakang)',

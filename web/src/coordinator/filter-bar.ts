@@ -56,7 +56,7 @@ export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): 
   const status = select<TipStatus>('status', TIP_STATUSES, (s) => `status.${s}` as MessageKey);
   const channel = select<Channel>('channel', CHANNELS, (c) => `channel.${c}` as MessageKey);
   const range = h('span', { class: 'window-range', 'aria-live': 'polite' });
-  const counts = h('p', { class: 'counts', role: 'status' });
+  const counts = h('span', { class: 'counts', role: 'status' });
   const choropleth = h('input', { type: 'checkbox', name: 'choropleth' });
 
   const filter = (): TipFilter => {
@@ -88,7 +88,7 @@ export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): 
   daysBack.addEventListener('input', changed);
   choropleth.addEventListener('change', () => actions.onChoropleth(choropleth.checked));
 
-  const element = h(
+  const form = h(
     'form',
     { class: 'filters', id: 'tip-filters', role: 'search', novalidate: true },
     field(live('coord.windowLength'), windowDays),
@@ -105,7 +105,6 @@ export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): 
     h(
       'div',
       { class: 'summary' },
-      counts,
       h('label', { class: 'choice' }, choropleth, live('coord.choropleth')),
       h(
         'button',
@@ -119,8 +118,15 @@ export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): 
       ),
     ),
   );
+  // Open at a desk; folded on a phone, where the map and the list matter more than the controls.
+  const element = h(
+    'details',
+    { class: 'filter-panel', open: matchMedia('(min-width: 900px)').matches },
+    h('summary', {}, h('span', { class: 'filter-title' }, live('coord.filters')), ' ', counts),
+    form,
+  );
   daysBack.id = 'window-end';
-  element.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('submit', (e) => e.preventDefault());
   return {
     element,
     filter,

@@ -71,7 +71,7 @@ function layout() {
         h('a', { href: 'tel:191', class: 'hotline' }, live('safety.call191')),
       ),
     ),
-    section('areas', 'hotspots.heading', notice, status, list),
+    section('areas', 'hotspots.heading', status, list),
     section('report', 'tip.heading', tipForm),
     stop,
   );
@@ -88,7 +88,7 @@ function layout() {
     'jump.label',
   );
   const mapPane = liveAttr(
-    h('section', { class: 'map-pane' }, mapEl, legend(), mapStatus),
+    h('section', { class: 'map-pane' }, mapEl, legend(), notice, mapStatus),
     'aria-label',
     'map.regionPublic',
   );
