@@ -6,14 +6,14 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { TableKey } from '../shared/tables.js';
-import { SCHEDULES, STREAM_TRIGGERS, type ScheduleKey } from '../shared/triggers.js';
+import { SCHEDULES, STREAM_TRIGGERS, type ScheduleKey, type StreamTriggerKey } from '../shared/triggers.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { BackendFunctions } from './constructs/backend-functions.js';
 import { HttpApi, API_STAGE } from './constructs/http-api.js';
 import { OpsAlarms } from './constructs/ops-alarms.js';
 import { Schedules } from './constructs/schedules.js';
 import { SecureQueue } from './constructs/secure-queue.js';
-import { StreamTriggers } from './constructs/stream-triggers.js';
+import { StreamTriggers, type StreamTrigger } from './constructs/stream-triggers.js';
 import { WebHosting } from './constructs/web-hosting.js';
 import { acknowledgeStatelessFindings } from './nag-acknowledgements.js';
 import type { InfraSettings } from './settings.js';
@@ -88,10 +88,16 @@ export class StatelessStack extends Stack {
   /** Stream and schedule triggers, and the alarms watching them. */
   private addTriggersAndAlarms(props: StatelessStackProps, alertDlq: sqs.IQueue): void {
     const fns = this.backend.functions;
-    const streams = new StreamTriggers(this, 'Streams', {
-      tips: { table: props.tables.tips, fn: fns.hotspotUpdater.fn, def: STREAM_TRIGGERS.tips },
-      hotspots: { table: props.tables.hotspots, fn: fns.alertDispatcher.fn, def: STREAM_TRIGGERS.hotspots },
-    });
+    const streams = new StreamTriggers(
+      this,
+      'Streams',
+      Object.fromEntries(
+        (Object.keys(STREAM_TRIGGERS) as StreamTriggerKey[]).map((key) => {
+          const def = STREAM_TRIGGERS[key];
+          return [key, { table: props.tables[def.table], fn: fns[def.consumer].fn, def }];
+        }),
+      ) as unknown as Record<StreamTriggerKey, StreamTrigger>,
+    );
     // The updaters send their own dead letters (over a cap, unreadable) to their stream's failure queue.
     streams.failureQueues.tips.grantSendMessages(fns.hotspotUpdater.fn);
     streams.failureQueues.hotspots.grantSendMessages(fns.alertDispatcher.fn);
@@ -113,6 +119,7 @@ export class StatelessStack extends Stack {
         alertDlq,
         tipsStreamFailures: streams.failureQueues.tips,
         hotspotsStreamFailures: streams.failureQueues.hotspots,
+        optOutsStreamFailures: streams.failureQueues.optOuts,
       },
       alarmTopicArn: props.settings.alarmTopicArn,
     });

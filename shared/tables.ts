@@ -125,6 +125,20 @@ export const TABLES = {
     // alert records themselves carry no expiry.
     ttlAttribute: 'expiresAt',
   },
+  /**
+   * Public opt-outs: requests waiting for the worker (`req#<id>`, whose stream drives it) and
+   * one-time confirmation links (`tok#<hash of the token>`); both expire within a day.
+   */
+  optOuts: {
+    partitionKey: { name: 'id', type: 'S' },
+    stream: 'NEW_IMAGE',
+    ttlAttribute: 'expiresAt',
+  },
+  /** Request counters per pseudonymous key and window (`<key>#<window start>`), expiring with the window. */
+  rateLimits: {
+    partitionKey: { name: 'key', type: 'S' },
+    ttlAttribute: 'expiresAt',
+  },
   /** Who read which tip's detail, when, and what was shown (`GET /api/tips/{id}/audit`); kept. */
   tipAudit: {
     partitionKey: { name: 'tipId', type: 'S' },

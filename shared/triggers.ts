@@ -7,7 +7,13 @@ import type { TableKey } from './tables.js';
 
 /** The functions that triggers invoke (each is `functions/<folder>/handler.ts`). */
 export type TriggeredFunction =
-  'hotspotUpdater' | 'alertDispatcher' | 'recompute' | 'alertDigest' | 'alertSweeper' | 'snapshotPublisher';
+  | 'hotspotUpdater'
+  | 'alertDispatcher'
+  | 'recompute'
+  | 'alertDigest'
+  | 'alertSweeper'
+  | 'snapshotPublisher'
+  | 'optOutWorker';
 
 /** A DynamoDB stream read by a function, as Lambda's event source mapping does it. */
 export interface StreamTriggerDef {
@@ -51,6 +57,16 @@ export const STREAM_TRIGGERS = {
     batchSize: 50,
     maxBatchingWindowS: 2,
     retryAttempts: 5,
+    maxRecordAgeS: 86_400,
+    bisectOnError: true,
+  },
+  // Public opt-out requests are handled after the answer; one at a time is plenty.
+  optOuts: {
+    table: 'optOuts',
+    consumer: 'optOutWorker',
+    batchSize: 10,
+    maxBatchingWindowS: 0,
+    retryAttempts: 3,
     maxRecordAgeS: 86_400,
     bisectOnError: true,
   },

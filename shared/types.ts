@@ -39,6 +39,11 @@ export interface AdminArea {
   amphoe?: string;
   tambonCode?: string;
   tambon?: string;
+  /**
+   * Set when the point lies off land (at sea, or across a border) but inside the service
+   * area: the names are those of the nearest tambon, `nearestKm` away (km, to its centroid).
+   */
+  sea?: { nearestKm: number };
 }
 
 export type GeocodePrecision = 'point' | 'tambon' | 'amphoe' | 'province' | 'none';

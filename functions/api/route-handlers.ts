@@ -4,7 +4,7 @@ import { listAlerts } from './routes/alerts.js';
 import { geocodeRoute } from './routes/geocode.js';
 import { health } from './routes/health.js';
 import { checkZone, hotspotLink, listCoordinatorHotspots, listHotspots } from './routes/hotspots.js';
-import { publicOptOut } from './routes/opt-out.js';
+import { confirmOptOut, publicOptOut } from './routes/opt-out.js';
 import { createTip, getTip, listTips, setTipStatus, tipAudit } from './routes/tips.js';
 import {
   createVolunteer,
@@ -15,7 +15,7 @@ import {
   testAlert,
 } from './routes/volunteers.js';
 
-export const ROUTE_HANDLERS: Omit<RouteHandlers, 'confirmOptOut'> = {
+export const ROUTE_HANDLERS: RouteHandlers = {
   health,
   createTip,
   listTips,
@@ -35,4 +35,5 @@ export const ROUTE_HANDLERS: Omit<RouteHandlers, 'confirmOptOut'> = {
   testAlert,
   listAlerts,
   publicOptOut,
+  confirmOptOut,
 };

@@ -1,6 +1,7 @@
 /**
  * Builds `.build/gazetteer-index.json` from `GEODATA_DIR` (default `<repo>/../shared/geodata`):
- * cleans the tambon CSV, compacts the province boundaries, writes the index. A fast no-op
+ * cleans the tambon CSV, compacts the province boundaries, precomputes the service area's
+ * grid over them, writes the index. A fast no-op
  * when the index is newer than the inputs and the builder code.
  *
  *   npx tsx functions/cli/build-gazetteer.ts      (also: npm run gazetteer)
@@ -42,10 +43,13 @@ function readStamp(path: string): string {
 
 /** Newest modification time among the inputs and the code that shapes the index. */
 function newestSourceMs(dir: string): number {
-  const geocoderDir = join(REPO_ROOT, 'shared', 'geocoder');
-  const code = readdirSync(geocoderDir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => join(geocoderDir, f));
+  // The index holds the service area's grid too, so its code shapes the index as well.
+  const code = ['geocoder', 'service-area'].flatMap((folder) => {
+    const codeDir = join(REPO_ROOT, 'shared', folder);
+    return readdirSync(codeDir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => join(codeDir, f));
+  });
   const all = [join(dir, CSV), join(dir, GEOJSON), fileURLToPath(import.meta.url), ...code];
   return Math.max(...all.map(mtimeMs));
 }

@@ -6,6 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLES, tableEnvName, type TableKey } from '../../shared/tables.js';
 import { SCHEDULES } from '../../shared/triggers.js';
+import type { WorkLimits } from '../../shared/hotspots/index.js';
+import { DEFAULT_BUFFER_KM } from '../../shared/service-area/index.js';
 
 /** Everything the functions are configured with. */
 export interface Config {
@@ -36,8 +38,18 @@ export interface Config {
   serviceName: string;
   /** Log level (`DEBUG`, `INFO`, `WARN`, `ERROR`). */
   logLevel: LogLevel;
-  /** The service area: province polygons plus this border buffer, km. */
+  /** The service area: province polygons plus this border buffer, km (`SERVICE_AREA_BUFFER_KM`). */
   serviceAreaBufferKm: number;
+  /** Province codes of the service area (`SERVICE_AREA_PROVINCES=96,94,95,90`); default every province. */
+  serviceAreaProvinces?: string[];
+  /** A GeoJSON file of the service area instead of provinces (`SERVICE_AREA_GEOJSON`). */
+  serviceAreaGeoJsonPath?: string;
+  /** Local mode: the folder of the secret key files (mode 0700 under `DATA_DIR`); absent, keys live in memory. */
+  keysDir?: string;
+  /** AWS: the KMS HMAC key of pseudonyms (`PSEUDONYM_KEY_ID`). */
+  pseudonymKeyId?: string;
+  /** Caps on one re-clustering (tests lower them); default `DEFAULT_WORK_LIMITS`. */
+  hotspotWorkLimits?: WorkLimits;
   /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
   publicSnapshotEveryS: number;
 }
@@ -54,9 +66,6 @@ function gazetteerPaths(fromEnv: string | undefined, argv1: string | undefined):
     resolve(here, '..', '..', '.build', GAZETTEER_FILE),
   ];
 }
-
-/** Default border buffer of the service area, km: the territorial sea (12 nmi ≈ 22 km) and the far side of border towns. */
-export const DEFAULT_SERVICE_AREA_BUFFER_KM = 30;
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -81,6 +90,16 @@ function parseKeys(raw: string | undefined): Record<string, string> {
     out[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return out;
+}
+
+function serviceAreaOf(env: Record<string, string | undefined>) {
+  const provinces = env.SERVICE_AREA_PROVINCES?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return {
+    ...(provinces?.length ? { serviceAreaProvinces: provinces } : {}),
+    ...(env.SERVICE_AREA_GEOJSON ? { serviceAreaGeoJsonPath: resolve(env.SERVICE_AREA_GEOJSON) } : {}),
+  };
 }
 
 /** Table names: `TABLE_<KEY>` (AWS), else a prefix + key (local). */
@@ -112,11 +131,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     gazetteerIndexPaths: gazetteerPaths(env.GAZETTEER_INDEX || undefined, process.argv[1]),
     serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'phithak',
     logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'INFO'),
-    serviceAreaBufferKm: positiveNumber(
-      env.SERVICE_AREA_BUFFER_KM,
-      'SERVICE_AREA_BUFFER_KM',
-      DEFAULT_SERVICE_AREA_BUFFER_KM,
-    ),
+    serviceAreaBufferKm: positiveNumber(env.SERVICE_AREA_BUFFER_KM, 'SERVICE_AREA_BUFFER_KM', DEFAULT_BUFFER_KM),
     publicSnapshotEveryS: positiveNumber(
       env.PUBLIC_SNAPSHOT_S,
       'PUBLIC_SNAPSHOT_S',
@@ -137,6 +152,8 @@ export interface LocalRunSettings {
   geodataDir: string;
   publicSnapshotEveryS: number;
   serviceAreaBufferKm: number;
+  serviceAreaProvinces?: string[];
+  serviceAreaGeoJsonPath?: string;
   logLevel: LogLevel;
   integratorKeys: Record<string, string>;
 }
@@ -158,11 +175,7 @@ export function readLocalRunSettings(env: Record<string, string | undefined> = p
       'PUBLIC_SNAPSHOT_S',
       SCHEDULES.snapshotPublisher.everyS,
     ),
-    serviceAreaBufferKm: positiveNumber(
-      env.SERVICE_AREA_BUFFER_KM,
-      'SERVICE_AREA_BUFFER_KM',
-      DEFAULT_SERVICE_AREA_BUFFER_KM,
-    ),
+    serviceAreaBufferKm: positiveNumber(env.SERVICE_AREA_BUFFER_KM, 'SERVICE_AREA_BUFFER_KM', DEFAULT_BUFFER_KM),
     // A console shows warnings and the outbox lines; structured info lines are for Lambda.
     logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'WARN'),
     integratorKeys: parseKeys(env.INTEGRATOR_KEYS),

@@ -2,6 +2,8 @@
  * The composition root: builds every adapter from a {@link Config} and hands handlers their
  * ports. Lambda entry points build one per container; the local host and tests build their own.
  */
+import { join } from 'node:path';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type {
@@ -14,7 +16,10 @@ import type {
   IdSource,
   LogPort,
   MessageSenders,
-  ReporterKeys,
+  OptOutRequests,
+  OptOutTokens,
+  Pseudonyms,
+  RateLimiter,
   SendQueue,
   ServiceAreaPort,
   SnapshotStore,
@@ -31,14 +36,18 @@ import { DynamoTipAuditLog } from '../lib/dynamo-tip-audit-log.js';
 import { DynamoTipStore } from '../lib/dynamo-tip-store.js';
 import { DynamoVolunteerDirectory } from '../lib/dynamo-volunteer-directory.js';
 import { gazetteerFromFile } from '../lib/gazetteer-file.js';
-import { hashReporterKeys } from '../lib/hash-reporter-keys.js';
+import { hmacPseudonyms } from '../lib/hmac-pseudonyms.js';
+import { kmsPseudonyms } from '../lib/kms-pseudonyms.js';
+import { DynamoOptOutStore } from '../lib/dynamo-opt-out-store.js';
+import { DynamoRateLimiter } from '../lib/dynamo-rate-limiter.js';
+import { keyFile } from '../local/key-file.js';
 import { randomIds, systemClock } from '../lib/node-runtime.js';
 import { OutboxMessageSender } from '../lib/outbox-message-sender.js';
 import { createPowertoolsLog } from '../lib/powertools-log.js';
 import { SnsMessageSender } from '../lib/sns-message-sender.js';
 import { SqsDeadLetters } from '../lib/sqs-dead-letters.js';
 import type { Config } from './config.js';
-import { serviceAreaFromGazetteer } from './service-area.js';
+import { configuredServiceArea } from './service-area.js';
 
 /** Every port a handler may use, built once per process. */
 export interface AppContext {
@@ -56,7 +65,10 @@ export interface AppContext {
   senders: MessageSenders;
   deadLetters: DeadLetters;
   sendQueue?: SendQueue;
-  reporterKeys: ReporterKeys;
+  pseudonyms: Pseudonyms;
+  limiter: RateLimiter;
+  optOutRequests: OptOutRequests;
+  optOutTokens: OptOutTokens;
   audit: TipAuditLog;
   snapshots: SnapshotStore;
   /** What the use cases are configured with. */
@@ -77,13 +89,19 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
   const alerts = overrides.alerts ?? new DynamoAlertLog(doc, config.tables.alerts, clock);
   const clients: Array<{ destroy(): void }> = [ddb];
   const aws = <T extends { destroy(): void }>(client: T) => (clients.push(client), client);
+  const pseudonyms =
+    overrides.pseudonyms ??
+    (config.mode === 'aws' && config.pseudonymKeyId
+      ? kmsPseudonyms(aws(new KMSClient({ region: config.region })), config.pseudonymKeyId)
+      : hmacPseudonyms(keyFile(config.keysDir && join(config.keysDir, 'pseudonym.key'))));
+  const optOuts = new DynamoOptOutStore(doc, config.tables.optOuts);
   return {
     config,
     clock,
     ids,
     log: overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel),
     gazetteer,
-    serviceArea: overrides.serviceArea ?? serviceAreaFromGazetteer(gazetteer, config.serviceAreaBufferKm),
+    serviceArea: overrides.serviceArea ?? configuredServiceArea(gazetteer, config),
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
     tips:
       overrides.tips ??
@@ -113,7 +131,10 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
         streams: { tips: config.queues.tipsFailures, hotspots: config.queues.hotspotsFailures },
       }),
     sendQueue: overrides.sendQueue,
-    reporterKeys: overrides.reporterKeys ?? hashReporterKeys,
+    pseudonyms,
+    limiter: overrides.limiter ?? new DynamoRateLimiter(doc, config.tables.rateLimits, clock, pseudonyms),
+    optOutRequests: overrides.optOutRequests ?? optOuts,
+    optOutTokens: overrides.optOutTokens ?? optOuts,
     audit: overrides.audit ?? new DynamoTipAuditLog(doc, config.tables.tipAudit, ids),
     snapshots: overrides.snapshots ?? new DynamoSnapshotStore(doc, config.tables.snapshots),
     settings: overrides.settings ?? { publicBaseUrl: config.publicBaseUrl },

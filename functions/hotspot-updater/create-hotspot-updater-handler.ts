@@ -64,7 +64,7 @@ export function createHotspotUpdaterHandler(ctx: AppContext, options: HotspotUpd
       });
     }
     if (!changed.tips.length) return { batchItemFailures: [] };
-    const result = await updateHotspots(ctx, changed.tips);
+    const result = await updateHotspots(ctx, changed.tips, ctx.config.hotspotWorkLimits);
     for (const { tipIds, reason } of result.rejected) {
       ctx.log.error('neighbourhood given up', { tips: tipIds.length, reason });
       await ctx.deadLetters.put({

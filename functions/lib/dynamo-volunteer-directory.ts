@@ -199,6 +199,25 @@ export class DynamoVolunteerDirectory implements VolunteerDirectory {
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
+  /** Profiles with this E.164 number: a filtered Scan, only for the (rate-limited) public opt-out worker. */
+  async findByPhone(phone: string): Promise<Volunteer[]> {
+    const out: Volunteer[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.tables.volunteers,
+          FilterExpression: 'phone = :p',
+          ExpressionAttributeValues: { ':p': phone },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...((page.Items ?? []) as Volunteer[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
   /**
    * Active volunteers whose alert circle contains the point: the point's bucket at each
    * cell level in one BatchGetItem, eventually consistent (an edit seconds old may be

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     config: {
       logLevel: settings.logLevel,
       serviceAreaBufferKm: settings.serviceAreaBufferKm,
+      serviceAreaProvinces: settings.serviceAreaProvinces,
+      serviceAreaGeoJsonPath: settings.serviceAreaGeoJsonPath,
       integratorKeys: settings.integratorKeys,
     },
   });

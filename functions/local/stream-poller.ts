@@ -218,6 +218,8 @@ export class StreamPoller {
         throw err;
       }
       const records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn));
+      // Busy from the first record on, while the batch fills and is handled (tests wait on this).
+      if (records.length) this.idle = false;
       let next = out.NextShardIterator;
       // Gather up to the batching window to fill the batch, as the event source mapping does.
       const windowEnds = Date.now() + (this.o.maxBatchingWindowMs ?? 0);

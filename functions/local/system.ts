@@ -10,6 +10,7 @@ import { createApiHandler } from '../api/create-api-handler.js';
 import { readConfig, tableNames, type Config } from '../composition/config.js';
 import { createContext, type AppContext, type ContextOverrides } from '../composition/context.js';
 import { createHotspotUpdaterHandler } from '../hotspot-updater/create-hotspot-updater-handler.js';
+import { createOptOutWorkerHandler } from '../opt-out-worker/create-opt-out-worker-handler.js';
 import { createDynamoClients } from '../lib/dynamo-client.js';
 import { bootstrapTables } from './bootstrap-tables.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -68,10 +69,13 @@ function localConfig(opts: LocalSystemOptions, endpoint: string, token: string, 
     ...defaults,
     mode: 'local',
     authMode: 'token',
+    // A console shows warnings and the outbox lines; structured info lines are for Lambda.
+    logLevel: 'WARN',
     coordinatorToken: token,
     dynamoEndpoint: endpoint,
     tables: tableNames(prefix),
     publicSnapshotEveryS: opts.publicSnapshotEveryS ?? defaults.publicSnapshotEveryS,
+    keysDir: opts.dataDir ? join(resolve(opts.dataDir), 'keys') : undefined,
     ...opts.config,
   };
 }
@@ -112,6 +116,7 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   const handlers = {
     tips: createHotspotUpdaterHandler(ctx, { afterChange: publishOnChange }),
     hotspots: createAlertDispatcherHandler(ctx),
+    optOuts: createOptOutWorkerHandler(ctx),
   };
   const giveUp = (stream: StreamTriggerKey) => async (records: DynamoDBRecord[], reason: string) => {
     await deadLetters.put({

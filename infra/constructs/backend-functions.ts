@@ -32,7 +32,17 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     timeout: Duration.seconds(10),
     memorySize: 1024,
     read: ['hotspots'],
-    readWrite: ['tips', 'idempotency', 'volunteers', 'volunteerCells', 'alerts', 'tipAudit', 'snapshots'],
+    readWrite: [
+      'tips',
+      'idempotency',
+      'volunteers',
+      'volunteerCells',
+      'alerts',
+      'tipAudit',
+      'snapshots',
+      'optOuts',
+      'rateLimits',
+    ],
     sendsSms: true, // test alerts
   },
   hotspotUpdater: {
@@ -81,6 +91,16 @@ export const FUNCTION_SPECS: Record<FunctionKey, FunctionSpec> = {
     memorySize: 512,
     read: ['volunteers'],
     readWrite: ['alerts'],
+    sendsSms: true,
+  },
+  optOutWorker: {
+    entry: 'functions/opt-out-worker/handler.ts',
+    description: 'Opt-out requests stream: one-time confirmation SMS to registered numbers',
+    timeout: Duration.seconds(30),
+    memorySize: 512,
+    read: ['volunteers'],
+    readWrite: ['optOuts'],
+    streamSource: 'optOuts',
     sendsSms: true,
   },
   snapshotPublisher: {

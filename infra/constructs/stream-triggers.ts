@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StreamTriggerDef } from '../../shared/triggers.js';
+import type { StreamTriggerDef, StreamTriggerKey } from '../../shared/triggers.js';
 import { SecureQueue } from './secure-queue.js';
 
 /** One stream → function wiring, as `shared/triggers.ts` declares it. */
@@ -14,13 +14,8 @@ export interface StreamTrigger {
   def: StreamTriggerDef;
 }
 
-/** Props of {@link StreamTriggers}. */
-export interface StreamTriggersProps {
-  /** Tips stream → hotspot updater. */
-  tips: StreamTrigger;
-  /** Hotspots stream → alert dispatcher. */
-  hotspots: StreamTrigger;
-}
+/** Props of {@link StreamTriggers}: every stream of `shared/triggers.ts` with its table and function. */
+export type StreamTriggersProps = Record<StreamTriggerKey, StreamTrigger>;
 
 /**
  * The DynamoDB stream event source mappings of `shared/triggers.ts` (batch size, batching
@@ -29,14 +24,14 @@ export interface StreamTriggersProps {
  */
 export class StreamTriggers extends Construct {
   /** Failure destinations (record metadata for replay), by stream. */
-  readonly failureQueues: { tips: sqs.Queue; hotspots: sqs.Queue };
+  readonly failureQueues: Record<StreamTriggerKey, sqs.Queue>;
 
   constructor(scope: Construct, id: string, props: StreamTriggersProps) {
     super(scope, id);
-    this.failureQueues = {
-      tips: this.wire('Tips', props.tips),
-      hotspots: this.wire('Hotspots', props.hotspots),
-    };
+    const keys = Object.keys(props) as StreamTriggerKey[];
+    this.failureQueues = Object.fromEntries(
+      keys.map((key) => [key, this.wire(key.charAt(0).toUpperCase() + key.slice(1), props[key])]),
+    ) as Record<StreamTriggerKey, sqs.Queue>;
   }
 
   private wire(id: string, trigger: StreamTrigger): sqs.Queue {

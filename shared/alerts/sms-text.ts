@@ -1,7 +1,8 @@
 /**
  * Alert SMS texts in the volunteer's language. By construction they carry only a risk
- * level, the tambon and amphoe names, a tip count, a link and the 1300 hotline: the input
- * type has no field for tip text, exact coordinates or anything about a reporter.
+ * level, the tambon and amphoe names (at sea: "near" them, with a distance rounded to the
+ * km), a tip count, a link and the 1300 hotline: the input type has no field for tip text,
+ * exact coordinates or anything about a reporter.
  *
  * Every text fits in {@link MAX_ALERT_SEGMENTS} parts: when the full form is too long, the
  * amphoe is dropped, then a compact wording is used, then the tambon, then the link.
@@ -17,6 +18,11 @@ export interface AlertSmsInput {
   /** Tambon name in the volunteer's script (Thai names force UCS-2). */
   tambon?: string;
   amphoe?: string;
+  /**
+   * The place lies at sea (or across a border) and the names are of the nearest tambon,
+   * `nearestKm` away: the admin's `sea` note, as `reverseGeocode` gives it.
+   */
+  sea?: { nearestKm: number };
   tipCount: number;
   /** Link to the hotspot on the map (no coordinates in it). */
   link: string;
@@ -43,12 +49,24 @@ interface Parts {
   risk: string;
   tambon?: string;
   amphoe?: string;
+  /** At sea (only when a name is set): whole km to the named tambon, or null when unknown. */
+  seaKm?: number | null;
   count: number;
   link?: string;
   hotline: string;
 }
 
 const join = (...xs: Array<string | false | undefined>) => xs.filter(Boolean).join(' ');
+
+/** " ~6 km" style distance, or nothing when unknown. */
+const about = (km: number | null | undefined, unit: string) => (km == null ? '' : ` ~${km} ${unit}`);
+
+/** "Bang Nak, Mueang Narathiwat." or, at sea, "At sea near Bang Nak, Mueang Narathiwat, ~6 km." */
+function place(p: Parts, nearWords: string, unit: string): string {
+  const names = `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}`;
+  if (p.seaKm === undefined) return `${names}.`;
+  return `${nearWords} ${names}${p.seaKm === null ? '' : `,${about(p.seaKm, unit)}`}.`;
+}
 
 const WORDING: Record<Language, Wording> = {
   th: {
@@ -57,14 +75,22 @@ const WORDING: Record<Language, Wording> = {
     full: (p) =>
       join(
         `พิทักษ์: ${p.reason} ระดับ${p.risk}`,
+        p.seaKm !== undefined && 'ทะเลใกล้',
         p.tambon && `ต.${p.tambon}`,
         p.amphoe && `อ.${p.amphoe}`,
+        p.seaKm !== undefined && about(p.seaKm, 'กม.').trim(),
         `${p.count} เรื่อง`,
         p.link && `ดู ${p.link}`,
         `สายด่วน ${p.hotline}`,
       ),
     compact: (p) =>
-      join(`${p.reason} ${p.risk}`, p.tambon && `ต.${p.tambon}`, `${p.count} เรื่อง`, p.link, `โทร ${p.hotline}`),
+      join(
+        `${p.reason} ${p.risk}`,
+        p.tambon && `${p.seaKm !== undefined ? 'ทะเลใกล้ ' : ''}ต.${p.tambon}${about(p.seaKm, 'กม.')}`,
+        `${p.count} เรื่อง`,
+        p.link,
+        `โทร ${p.hotline}`,
+      ),
   },
   ms: {
     reason: {
@@ -77,13 +103,19 @@ const WORDING: Record<Language, Wording> = {
     full: (p) =>
       join(
         `Phithak: ${p.reason}, tahap ${p.risk}.`,
-        p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        p.tambon && place(p, 'Di laut dekat', 'km'),
         `${p.count} laporan.`,
         p.link,
         `Talian ${p.hotline}`,
       ),
     compact: (p) =>
-      join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} lpr.`, p.link, `Tel ${p.hotline}`),
+      join(
+        `${p.reason}, ${p.risk}.`,
+        p.tambon && place({ ...p, amphoe: undefined }, 'Di laut dekat', 'km'),
+        `${p.count} lpr.`,
+        p.link,
+        `Tel ${p.hotline}`,
+      ),
   },
   en: {
     reason: { new_hotspot: 'New hotspot', escalated: 'Risk raised', urgent_tip: 'Urgent report', test: 'Test alert' },
@@ -91,13 +123,19 @@ const WORDING: Record<Language, Wording> = {
     full: (p) =>
       join(
         `Phithak: ${p.reason}, ${p.risk} risk.`,
-        p.tambon && `${p.tambon}${p.amphoe ? `, ${p.amphoe}` : ''}.`,
+        p.tambon && place(p, 'At sea near', 'km'),
         `${p.count} reports.`,
         p.link,
         `Hotline ${p.hotline}`,
       ),
     compact: (p) =>
-      join(`${p.reason}, ${p.risk}.`, p.tambon && `${p.tambon}.`, `${p.count} rpt.`, p.link, `Tel ${p.hotline}`),
+      join(
+        `${p.reason}, ${p.risk}.`,
+        p.tambon && place({ ...p, amphoe: undefined }, 'At sea near', 'km'),
+        `${p.count} rpt.`,
+        p.link,
+        `Tel ${p.hotline}`,
+      ),
   },
 };
 
@@ -135,6 +173,7 @@ export function composeAlertSms(input: AlertSmsInput): ComposedSms {
   const w = WORDING[input.language];
   const tambon = cleanName(input.tambon);
   const amphoe = cleanName(input.amphoe);
+  const seaKm = seaDistance(input.sea, tambon ?? amphoe);
   // A cut link is worse than none: links are only cleaned, never shortened.
   const link = input.link.replace(/[\s\p{Cc}\p{Cf}]/gu, '') || undefined;
   const base = {
@@ -144,13 +183,25 @@ export function composeAlertSms(input: AlertSmsInput): ComposedSms {
     hotline: input.hotline,
   };
   return firstFitting([
-    w.full({ ...base, tambon, amphoe, link }),
-    w.full({ ...base, tambon, link }),
-    w.compact({ ...base, tambon, link }),
+    w.full({ ...base, tambon, amphoe, seaKm, link }),
+    w.full({ ...base, tambon, seaKm: tambon ? seaKm : undefined, link }),
+    w.compact({ ...base, tambon, seaKm: tambon ? seaKm : undefined, link }),
     w.compact({ ...base, link }),
-    w.compact({ ...base, tambon }),
+    w.compact({ ...base, tambon, seaKm: tambon ? seaKm : undefined }),
     w.compact(base),
   ]);
+}
+
+/**
+ * At sea: whole km to the named tambon (at least 1, at most 999), or null for a distance
+ * that is not a number. Undefined on land, and when no name is given (a distance from
+ * nothing says nothing).
+ */
+function seaDistance(sea: AlertSmsInput['sea'], name: string | undefined): number | null | undefined {
+  if (!sea || !name) return undefined;
+  const km = sea.nearestKm;
+  if (typeof km !== 'number' || !Number.isFinite(km) || km < 0) return null;
+  return Math.min(999, Math.max(1, Math.round(km)));
 }
 
 const TEST_TEXT: Record<Language, (link: string, hotline: string) => string[]> = {

@@ -69,7 +69,7 @@ export interface PublicHotspotProperties {
   admin: PlaceAdmin;
   categories: Partial<Record<TipCategory, number>>;
   trend?: HotspotTrend;
-  /** Gi* confidence that this is a statistically significant cluster (0.9, 0.95, 0.99), or 0. */
+  /** Gi* confidence, percent, that this is a statistically significant cluster (90, 95, 99), or 0. */
   giConfidence?: number;
 }
 

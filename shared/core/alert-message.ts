@@ -43,6 +43,7 @@ export function buildAlert(
     riskLevel: trigger.riskLevel,
     ...placeNames(context.gazetteer, hotspot.admin, volunteer.language),
     tipCount: hotspot.tipCount,
+    ...(hotspot.admin.sea ? { sea: hotspot.admin.sea } : {}),
     link: hotspotLink(context.baseUrl, trigger.hotspotId),
     hotline: HOTLINE,
   });

@@ -49,8 +49,9 @@ export class IdempotencyKeyReusedError extends Error {
 
 /** No record with this id (or an id that cannot be one). */
 export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`no ${what} with this id`);
+  /** @param what the kind of record; @param message a whole message instead of "no <what> with this id" */
+  constructor(what: string, message = `no ${what} with this id`) {
+    super(message);
     this.name = 'NotFoundError';
   }
 }

@@ -5,19 +5,20 @@
  */
 import { geocode, reverseGeocode, type Gazetteer } from '../geocoder/index.js';
 import type { GeocodeResult, LatLon } from '../types.js';
-import type { ServiceAreaPort } from './ports.js';
+import type { ServiceArea } from '../service-area/index.js';
 
 /** The geocode result of a tip. */
 export function placeOfTip(
   gazetteer: Gazetteer,
   input: { location?: LatLon; address?: string; text: string },
+  area?: ServiceArea,
 ): GeocodeResult {
-  if (input.location) return reverseGeocode(gazetteer, input.location);
+  if (input.location) return reverseGeocode(gazetteer, input.location, area);
   if (input.address) {
-    const fromAddress = geocode(gazetteer, input.address);
+    const fromAddress = geocode(gazetteer, input.address, area);
     if (fromAddress.precision !== 'none') return fromAddress;
   }
-  return geocode(gazetteer, input.text);
+  return geocode(gazetteer, input.text, area);
 }
 
 /**
@@ -40,12 +41,12 @@ export function clusterPoint(input: { location?: LatLon }, place: GeocodeResult)
  * position: it never joins a hotspot, so it is never public and never texted.
  */
 export function clusteringPosition(
-  area: ServiceAreaPort,
+  area: ServiceArea,
   input: { location?: LatLon },
   place: GeocodeResult,
 ): { point?: LatLon; outsideServiceArea: boolean } {
   const point = clusterPoint(input, place);
   if (!point) return { outsideServiceArea: false };
-  if (area.classify(point) === 'outside') return { outsideServiceArea: true };
+  if (!area.contains(point)) return { outsideServiceArea: true };
   return { point, outsideServiceArea: false };
 }

@@ -10,6 +10,7 @@ import type { DeadLetter } from './dead-letter.js';
 import type { ConflictError, HotspotConflictError, InvalidCursorError } from './errors.js';
 import type { MessageSendError } from './message-send-error.js';
 import type { Gazetteer } from '../geocoder/index.js';
+import type { ServiceArea } from '../service-area/index.js';
 import type { HotspotChanges } from '../hotspots/index.js';
 import type {
   Alert,
@@ -48,18 +49,19 @@ export interface HealthProbe {
   ready(): Promise<void>;
 }
 
-/** Where the system works: a point is on `land`, in the border `buffer` (sea, neighbouring country) or `outside`. */
-export interface ServiceAreaPort {
-  classify(point: LatLon): 'land' | 'buffer' | 'outside';
-}
+/**
+ * Where the system works (loaded once, on first use): a point is on `land`, in the border
+ * `buffer` (the sea off the coast, the far side of border towns) or `outside`.
+ */
+export type ServiceAreaPort = () => ServiceArea;
 
-/** Keys derived from secrets the core never sees. */
-export interface ReporterKeys {
-  /**
-   * An opaque, keyed hash of a reporter's contact (same contact → same key), so distinct
-   * reporters can be counted without storing who they are; irreversible without the secret.
-   */
-  reporterKey(contactPhone: string): Promise<string>;
+/**
+ * Pseudonyms: a keyed hash (HMAC) of a value with a secret the core never sees, the same for
+ * the same value and purpose, irreversible without the secret. Distinct reporters are counted
+ * by the pseudonym of their contact; rate limits key on pseudonyms of numbers and clients.
+ */
+export interface Pseudonyms {
+  of(purpose: 'reporter' | 'rate-limit', value: string): Promise<string>;
 }
 
 /** What `POST /api/tips` remembers for an `Idempotency-Key`. */
@@ -140,6 +142,8 @@ export interface VolunteerDirectory {
   list(): Promise<Volunteer[]>;
   /** Active volunteers whose circle contains the point (never a scan). */
   covering(point: LatLon): Promise<CoveringVolunteer[]>;
+  /** Every profile with this E.164 number (rare: the public opt-out worker). */
+  findByPhone(phone: string): Promise<Volunteer[]>;
 }
 
 /** Filters of the alert log. */
@@ -254,4 +258,39 @@ export interface SnapshotStore {
   latest(): Promise<PublicHotspotCollection | undefined>;
   /** Publishes a snapshot; readers see either the previous one or this one, never a mix. */
   publish(snapshot: PublicHotspotCollection): Promise<void>;
+}
+
+/** Counts requests per key in fixed windows (per phone number, per client). */
+export interface RateLimiter {
+  /** Counts one request for `key`; false when that makes more than `limit` in the current `windowS`. */
+  allow(key: string, limit: number, windowS: number): Promise<boolean>;
+}
+
+/** A public opt-out request, handled after the answer (so every answer takes the same time). */
+export interface OptOutRequest {
+  id: string;
+  /** E.164. */
+  phone: string;
+  at: string;
+}
+
+/** Where public opt-out requests wait for the worker (a table whose stream drives it). */
+export interface OptOutRequests {
+  submit(request: OptOutRequest): Promise<void>;
+}
+
+/** What a one-time opt-out link stands for. */
+export interface OptOutGrant {
+  /** E.164 of the number that asked. */
+  phone: string;
+  /** The active volunteers with that number when the link was sent. */
+  volunteerIds: string[];
+  expiresAt: string;
+}
+
+/** One-time opt-out links: stored by a hash of the token, taken at most once. */
+export interface OptOutTokens {
+  save(token: string, grant: OptOutGrant): Promise<void>;
+  /** The grant of an unexpired, unused token, now used up; undefined otherwise. */
+  take(token: string, now: string): Promise<OptOutGrant | undefined>;
 }

@@ -6,6 +6,7 @@
 import type { HotspotLinkBody, PublicHotspotCollection, ZoneCheckBody } from '../api/wire.js';
 import { reverseGeocode, type Gazetteer } from '../geocoder/index.js';
 import { buildPublicSnapshot, checkZone, isPublicHotspot } from '../public-hotspots/index.js';
+import type { ServiceArea } from '../service-area/index.js';
 import type { LatLon } from '../types.js';
 import { NotFoundError } from './errors.js';
 import type { Clock, HotspotStore, SnapshotStore } from './ports.js';
@@ -29,9 +30,14 @@ export async function latestPublicSnapshot(deps: SnapshotDeps): Promise<PublicHo
 }
 
 /** The patrol check from the snapshot, with the place of the point (at sea, the nearest tambon). */
-export function zoneCheckOf(snapshot: PublicHotspotCollection, gazetteer: Gazetteer, point: LatLon): ZoneCheckBody {
+export function zoneCheckOf(
+  snapshot: PublicHotspotCollection,
+  gazetteer: Gazetteer,
+  point: LatLon,
+  area?: ServiceArea,
+): ZoneCheckBody {
   const zone = checkZone(snapshot, point);
-  const place = reverseGeocode(gazetteer, point);
+  const place = reverseGeocode(gazetteer, point, area);
   return { ...zone, admin: place.admin ?? null, snapshotAt: snapshot.publishedAt };
 }
 

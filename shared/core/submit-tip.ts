@@ -13,7 +13,7 @@ import type {
   GazetteerPort,
   IdSource,
   IdempotencyRecord,
-  ReporterKeys,
+  Pseudonyms,
   ServiceAreaPort,
   TipStore,
 } from './ports.js';
@@ -24,13 +24,14 @@ export interface SubmitTipDeps {
   ids: IdSource;
   gazetteer: GazetteerPort;
   serviceArea: ServiceAreaPort;
-  reporterKeys: ReporterKeys;
+  pseudonyms: Pseudonyms;
 }
 
 /** Builds the stored tip from validated input: place, clustering position, urgency, reporter key. */
 export async function buildTip(deps: Omit<SubmitTipDeps, 'tips'>, input: TipInput): Promise<Tip> {
-  const geocode = placeOfTip(deps.gazetteer(), input);
-  const { point, outsideServiceArea } = clusteringPosition(deps.serviceArea, input, geocode);
+  const area = deps.serviceArea();
+  const geocode = placeOfTip(deps.gazetteer(), input, area);
+  const { point, outsideServiceArea } = clusteringPosition(area, input, geocode);
   return {
     id: deps.ids.uuid(),
     reference: deps.ids.reference(),
@@ -48,7 +49,9 @@ export async function buildTip(deps: Omit<SubmitTipDeps, 'tips'>, input: TipInpu
     ...(point ? { lat: point.lat, lon: point.lon } : {}),
     ...(outsideServiceArea ? { outsideServiceArea } : {}),
     // Distinct reporters weigh in the risk score; a keyed hash, never the number itself.
-    ...(input.contact ? { reporterKey: await deps.reporterKeys.reporterKey(input.contact.phone) } : {}),
+    ...(input.contact
+      ? { reporterKey: await deps.pseudonyms.of('reporter', input.contact.phone.replace(/\D/g, '')) }
+      : {}),
   };
 }
 

@@ -8,10 +8,13 @@
 import {
   DEFAULT_HOTSPOT_OPTIONS,
   DEFAULT_WORK_LIMITS,
+  MAX_CLUSTER_LAT,
   splitNeighbourhoods,
   updateAround,
+  tipCell,
   WorkLimitError,
   type HotspotChanges,
+  type LoadCells,
   type WorkLimits,
 } from '../hotspots/index.js';
 import type { ClusterTip, Hotspot } from '../types.js';
@@ -46,16 +49,20 @@ export async function updateHotspots(
   limits: WorkLimits = DEFAULT_WORK_LIMITS,
 ): Promise<UpdateHotspotsResult> {
   const result: UpdateHotspotsResult = { neighbourhoods: 0, upserts: 0, retired: 0, rejected: [] };
-  const located = changed.filter((t) => Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= 90);
+  const located = changed.filter(
+    (t) =>
+      Number.isFinite(t.lat) && Number.isFinite(t.lon) && Math.abs(t.lat) <= MAX_CLUSTER_LAT && Math.abs(t.lon) <= 180,
+  );
   if (!located.length) return result;
   const now = deps.clock.now();
   const since = windowStart(now);
   let existing = await deps.hotspots.listActive();
+  const loadCells = memoisedCells((cells) => deps.tips.inCells(cells, since), limits.maxTips);
   for (const group of splitNeighbourhoods(located, NEIGHBOURHOOD_REACH_KM)) {
     result.neighbourhoods++;
     let changes: HotspotChanges;
     try {
-      changes = await updateAround(group, (cells) => deps.tips.inCells(cells, since), existing, now, undefined, limits);
+      changes = await updateAround(group, loadCells, existing, now, undefined, limits);
     } catch (err) {
       if (!(err instanceof WorkLimitError)) throw err;
       result.rejected.push({ tipIds: group.map((t) => t.id), reason: err.message });
@@ -67,6 +74,31 @@ export async function updateHotspots(
     result.retired += changes.retired.length;
   }
   return result;
+}
+
+/**
+ * Cell loads shared by the neighbourhoods of one batch: they often share cells (a cell is
+ * ~39 x 20 km), and storing hotspots changes no tip, so each cell is read once per batch.
+ */
+function memoisedCells(load: LoadCells, maxTips: number): LoadCells {
+  const cache = new Map<string, ClusterTip[]>();
+  let held = 0;
+  return async (cells) => {
+    // Never hold more than one neighbourhood may load: start afresh instead.
+    if (held > maxTips) {
+      cache.clear();
+      held = 0;
+    }
+    const missing = cells.filter((c) => !cache.has(c));
+    if (missing.length) {
+      for (const c of missing) cache.set(c, []);
+      for (const t of await load(missing)) {
+        cache.get(tipCell(t.lat, t.lon))?.push(t);
+        held++;
+      }
+    }
+    return cells.flatMap((c) => cache.get(c) ?? []);
+  };
 }
 
 /** The active hotspots once `changes` are stored: the next neighbourhood reads what this one wrote. */

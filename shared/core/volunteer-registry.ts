@@ -6,6 +6,7 @@
 import type { VolunteerInput, VolunteerPatch } from '../volunteers/volunteer-input.js';
 import type { LatLon, Volunteer } from '../types.js';
 import { ConflictError, NotFoundError, RejectedInputError } from './errors.js';
+import type { ServiceArea } from '../service-area/index.js';
 import type { Clock, IdSource, ServiceAreaPort, VolunteerDirectory } from './ports.js';
 
 export interface RegistryDeps {
@@ -16,7 +17,7 @@ export interface RegistryDeps {
 }
 
 /** Throws {@link RejectedInputError} unless the point is on land inside the service area. */
-export function requireHomeOnLand(area: ServiceAreaPort, location: LatLon): void {
+export function requireHomeOnLand(area: ServiceArea, location: LatLon): void {
   const where = area.classify(location);
   if (where === 'land') return;
   const message =
@@ -28,7 +29,7 @@ export function requireHomeOnLand(area: ServiceAreaPort, location: LatLon): void
 
 /** Registers a volunteer (phone already E.164). */
 export async function registerVolunteer(deps: RegistryDeps, input: VolunteerInput): Promise<Volunteer> {
-  requireHomeOnLand(deps.serviceArea, input.location);
+  requireHomeOnLand(deps.serviceArea(), input.location);
   const now = deps.clock.now();
   const volunteer: Volunteer = { id: deps.ids.uuid(), ...input, status: 'active', createdAt: now, updatedAt: now };
   await deps.volunteers.put(volunteer);
@@ -45,7 +46,7 @@ export async function loadVolunteer(deps: Pick<RegistryDeps, 'volunteers'>, id: 
 /** Edits any field; `quietHours: null` clears them; `status: "opted_out"` deactivates. 409 on a concurrent edit. */
 export async function editVolunteer(deps: RegistryDeps, id: string, patch: VolunteerPatch): Promise<Volunteer> {
   const current = await loadVolunteer(deps, id);
-  if (patch.location) requireHomeOnLand(deps.serviceArea, patch.location);
+  if (patch.location) requireHomeOnLand(deps.serviceArea(), patch.location);
   const { quietHours, ...rest } = patch;
   const next: Volunteer = { ...current, ...rest, updatedAt: deps.clock.now() };
   if (quietHours === null) delete next.quietHours;

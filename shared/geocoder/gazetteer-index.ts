@@ -6,10 +6,12 @@ import { cleanSubdistricts, type CleanReport } from './clean-subdistricts.js';
 import { PLACE_ALIASES } from './aliases.js';
 import { createTrie, serializeTrie, trieInsert, type SerializedTrie } from './name-trie.js';
 import { hasThai, latinKey, thaiSkeleton } from './text-keys.js';
-import { compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
+import { BOUNDARY_SLACK_KM, compactShape, expandShape, shapeCentroid, type CompactShape } from './province-shapes.js';
+import { buildAreaGrid, encodeAreaGrid, type SerializedAreaGrid } from '../service-area/area-grid.js';
+import { MAX_BUFFER_KM } from '../service-area/service-area.js';
 
 /** Bump when the layout changes; the loader refuses other versions. */
-export const GAZETTEER_INDEX_VERSION = 5;
+export const GAZETTEER_INDEX_VERSION = 6;
 
 /** Province simplification tolerance in degrees (~220 m): borders move at most that much. */
 export const PROVINCE_TOLERANCE_DEG = 0.002;
@@ -42,6 +44,13 @@ export interface GazetteerIndex {
   /** Trie over the Thai name skeletons of every place, capital-district shorthand and alias. */
   thaiTrie: SerializedTrie;
   shapes: CompactShape[];
+  /**
+   * The service area's grid over all provinces, reaching `MAX_BUFFER_KM` + 1 km: built here
+   * (~0.5 s) so that loading it costs well under 1 ms (`shared/service-area/area-grid.ts`).
+   */
+  areaGrid: SerializedAreaGrid;
+  /** Tambons whose centroid is their province's polygon centroid (the CSV has none: Bueng Kan). */
+  estimatedCentroids: string[];
 }
 
 /** Minimal GeoJSON shape of `th-provinces.geojson` that the importer reads. */
@@ -113,6 +122,7 @@ export function buildGazetteerIndex(
   const provinces = new Map<string, [string, string, string, string]>();
   const amphoes = new Map<string, [string, string, string, string]>();
   const cols: TambonColumns = { code: [], th: [], en: [], enKey: [], lat: [], lon: [], postcode: [] };
+  const estimatedCentroids: string[] = [];
   for (const t of tambons) {
     provinces.set(t.provinceCode, [t.provinceCode, t.provinceTh, t.provinceEn, latinKey(t.provinceEn)]);
     amphoes.set(t.amphoeCode, [t.amphoeCode, t.amphoeTh, t.amphoeEn, latinKey(t.amphoeEn)]);
@@ -121,6 +131,7 @@ export function buildGazetteerIndex(
       const c = centroidOf.get(t.provinceCode);
       if (!c) throw new Error(`tambon ${t.code} has no centroid and province ${t.provinceCode} no shape`);
       ({ lat, lon } = c);
+      estimatedCentroids.push(t.code);
     }
     cols.code.push(t.code);
     cols.th.push(t.th);
@@ -137,6 +148,10 @@ export function buildGazetteerIndex(
     amphoes: [...amphoes.values()].sort(byCode),
     tambons: cols,
     shapes,
+    areaGrid: encodeAreaGrid(
+      buildAreaGrid(shapes.map(expandShape), { reachKm: MAX_BUFFER_KM + 1, slackKm: BOUNDARY_SLACK_KM }),
+    ),
+    estimatedCentroids,
   };
   const index: GazetteerIndex = { ...base, thaiTrie: buildThaiTrie(base) };
   return { index, report };

@@ -7,6 +7,7 @@ import type { AdminArea } from '../types.js';
 import { PLACE_ALIASES } from './aliases.js';
 import { CAPITAL_PREFIX_TH, GAZETTEER_INDEX_VERSION, isCapitalName, type GazetteerIndex } from './gazetteer-index.js';
 import type { CompactShape, ProvinceShape } from './province-shapes.js';
+import type { SerializedAreaGrid } from '../service-area/area-grid.js';
 import { loadFlatTrie, type FlatTrie } from './name-trie.js';
 import { hasThai, latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
 
@@ -47,6 +48,10 @@ export interface Gazetteer {
   postcodes: Map<string, number[]>;
   /** Keys (Thai skeletons and folded Latin) of the alias table -> the places they mean. */
   aliasKeys: Map<string, number[]>;
+  /** The national service-area grid as stored; decoded on first use (`defaultServiceArea`). */
+  areaGrid: SerializedAreaGrid;
+  /** Codes of tambons whose centroid is only their province's (Bueng Kan): not used to name places at sea. */
+  estimatedCentroids: string[];
 }
 
 /** Shared by every tambon (they have no children): saves ~7,000 allocations per load. */
@@ -143,6 +148,8 @@ export function createGazetteer(index: GazetteerIndex): Gazetteer {
     aliasKeys: new Map(),
     skeletons: new Array(index.provinces.length + index.amphoes.length + index.tambons.code.length),
     postcodes: new Map(),
+    areaGrid: index.areaGrid,
+    estimatedCentroids: index.estimatedCentroids,
   };
   pushPlaces(g, index);
   fillCentroids(g);

@@ -11,6 +11,7 @@ import { HOME_PROVINCES } from './home-provinces.js';
 import type { Mention } from './mention.js';
 import { resolveMentions } from './resolve.js';
 import { reverseGeocode } from './reverse-geocode.js';
+import type { ServiceArea } from '../service-area/service-area.js';
 import { latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
 import { compactThai, scanThai, type CompactThai } from './thai-scan.js';
 import { fillFuzzy, latinWordFuzzy } from './typo-match.js';
@@ -175,22 +176,30 @@ function postcodeMentions(g: Gazetteer, text: string): Mention[] {
 /** A decimal coordinate pair pasted into text ("6.4255, 101.8303", maps links "@6.42,101.82"). */
 const COORDINATES = /(?:^|[^\d.])([+-]?\d{1,2}\.\d{3,})\s*,\s*([+-]?\d{2,3}\.\d{3,})(?![\d.])/;
 
-/** Coordinates in the text that fall inside Thailand: the exact point beats any place name. */
-function pastedPoint(g: Gazetteer, text: string): GeocodeResult | null {
+/**
+ * Coordinates in the text that fall inside Thailand, or at sea within the service area (a
+ * fishing boat's position: named after the nearest tambon, with a sea note): the exact
+ * point beats any place name.
+ */
+function pastedPoint(g: Gazetteer, text: string, area?: ServiceArea): GeocodeResult | null {
   const m = COORDINATES.exec(text);
   if (!m) return null;
-  const r = reverseGeocode(g, { lat: Number(m[1]), lon: Number(m[2]) });
-  return r.inThailand ? r : null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  const r = reverseGeocode(g, { lat, lon }, area);
+  return r.inThailand || r.admin?.sea ? r : null;
 }
 
 /**
  * Forward-geocodes free text; `{precision: 'none'}` when it names no place. Coordinates
- * pasted into the text (inside Thailand) give a `point` result, as the contract's
- * "coordinates given" precision.
+ * pasted into the text (inside Thailand, or at sea within its service area) give a `point`
+ * result, as the contract's "coordinates given" precision. `area`: the service area for
+ * those coordinates (default: all of Thailand plus 30 km, as `reverseGeocode`).
  */
-export function geocode(g: Gazetteer, text: string): GeocodeResult {
+export function geocode(g: Gazetteer, text: string, area?: ServiceArea): GeocodeResult {
   const norm = text.slice(0, MAX_QUERY_CHARS).normalize('NFC');
-  const point = /\d\.\d{3}/.test(norm) ? pastedPoint(g, norm) : null;
+  const point = /\d\.\d{3}/.test(norm) ? pastedPoint(g, norm, area) : null;
   if (point) return point;
   const thai = /[\u0e00-\u0e7f]/.test(norm) ? compactThai(norm) : null;
   const mentions = thai ? scanThai(g, thai) : [];

@@ -5,7 +5,8 @@
  */
 export { createGazetteer, adminOf, type Gazetteer, type Place, type Level } from './gazetteer.js';
 export { geocode } from './geocode.js';
-export { reverseGeocode, provinceOf } from './reverse-geocode.js';
+export { reverseGeocode, provinceOf, BOUNDARY_SLACK_KM } from './reverse-geocode.js';
+export { nearestTambon } from './nearest-tambon.js';
 export {
   buildGazetteerIndex,
   GAZETTEER_INDEX_VERSION,

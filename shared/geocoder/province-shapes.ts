@@ -4,6 +4,13 @@
  * (degrees x `SCALE`), delta-encoded. Point-in-polygon is even-odd over all rings.
  */
 
+/**
+ * Points this close outside a simplified boundary still belong to it (km): the boundaries
+ * are simplified to 0.002 degrees (~0.22 km), so a beach or riverbank point may fall just
+ * outside. The reverse geocoder and the service area's land share this rule.
+ */
+export const BOUNDARY_SLACK_KM = 0.25;
+
 /** Coordinates are stored as round(deg * SCALE): 1e4 = ~11 m, well below the simplification. */
 export const SCALE = 1e4;
 
@@ -110,6 +117,15 @@ export function expandShape(shape: CompactShape): ProvinceShape {
   return { code: shape.code, bbox: shape.bbox, rings };
 }
 
+/**
+ * Whether the edge from vertex j to vertex i flips the even-odd state of a ray cast from
+ * (lat, lon) towards east. The one crossing rule of every point-in-polygon test here, so
+ * that the service area's local tests agree with {@link shapeContains} to the last bit.
+ */
+export function edgeFlips(xi: number, yi: number, xj: number, yj: number, lat: number, lon: number): boolean {
+  return yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi;
+}
+
 /** Even-odd point-in-polygon over every ring of the shape (holes included). */
 export function shapeContains(shape: ProvinceShape, lat: number, lon: number): boolean {
   const [minLon, minLat, maxLon, maxLat] = shape.bbox;
@@ -117,11 +133,7 @@ export function shapeContains(shape: ProvinceShape, lat: number, lon: number): b
   let inside = false;
   for (const r of shape.rings) {
     for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-      const xi = r[i];
-      const yi = r[i + 1];
-      const xj = r[j];
-      const yj = r[j + 1];
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      if (edgeFlips(r[i], r[i + 1], r[j], r[j + 1], lat, lon)) inside = !inside;
     }
   }
   return inside;
@@ -143,26 +155,52 @@ export function shapeCentroid(shape: ProvinceShape): { lat: number; lon: number 
   return { lat: cy / (3 * a), lon: cx / (3 * a) };
 }
 
+/** Kilometres per degree of latitude in the equirectangular distances below. */
+export const KM_PER_DEG_LAT = 110.57;
+
+/** Kilometres per degree of longitude at latitude `lat` (degrees), equirectangular. */
+export function kmPerDegLon(lat: number): number {
+  return 111.32 * Math.cos((lat * Math.PI) / 180);
+}
+
+/**
+ * Distance in km from (lat, lon) to the segment a-b (degrees), in the plane that scales
+ * longitude by `kx` km per degree (`kmPerDegLon(lat)`) and latitude by {@link KM_PER_DEG_LAT}.
+ * The one segment formula of every boundary distance, so that the service area's grid and
+ * the brute-force reference agree to the last bit.
+ */
+export function segmentDistanceKm(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  lat: number,
+  lon: number,
+  kx: number,
+): number {
+  const ax = (x1 - lon) * kx;
+  const ay = (y1 - lat) * KM_PER_DEG_LAT;
+  const bx = (x2 - lon) * kx;
+  const by = (y2 - lat) * KM_PER_DEG_LAT;
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
 /**
  * Distance in km from a point to the nearest edge of the shape (equirectangular, good to
  * well under 1% at these latitudes and distances). Used to forgive the simplification error
- * for points just outside a simplified coastline or border.
+ * for points just outside a simplified coastline or border, and to measure the service
+ * area's buffer.
  */
 export function distanceToShapeKm(shape: ProvinceShape, lat: number, lon: number): number {
-  const kx = 111.32 * Math.cos((lat * Math.PI) / 180); // km per degree of longitude here
-  const ky = 110.57; // km per degree of latitude
+  const kx = kmPerDegLon(lat);
   let best = Infinity;
   for (const r of shape.rings) {
     for (let i = 2; i < r.length; i += 2) {
-      const ax = (r[i - 2] - lon) * kx;
-      const ay = (r[i - 1] - lat) * ky;
-      const bx = (r[i] - lon) * kx;
-      const by = (r[i + 1] - lat) * ky;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-      const d = Math.hypot(ax + t * dx, ay + t * dy);
+      const d = segmentDistanceKm(r[i - 2], r[i - 1], r[i], r[i + 1], lat, lon, kx);
       if (d < best) best = d;
     }
   }

@@ -59,7 +59,14 @@ export function recomputeHotspots(input: {
   });
 }
 
-/** Tips received within `windowDays` before `now` (and not after it), with a finite position, not dismissed. */
+/**
+ * Farthest latitude a tip is clustered at, degrees. The buffered hull is drawn on a local plane
+ * that degenerates at the poles (four tips at latitude 90 once made a polygon with longitudes
+ * of ±4.4e13); no service area reaches past this, the limit of Web Mercator maps.
+ */
+export const MAX_CLUSTER_LAT = 85;
+
+/** Tips received within `windowDays` before `now` (and not after it), with a finite position within {@link MAX_CLUSTER_LAT}, not dismissed. */
 export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
   const nowMs = isoMs(now);
   if (!Number.isFinite(nowMs)) throw new HotspotInputError(`now must be an ISO 8601 time, got ${now}`);
@@ -72,7 +79,8 @@ export function inWindow(tips: ClusterTip[], now: string, windowDays: number): C
       t.status !== 'dismissed' &&
       Number.isFinite(t.lat) &&
       Number.isFinite(t.lon) &&
-      Math.abs(t.lat) <= 90
+      Math.abs(t.lat) <= MAX_CLUSTER_LAT &&
+      Math.abs(t.lon) <= 180
     );
   });
 }

@@ -9,7 +9,7 @@ import { MIN_PUBLIC_TIPS } from './options.js';
 export { CELL_PRECISION, tipCell, cellsInBox } from './cells.js';
 export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } from './dbscan.js';
 export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
-export { recomputeHotspots, hotspotId, type HotspotChanges, type HotspotEvent } from './engine.js';
+export { recomputeHotspots, hotspotId, MAX_CLUSTER_LAT, type HotspotChanges, type HotspotEvent } from './engine.js';
 export { updateAround, DEFAULT_WORK_LIMITS, type LoadCells, type WorkLimits } from './update-around.js';
 export { splitNeighbourhoods } from './neighbourhoods.js';
 export {

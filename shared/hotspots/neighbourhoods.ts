@@ -27,13 +27,15 @@ export function splitNeighbourhoods<T extends Pick<ClusterTip, 'lat' | 'lon'>>(
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  // Cells of reachKm in latitude; in longitude, reachKm at the row's pole-ward edge, so a
-  // neighbour is always in an adjacent column (rows near the poles get one wide column).
+  // Cells of reachKm in latitude; in longitude, reachKm at the most pole-ward latitude of the
+  // row and its neighbours, so a tip within reach is always in an adjacent column of an
+  // adjacent row (rows at the poles are one column).
   const rowDeg = reachKm / KM_PER_DEG_LAT;
   const cells = new Map<string, number[]>();
   const colDegOf = (row: number) => {
-    const edge = Math.min(89.9, Math.max(Math.abs(row * rowDeg), Math.abs((row + 1) * rowDeg)));
-    return Math.min(360, rowDeg / Math.cos((edge * Math.PI) / 180));
+    const edge = Math.max(Math.abs((row - 1) * rowDeg), Math.abs((row + 2) * rowDeg));
+    const cos = Math.cos((Math.min(90, edge) * Math.PI) / 180);
+    return cos * 360 <= rowDeg ? 360 : rowDeg / cos;
   };
   const keyOf = (row: number, lon: number) => {
     const colDeg = colDegOf(row);

@@ -90,7 +90,7 @@ describe('replayed stream batches', () => {
     const far = await register({
       name: 'Far',
       phone: '0812345604',
-      location: { lat: 6.9, lon: 101.82 },
+      location: { lat: 6.55, lon: 101.28 }, // Yala, ~60 km (a home point must be on land)
       radiusKm: 10,
       language: 'th',
     });

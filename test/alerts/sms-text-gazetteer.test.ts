@@ -43,7 +43,14 @@ const inputArb = fc.record({
   romanised: fc.boolean(),
   tipCount: fc.integer({ min: 0, max: 100_000 }),
   link: linkArb,
+  sea: fc.option(
+    fc.record({ nearestKm: fc.oneof(fc.double({ min: 0, max: 200, noNaN: true }), fc.constant(Number.NaN)) }),
+    {
+      nil: undefined,
+    },
+  ),
 });
+const SEA_WORDS = { th: 'ทะเลใกล้', ms: 'Di laut dekat', en: 'At sea near' } as const;
 
 describe('alert SMS with real place names', () => {
   it('reads the gazetteer (sanity: the longest names are long)', () => {
@@ -64,31 +71,53 @@ describe('alert SMS with real place names', () => {
         expect(sms.text).toContain('1300');
         if (i.reason !== 'test') expect(sms.text).toContain(String(i.tipCount));
         expect(sms.text).not.toMatch(/[\r\n]/);
+        // At sea, wherever the text names the tambon it says "near"; on land it never says sea.
+        if (i.reason !== 'test' && tambon.trim()) {
+          const near = SEA_WORDS[i.language];
+          if (i.language === 'th') {
+            if (i.sea && sms.text.includes(`ต.${tambon}`)) expect(sms.text).toContain(`${near} ต.${tambon}`);
+          } else {
+            // The place follows the first sentence: "Phithak: New hotspot, high risk. <place>".
+            const place = sms.text.slice(sms.text.indexOf('. ') + 2);
+            if (i.sea && (place.startsWith(tambon) || place.startsWith(near)))
+              expect(place.startsWith(`${near} ${tambon}`)).toBe(true);
+          }
+          if (!i.sea) expect(sms.text).not.toContain(near);
+        }
       }),
       { numRuns: 4000 },
     );
   });
 
-  it('keeps the full form (tambon and amphoe) for every southern border tambon with a normal link', () => {
+  it('keeps the tambon, the sea note and the link for every southern border tambon at sea', () => {
+    const amphoeKept = { th: 0, ms: 0, en: 0 };
     for (const t of south) {
       for (const language of LANGUAGES) {
         const romanised = language !== 'th';
+        const [tambon, amphoe] = romanised ? [t.en, t.amphoeEn] : [t.th, t.amphoeTh];
         const sms = composeAlertSms({
           language,
           reason: 'escalated',
           riskLevel: 'critical',
-          tambon: romanised ? t.en : t.th,
-          amphoe: romanised ? t.amphoeEn : t.amphoeTh,
+          tambon,
+          amphoe,
+          sea: { nearestKm: 99.6 },
           tipCount: 128,
           link: 'https://phithak.example.org/#h=3f9c2a1b',
           hotline: '1300',
         });
         expect(sms.segments, sms.text).toBeLessThanOrEqual(2);
-        expect(sms.text).toContain(romanised ? t.en : t.th);
-        expect(sms.text).toContain(romanised ? t.amphoeEn : t.amphoeTh);
+        expect(sms.text).toContain(`${SEA_WORDS[language]} ${romanised ? '' : 'ต.'}${tambon}`);
+        expect(sms.text).toMatch(/~100 (km|กม\.)/);
         expect(sms.text).toContain('phithak.example.org');
+        if (sms.text.includes(amphoe)) amphoeKept[language]++;
       }
     }
+    // GSM-7 has room for the amphoe too; in Thai (UCS-2, 134 units in 2 parts) the sea words
+    // and the distance leave room for it only with the shortest names, so it goes first.
+    expect(amphoeKept.ms).toBe(south.length);
+    expect(amphoeKept.en).toBe(south.length);
+    expect(amphoeKept.th).toBeLessThan(south.length / 2);
   });
 
   it('Malay and English with romanised names stay in GSM-7', () => {

@@ -53,6 +53,14 @@ describe('forward geocoding on the real gazetteer', () => {
     expect(geocode(g, 'เวลา 22.00 น. ที่ 1.3000, 103.8000').precision).toBe('none');
   });
 
+  it('reads coordinates at sea within the service area as the point, named after the nearest tambon', () => {
+    const r = geocode(g, 'เรือประมงจอดอยู่ที่ 7.0500, 101.0500 มีลูกเรือถูกขัง');
+    expect(r).toMatchObject({ precision: 'point', lat: 7.05, lon: 101.05, inThailand: false });
+    expect(r.admin).toMatchObject({ provinceCode: '94', tambon: 'บางตาวา', sea: { nearestKm: 24.5 } });
+    expect(geocode(g, 'เรืออยู่ที่ 9.0000, 102.0000').precision).toBe('none'); // the middle of the Gulf
+    expect(geocode(g, 'เลขที่ 95.1234, 101.1234 ตากใบ').admin?.amphoeCode).toBe('9602'); // not a coordinate
+  });
+
   it('answers {precision: none} for text without a place', () => {
     expect(geocode(g, 'มีเด็กทำงานหนักมาก')).toEqual({ precision: 'none' });
     expect(geocode(g, '')).toEqual({ precision: 'none' });
@@ -73,13 +81,25 @@ describe('reverse geocoding on the real gazetteer', () => {
   });
 
   it('says when a point is outside Thailand (Kota Bharu, Malaysia; the open sea)', () => {
+    // Kota Bharu is ~20 km from the border: inside the service area's 30 km buffer, so it
+    // is named after the nearest tambon (in Tak Bai) with a sea note.
     expect(reverseGeocode(g, { lat: 6.125, lon: 102.238 })).toEqual({
       precision: 'point',
       lat: 6.125,
       lon: 102.238,
       inThailand: false,
+      admin: {
+        provinceCode: '96',
+        province: 'นราธิวาส',
+        amphoeCode: '9602',
+        amphoe: 'ตากใบ',
+        tambonCode: '960207',
+        tambon: 'นานาค',
+        sea: { nearestKm: 18.7 },
+      },
+      distanceKm: 18.67,
     });
-    expect(reverseGeocode(g, { lat: 0, lon: 0 }).inThailand).toBe(false);
+    expect(reverseGeocode(g, { lat: 0, lon: 0 })).toEqual({ precision: 'point', lat: 0, lon: 0, inThailand: false });
   });
 
   it('puts at least 99.9% of tambon centroids in their own province (polygons agree with the CSV)', () => {

@@ -30,6 +30,13 @@ describe('importer on the real geodata', () => {
     expect(new Set(t.code).size).toBe(t.code.length);
   });
 
+  it('records the tambons whose centroid is only estimated, and the service-area grid', () => {
+    expect(index.estimatedCentroids).toHaveLength(53);
+    expect(index.estimatedCentroids.every((c) => c.startsWith('38'))).toBe(true);
+    expect(index.areaGrid).toMatchObject({ cellDeg: 0.05, slackKm: 0.25, reachKm: 101 });
+    expect(index.areaGrid.codes.length).toBe(4 * Math.ceil((index.areaGrid.cols * index.areaGrid.rows) / 3));
+  });
+
   it('keeps every province of the GeoJSON and every CSV province', () => {
     expect(index.provinces).toHaveLength(77);
     expect(new Set(index.shapes.map((s) => s.code))).toEqual(new Set(index.provinces.map((p) => p[0])));

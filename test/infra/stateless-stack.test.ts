@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../shared/api/routes.js';
+import { STREAM_TRIGGERS } from '../../shared/triggers.js';
 import { buildApp, type PhithakStacks } from '../../infra/build-app.js';
 import { FUNCTION_SPECS, type FunctionKey } from '../../infra/constructs/backend-functions.js';
 import { REPO_ROOT } from '../../infra/settings.js';
@@ -118,7 +119,7 @@ describe('stateless stack: functions', () => {
 
   it('lets only SMS-sending functions publish, and never to a topic', () => {
     const smsFunctions = functionKeys.filter((key) => FUNCTION_SPECS[key].sendsSms);
-    expect(smsFunctions.sort()).toEqual(['alertDigest', 'alertDispatcher', 'api']);
+    expect(smsFunctions.sort()).toEqual(['alertDigest', 'alertDispatcher', 'alertSweeper', 'api', 'optOutWorker']);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -165,7 +166,9 @@ describe('stateless stack: stream triggers and schedules', () => {
 
   it('encrypts every queue and refuses non-TLS access', () => {
     const queues = template.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(3);
+    // The alert dead-letter queue and one failure queue per stream.
+    const expected = 1 + Object.keys(STREAM_TRIGGERS).length;
+    expect(Object.keys(queues)).toHaveLength(expected);
     for (const queue of Object.values(queues) as Array<{ Properties: Record<string, any> }>) {
       expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
     }
@@ -178,7 +181,7 @@ describe('stateless stack: stream triggers and schedules', () => {
           ]),
         },
       },
-      3,
+      expected,
     );
   });
 
@@ -188,7 +191,9 @@ describe('stateless stack: stream triggers and schedules', () => {
     );
     expect(metrics.filter((name) => name === 'Errors')).toHaveLength(functionKeys.length);
     expect(metrics.filter((name) => name === 'IteratorAge')).toHaveLength(2);
-    expect(metrics.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(metrics.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      1 + Object.keys(STREAM_TRIGGERS).length,
+    );
   });
 });
 

@@ -38,7 +38,7 @@ describe('tip → hotspot → SMS loop on DynamoDB Local', () => {
       {
         name: 'Far',
         phone: '+66 89 765 4321',
-        location: { lat: CENTRE.lat + 0.45, lon: CENTRE.lon },
+        location: { lat: 6.2, lon: 101.4 }, // ~52 km inland (a home point must be on land)
         radiusKm: 10,
         language: 'en',
       },

@@ -44,4 +44,4 @@ it('keeps every tip across a restart on the same DATA_DIR', async () => {
   } finally {
     await second.stop();
   }
-});
+}, 180_000);

@@ -5,7 +5,7 @@
  * their hotspot.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../support/api-client.js';
 import { eventually, startTestSystem, type LocalSystem } from '../support/local-system.js';
 
@@ -62,10 +62,17 @@ async function register(name: string, phone: string, near: { lat: number; lon: n
   return res.body.id;
 }
 
+/** Outbox lines (the local SMS provider prints one per message, the number masked). */
+const outbox: string[] = [];
+
 beforeAll(async () => {
   sys = await startTestSystem();
+  vi.spyOn(console, 'log').mockImplementation(
+    (line: unknown) => void (String(line).startsWith('[outbox]') && outbox.push(String(line))),
+  );
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await sys?.stop();
 });
 
@@ -76,6 +83,12 @@ describe('public opt-out: POST /api/opt-out', () => {
 
     const res = await call('POST', '/api/opt-out', { phone: '+66 81 111 2222' });
     expect(res).toEqual({ status: 202, body: { ok: true } });
+    // Nothing happens until the phone's owner follows the one-time link sent to that number.
+    const link = await eventually(async () => outbox.find((l) => l.includes('+66******222') && l.includes('#stop=')));
+    expect((await call('GET', `/api/volunteers/${silenced}`, undefined, auth())).body.status).toBe('active');
+    const token = /#stop=([0-9a-f]{64})/.exec(link)![1];
+    expect(await call('POST', '/api/opt-out/confirm', { token })).toEqual({ status: 200, body: { ok: true } });
+    expect((await call('POST', '/api/opt-out/confirm', { token })).status).toBe(404);
     expect((await call('GET', `/api/volunteers/${silenced}`, undefined, auth())).body.status).toBe('opted_out');
     expect((await call('GET', `/api/volunteers/${neighbour}`, undefined, auth())).body.status).toBe('active');
 
@@ -90,13 +103,16 @@ describe('public opt-out: POST /api/opt-out', () => {
     expect(alerts.filter((a: any) => a.volunteerId === silenced)).toEqual([]);
   });
 
-  it('answers 202 for a number nobody registered, so it reveals nothing', async () => {
+  it('answers 202 for a number nobody registered, so it reveals nothing, and texts nobody', async () => {
     const before = (await call('GET', '/api/volunteers', undefined, auth())).body.items;
+    const sent = outbox.length;
     expect(await call('POST', '/api/opt-out', { phone: '+60 12-345 6789' })).toEqual({
       status: 202,
       body: { ok: true },
     });
+    await sys.settled();
     expect((await call('GET', '/api/volunteers', undefined, auth())).body.items).toEqual(before);
+    expect(outbox.slice(sent).filter((l) => l.includes('+60******789'))).toEqual([]);
   });
 
   it('is idempotent for a number already opted out', async () => {

@@ -17,6 +17,8 @@ export function startTestSystem(opts: LocalSystemOptions = {}): Promise<LocalSys
     port: 0,
     web: false,
     schedules: false,
+    // Tests read the public view right after a change.
+    publicSnapshotEveryS: 0,
     ...opts,
   });
 }

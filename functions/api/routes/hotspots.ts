@@ -30,7 +30,7 @@ export const hotspotLink: RouteHandler = async ({ params, query }, ctx) => {
 /** GET /api/zones/check?lat=&lon=: inside a risk zone of the snapshot? How far is the nearest? */
 export const checkZone: RouteHandler = async ({ query }, ctx) => {
   const point = validate(pointQuery, query);
-  return json(200, zoneCheckOf(await latestPublicSnapshot(ctx), ctx.gazetteer(), point));
+  return json(200, zoneCheckOf(await latestPublicSnapshot(ctx), ctx.gazetteer(), point, ctx.serviceArea()));
 };
 
 /** GET /api/coordinator/hotspots (coordinator): live hotspots at full precision. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { OptOutAccepted } from '../../../shared/api/wire.js';
-import { optOutByPhone } from '../../../shared/core/public-opt-out.js';
+import type { OptOutAccepted, OptOutConfirmed } from '../../../shared/api/wire.js';
+import { confirmOptOut as confirm, requestOptOut } from '../../../shared/core/public-opt-out.js';
 import { InvalidPhoneError } from '../../../shared/volunteers/errors.js';
-import { maskPhone, normalisePhone } from '../../../shared/volunteers/phone.js';
-import { json, parseJsonBody, validate } from '../http.js';
+import { normalisePhone } from '../../../shared/volunteers/phone.js';
+import { header, json, parseJsonBody, validate, type ApiEvent } from '../http.js';
 import type { RouteHandler } from '../router.js';
+import type { Config } from '../../composition/config.js';
 
 const optOutSchema = z
   .object({
@@ -26,15 +27,37 @@ const optOutSchema = z
   .strict();
 
 /**
- * POST /api/opt-out `{phone}` (public): the volunteer who owns this number receives no further
- * SMS. SMS STOP replies to a Thai sender ID may never arrive, so the web must offer this too.
- * The answer is always `202 {"ok": true}`, registered number or not.
+ * The client, for its rate limit: in AWS the viewer address CloudFront puts in
+ * `CloudFront-Viewer-Address` (a client cannot forge it, unlike `X-Forwarded-For`), locally the
+ * socket's address. Only a pseudonym of it is ever stored.
+ */
+export function clientKeyOf(event: ApiEvent, config: Pick<Config, 'mode'>): string {
+  const viewer = config.mode === 'aws' ? header(event, 'cloudfront-viewer-address') : undefined;
+  const address = viewer?.replace(/:\d+$/, '') ?? event.requestContext?.identity?.sourceIp ?? 'unknown';
+  return address;
+}
+
+/**
+ * POST /api/opt-out `{phone}` (public): asks to stop alert SMS to this number. Always `202`,
+ * in the same time whatever the number: the work happens after the answer, and the number's
+ * owner confirms through a one-time SMS link.
  */
 export const publicOptOut: RouteHandler = async ({ event }, ctx) => {
   const { phone } = validate(optOutSchema, parseJsonBody(event));
-  const optedOut = await optOutByPhone(ctx, phone);
-  // Audit line: masked number and count only, never the number itself.
-  ctx.log.info('public opt-out', { phone: maskPhone(phone), optedOut });
+  await requestOptOut(ctx, phone, clientKeyOf(event, ctx.config));
   const body: OptOutAccepted = { ok: true };
   return json(202, body);
+};
+
+const confirmSchema = z
+  .object({ token: z.string().regex(/^[0-9a-f]{64}$/, 'token is the code from the SMS link') })
+  .strict();
+
+/** POST /api/opt-out/confirm `{token}` (public): the one-time link from that SMS. */
+export const confirmOptOut: RouteHandler = async ({ event }, ctx) => {
+  const { token } = validate(confirmSchema, parseJsonBody(event));
+  const optedOut = await confirm(ctx, token);
+  ctx.log.info('public opt-out confirmed', { optedOut });
+  const body: OptOutConfirmed = { ok: true };
+  return json(200, body);
 };

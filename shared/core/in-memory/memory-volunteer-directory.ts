@@ -34,6 +34,10 @@ export class MemoryVolunteerDirectory implements VolunteerDirectory {
       .map((v) => structuredClone(v));
   }
 
+  async findByPhone(phone: string): Promise<Volunteer[]> {
+    return [...this.volunteers.values()].filter((v) => v.phone === phone).map((v) => structuredClone(v));
+  }
+
   async covering(point: LatLon): Promise<CoveringVolunteer[]> {
     const out: CoveringVolunteer[] = [];
     for (const v of this.volunteers.values()) {
