@@ -5,9 +5,9 @@
  * opt-out, a phone layout and accessibility, all without a console error.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublicHotspotCollection } from '../../shared/api/wire.js';
-import { startLocalSystem, type LocalSystem } from '../support/local-system.js';
+import { eventually, startLocalSystem, type LocalSystem } from '../support/local-system.js';
 import { collectErrors, launchChromium } from './chromium.js';
 import { LAPTOP, PHONE, THAI, overflowsSideways, seriousA11yViolations, waitForMap, withMap } from './web-pages.js';
 
@@ -16,10 +16,17 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
+/** The local host's SMS outbox lines (it prints every SMS it would send). */
+const outbox: string[] = [];
 /** Console reports of 4xx answers that a test provoked on purpose. */
 const expected: RegExp[] = [];
 
 beforeAll(async () => {
+  const log = console.log.bind(console);
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    if (String(args[0]).startsWith('[outbox]')) outbox.push(String(args[0]));
+    else log(...args);
+  });
   const launching = launchChromium();
   try {
     system = await startLocalSystem({ demo: true, publicSnapshotEveryS: 0 });
@@ -36,6 +43,12 @@ afterAll(async () => {
   await browser?.close();
   await system?.stop();
 });
+
+async function coordinatorGet<T>(path: string): Promise<T> {
+  return (await (
+    await fetch(`${system.url}${path}`, { headers: { authorization: `Bearer ${system.token}` } })
+  ).json()) as T;
+}
 
 async function snapshot(): Promise<PublicHotspotCollection> {
   return (await (await fetch(`${system.url}/api/hotspots`)).json()) as PublicHotspotCollection;
@@ -163,20 +176,35 @@ describe('public view', () => {
     expect(await page.locator('.link-notice[data-link=merged]').textContent()).toMatch(/รวม/);
   });
 
-  it('takes an SMS opt-out request at /#stop, answering alike for any number', async () => {
+  it('takes an SMS opt-out request at /#stop, and the owner confirms it from the SMS link', async () => {
+    const { items } = await coordinatorGet<{ items: Array<{ id: string; phone: string; status: string }> }>(
+      '/api/volunteers',
+    );
+    const volunteer = items.find((v) => v.status === 'active')!;
     await page.evaluate(() => (location.hash = 'stop'));
-    await page.locator('#opt-out-form input[name=phone]').fill('081 234 5678');
+    // Typed the way a person would: the local form of the number.
+    await page.locator('#opt-out-form input[name=phone]').fill(volunteer.phone.replace(/^\+66/, '0'));
     await page.locator('#opt-out-form button[type=submit]').click();
     await page.locator('#opt-out-form .result.ok').waitFor({ timeout: 10_000 });
     expect(await page.locator('#opt-out-form .result').textContent()).toMatch(/ลิงก์/);
+    // The one-time link goes to that number (the local outbox prints it); nothing changes before.
+    const line = await eventually(async () => outbox.find((l) => l.includes(`#stop=`)), 15_000);
+    const token = /#stop=([^\s]+)/.exec(line)![1];
+    expect((await coordinatorGet<{ status: string }>(`/api/volunteers/${volunteer.id}`)).status).toBe('active');
+    await page.evaluate((t) => (location.hash = `stop=${t}`), token);
+    await page.locator('.confirm-stop').click();
+    await page.locator('#stop .result.ok').waitFor({ timeout: 10_000 });
+    expect((await coordinatorGet<{ status: string }>(`/api/volunteers/${volunteer.id}`)).status).toBe('opted_out');
   });
 
-  it('asks the owner to confirm at /#stop=<token> and refuses a token that is not valid', async () => {
-    await page.evaluate(() => (location.hash = 'stop=not-a-real-token'));
+  it('says so when an opt-out link was already used', async () => {
+    await page.evaluate(() => (location.hash = 'h=x'));
+    const token = /#stop=([^\s]+)/.exec(outbox.find((l) => l.includes('#stop='))!)![1];
+    await page.evaluate((t) => (location.hash = `stop=${t}`), token);
     await page.locator('.confirm-stop').click();
     await page.locator('#stop .result.error').waitFor({ timeout: 10_000 });
-    expect(await page.locator('#stop .result').textContent()).toMatch(/หมดอายุ|ใช้ไปแล้ว/);
-    expected.push(/status of 4\d\d .*\/api\/opt-out\/confirm/);
+    expect(await page.locator('#stop .result').textContent()).toMatch(/หมดอายุหรือใช้ไปแล้ว/);
+    expected.push(/status of 4\d\d .*\/api\/opt-out\/confirm/, /status of 404 .*\/api\/hotspots\/x/);
   });
 
   it('has no serious or critical accessibility violations on a laptop', async () => {
