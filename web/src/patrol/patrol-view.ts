@@ -85,8 +85,10 @@ export async function mountPatrolView(root: HTMLElement): Promise<void> {
   void loadPlaces();
 
   let map: PatrolMap | null = null;
+  let checked: LatLon | undefined;
   const run = async (point: LatLon) => {
     answer.checking();
+    checked = point;
     map?.show(point);
     try {
       const out = await check(point, () => snapshotReady.then((s) => s ?? loadSnapshot()));
@@ -127,6 +129,8 @@ export async function mountPatrolView(root: HTMLElement): Promise<void> {
         mapPane.hidden = true;
         return;
       }
+      // A `#z=` link is checked before the map exists: show that spot once it does.
+      if (checked) map.show(checked);
       const snap = await snapshotReady;
       if (snap) map.setHotspots(snap);
     },
