@@ -10,6 +10,7 @@ const AREAS: Array<[string, () => Promise<BenchModule>]> = [
   ['geocoder', () => import('./geocoder.bench.js')],
   ['hotspots', () => import('./hotspots.bench.js')],
   ['alerts', () => import('./alerts.bench.js')],
+  ['web', () => import('./web.bench.js')],
 ];
 
 function fmt(v: number): string {

@@ -4,7 +4,7 @@
  */
 export type Child = Node | string | number | null | undefined | false;
 
-type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
+export type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
 /** Creates an element; `on…` attributes given functions become event listeners. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -37,16 +37,17 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-/** A `<label>` with bilingual text wrapping its control, the simplest accessible pairing. */
-export function field(labelText: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-  return h(
-    'label',
-    { class: 'field' },
-    h('span', { class: 'label' }, labelText),
-    control,
-    hint ? h('small', {}, hint) : null,
-  );
+/** A `<label>` wrapping its control, the simplest accessible pairing; a hint is tied by `aria-describedby`. */
+export function field(label: Child, control: HTMLElement, hint?: Child): HTMLLabelElement {
+  let hintEl: HTMLElement | null = null;
+  if (hint) {
+    hintEl = h('small', { id: `hint-${++hintCount}` }, hint);
+    control.setAttribute('aria-describedby', hintEl.id);
+  }
+  return h('label', { class: 'field' }, h('span', { class: 'label' }, label), control, hintEl);
 }
+
+let hintCount = 0;
 
 /** Looks up an element that index.html must contain. */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

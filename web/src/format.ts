@@ -1,5 +1,8 @@
-/** Pure display helpers: place names, risk labels and colours, dates in Asia/Bangkok. */
-import type { AdminArea, Alert, RiskLevel } from '../../shared/types.js';
+/** Display helpers in the current language: places in plain words, dates in Asia/Bangkok, distances, ages. */
+import type { PlaceAdmin } from '../../shared/api/wire.js';
+import type { AdminArea, RiskLevel } from '../../shared/types.js';
+import { LOCALES, language, t, type MessageKey } from './i18n/i18n.js';
+import { romanisedName } from './place-names.js';
 
 /** Fill colours by risk, light to dark (ColorBrewer YlOrRd, colour-blind safe in sequence). */
 export const RISK_COLORS: Record<RiskLevel, string> = {
@@ -9,54 +12,79 @@ export const RISK_COLORS: Record<RiskLevel, string> = {
   critical: '#bd0026',
 };
 
-/** Bilingual risk labels shown beside the colour. */
-export const RISK_LABELS: Record<RiskLevel, string> = {
-  low: 'low · ต่ำ',
-  medium: 'medium · ปานกลาง',
-  high: 'high · สูง',
-  critical: 'critical · วิกฤต',
-};
-
-/** Risk levels worst first, for sorting. */
-const RISK_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-
-/** Compares two risk levels, worst first (unknown levels last). */
-export function compareRisk(a: string, b: string): number {
-  return (RISK_RANK[a] ?? 9) - (RISK_RANK[b] ?? 9);
+/** The risk level in words. */
+export function riskLabel(level: RiskLevel | null | undefined): string {
+  return level ? t(`risk.${level}` as MessageKey) : t('risk.none');
 }
 
-/** "ต.โคกเคียน อ.เมืองนราธิวาส จ.นราธิวาส", with the Thai abbreviations people use. */
-export function placeName(admin: AdminArea | null | undefined): string {
-  if (!admin) return 'Unknown place · ไม่ทราบตำแหน่ง';
+function levelName(level: 'tambon' | 'amphoe' | 'province', name: string | undefined, code: string | undefined) {
+  if (!name) return '';
+  const shown = language() === 'th' ? name : (romanisedName(code) ?? name);
+  return t(`place.${level}`, { name: shown });
+}
+
+/** "ตำบลโคกเคียน อำเภอเมืองนราธิวาส จังหวัดนราธิวาส": whole words, never ต./อ. abbreviations or "(tambon)". */
+export function placeWords(admin: AdminArea | PlaceAdmin | null | undefined): string {
+  if (!admin) return t('place.unknown');
   const parts = [
-    admin.tambon ? `ต.${admin.tambon}` : '',
-    admin.amphoe ? `อ.${admin.amphoe}` : '',
-    admin.province ? `จ.${admin.province}` : '',
+    levelName('tambon', admin.tambon, admin.tambonCode),
+    levelName('amphoe', admin.amphoe, admin.amphoeCode),
+    levelName('province', admin.province, admin.provinceCode),
   ].filter(Boolean);
-  return parts.length ? parts.join(' ') : 'Unknown place · ไม่ทราบตำแหน่ง';
+  if (!parts.length) return t('place.unknown');
+  const words = parts.join(t('place.separator'));
+  const sea = (admin as PlaceAdmin).sea;
+  return sea ? t('place.sea', { km: formatKm(sea.nearestKm), place: words }) : words;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Bangkok',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${language()}:${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const time = kind === 'dateTime' ? ({ hour: '2-digit', minute: '2-digit' } as const) : {};
+    f = new Intl.DateTimeFormat(LOCALES[language()], {
+      timeZone: 'Asia/Bangkok',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...time,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
 
-/** An ISO timestamp in Bangkok local time ("25 Nov 2026, 18:05"); the input when unparsable. */
+/** An ISO time in Bangkok time, Buddhist era in Thai ("26 พ.ย. 2569 00:30"); the input when unparsable. */
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : DATE_TIME.format(t);
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatter('dateTime').format(ms);
+}
+
+/** The day only: public times are day starts, a clock time would claim false precision. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatter('date').format(ms);
+}
+
+/** "3 hours ago", "2 days ago" in the current language. */
+export function formatAge(iso: string | undefined, nowMs = Date.now()): string {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) return '';
+  const minutes = Math.round((ms - nowMs) / 60_000);
+  const rtf = new Intl.RelativeTimeFormat(LOCALES[language()], { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  if (Math.abs(minutes) < 48 * 60) return rtf.format(Math.round(minutes / 60), 'hour');
+  return rtf.format(Math.round(minutes / 1440), 'day');
 }
 
 /** Kilometres with sensible precision: "350 m", "2.4 km", "57 km". */
 export function formatKm(km: number | null | undefined): string {
   if (km === null || km === undefined || !Number.isFinite(km)) return '–';
-  if (km < 1) return `${Math.round(km * 1000)} m`;
-  return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
+  const n = new Intl.NumberFormat(LOCALES[language()], { maximumFractionDigits: km < 10 ? 1 : 0 });
+  return km < 1 ? `${Math.round(km * 1000)} m` : `${n.format(km)} km`;
 }
 
 /**
@@ -66,19 +94,4 @@ export function formatKm(km: number | null | undefined): string {
 export function bangkokLocalToIso(value: string): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
   return m ? `${m[1]}${m[2] ?? ':00'}+07:00` : undefined;
-}
-
-/** Bilingual alert delivery statuses. */
-const ALERT_STATUS_LABELS: Record<string, string> = {
-  queued: 'queued · รอส่ง',
-  sent: 'sent · ส่งแล้ว',
-  failed: 'failed · ส่งไม่สำเร็จ',
-  suppressed: 'not sent · ไม่ได้ส่ง',
-};
-
-/** What happened to one SMS: "sent · ส่งแล้ว, 1 SMS part", with the reason when held back. */
-export function alertOutcome(alert: Pick<Alert, 'status' | 'segments' | 'suppressedReason'>): string {
-  const status = ALERT_STATUS_LABELS[alert.status] ?? alert.status;
-  const why = alert.suppressedReason ? ` (${alert.suppressedReason})` : '';
-  return `${status}${why}, ${alert.segments} SMS part${alert.segments === 1 ? '' : 's'}`;
 }

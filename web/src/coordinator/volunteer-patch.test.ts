@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Volunteer } from '../../../shared/types.js';
+import type { VolunteerProfile as Volunteer } from '../../../shared/api/wire.js';
 import { formValuesOf, volunteerPatch } from './volunteer-patch.js';
 
 const stored: Volunteer = {

@@ -3,7 +3,7 @@
  * only the fields that differ, so an edit never overwrites a field someone else changed.
  * The server validates and normalises (the phone to E.164); this only compares.
  */
-import type { Volunteer } from '../../../shared/types.js';
+import type { VolunteerProfile as Volunteer } from '../../../shared/api/wire.js';
 
 /** The edit form's raw values, as the inputs hold them. */
 export interface VolunteerFormValues {

@@ -1,0 +1,314 @@
+/**
+ * Web app figures (issue 11), in headless Chromium on this machine against the built app
+ * served by the real local host (its compression and headers), with the API answered from
+ * synthetic data in the browser so only the front end is measured:
+ * - the coordinator map with 10,000 tips interactive after navigation (baseline: no tips);
+ * - a filter change redrawn on map and list (baseline: re-applying the same filter);
+ * - the public view on a phone profile with 4x CPU throttling, cold cache, until the
+ *   hotspots are drawn (baseline: the same without throttling);
+ * - what the public view's JavaScript and CSS weigh, part by part, compressed.
+ */
+import type { Server } from 'node:http';
+import os from 'node:os';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TipListItem } from '../../shared/api/wire.js';
+import { createHttpHost } from '../../functions/local/http-host.js';
+import { ensureWebBuild } from '../../functions/local/web-build.js';
+import { launchChromium } from '../browser/chromium.js';
+import type { BenchRow } from './types.js';
+import { syntheticSnapshot, syntheticTips } from './web-fixtures.js';
+
+const AREA = 'web';
+const TIPS = 10_000;
+const PAGE_SIZE = 1000;
+const KB = 1024;
+
+async function startHost(): Promise<{ url: string; server: Server }> {
+  const webRoot = await ensureWebBuild();
+  // Every /api call is answered in the browser; the host serves the built app only.
+  const server = createHttpHost({
+    api: async () => ({
+      statusCode: 404,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":{"code":"not_found","message":"bench"}}',
+    }),
+    webRoot,
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
+}
+
+/** Answers the API from memory: tips paged as the API pages them, the snapshot, empty lists. */
+async function fakeApi(context: BrowserContext, tips: TipListItem[], nowIso: string): Promise<void> {
+  const snapshot = JSON.stringify(syntheticSnapshot(nowIso));
+  await context.route('**/api/**', (route) => {
+    const url = new URL(route.request().url());
+    const json = (body: string) => route.fulfill({ status: 200, contentType: 'application/json', body });
+    if (url.pathname === '/api/tips') {
+      const from = Number(url.searchParams.get('next') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const items = tips.slice(from, from + limit);
+      const next = from + limit < tips.length ? { next: String(from + limit) } : {};
+      return json(JSON.stringify({ items, ...next }));
+    }
+    if (url.pathname === '/api/hotspots') return json(snapshot);
+    if (url.pathname === '/api/coordinator/hotspots') return json('{"type":"FeatureCollection","features":[]}');
+    return json('{"items":[]}');
+  });
+}
+
+async function coordinatorContext(browser: Browser, tips: TipListItem[], nowIso: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, serviceWorkers: 'block' });
+  await fakeApi(context, tips, nowIso);
+  // Signed in already: the bench measures the console, not typing a token.
+  await context.addInitScript(() =>
+    sessionStorage.setItem('phithak.session', JSON.stringify({ token: 'bench', user: 'bench' })),
+  );
+  return context;
+}
+
+/** ms from navigation start until every tip is loaded, on the map (source loaded, map idle) and the list drawn. */
+async function coordinatorReadyMs(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}/coordinator`);
+  const handle = await page.waitForFunction(
+    () => {
+      const w = window as unknown as {
+        phithak?: { map: import('maplibre-gl').Map };
+        phithakTips?: { loaded: boolean };
+      };
+      const map = w.phithak?.map;
+      const ready =
+        w.phithakTips?.loaded &&
+        map?.loaded() &&
+        map.getSource('tips') &&
+        map.isSourceLoaded('tips') &&
+        document.querySelector('.tip-row, .virtual-list');
+      return ready ? performance.now() : 0;
+    },
+    null,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** ms from a filter change to the map idle with the new selection (and a frame for the list). */
+async function filterMs(page: Page, name: string, value: string): Promise<number> {
+  return page.evaluate(
+    async ([name, value]) => {
+      const map = (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map;
+      const select = document.querySelector<HTMLSelectElement>(`#tip-filters select[name=${name}]`)!;
+      const t0 = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await new Promise<void>((done) => map.once('idle', () => done()));
+      await new Promise((done) => requestAnimationFrame(done));
+      return performance.now() - t0;
+    },
+    [name, value],
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function coordinatorRows(browser: Browser, url: string): Promise<BenchRow[]> {
+  const nowMs = Date.now();
+  const nowIso = new Date(nowMs).toISOString();
+  const runs = async (tips: TipListItem[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await coordinatorContext(browser, tips, nowIso);
+      times.push(await coordinatorReadyMs(await context.newPage(), url));
+      await context.close();
+    }
+    return Math.min(...times);
+  };
+  const tips = syntheticTips(TIPS, nowMs);
+  const empty = await runs([]);
+  const full = await runs(tips);
+
+  const context = await coordinatorContext(browser, tips, nowIso);
+  const page = await context.newPage();
+  await coordinatorReadyMs(page, url);
+  await filterMs(page, 'windowDays', '365');
+  const changes: Array<[string, string]> = [
+    ['category', 'forced_fishing'],
+    ['status', 'new'],
+    ['channel', 'sms'],
+    ['windowDays', '30'],
+    ['channel', ''],
+    ['status', ''],
+    ['category', ''],
+    ['windowDays', '365'],
+  ];
+  const times: number[] = [];
+  for (const [name, value] of changes) times.push(await filterMs(page, name, value));
+  const same: number[] = [];
+  for (let i = 0; i < 4; i++) same.push(await filterMs(page, 'windowDays', '365'));
+  await context.close();
+  return [
+    {
+      area: AREA,
+      metric: `coordinator interactive, ${TIPS.toLocaleString('en-US')} tips`,
+      value: Math.round(full),
+      unit: 'ms',
+      target: '<= 1500 ms',
+      pass: full <= 1500,
+      note: `from navigation to all tips loaded (${TIPS / PAGE_SIZE} pages), clustered on the map and listed; baseline no tips ${Math.round(empty)} ms; best of 3; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    },
+    {
+      area: AREA,
+      metric: 'filter change redrawn (median)',
+      value: Math.round(median(times)),
+      unit: 'ms',
+      target: '< 200 ms',
+      pass: Math.max(...times) < 200,
+      note: `max ${Math.round(Math.max(...times))} ms over ${times.length} changes on ${TIPS.toLocaleString('en-US')} tips, to map idle; baseline same filter again ${Math.round(median(same))} ms`,
+    },
+  ];
+}
+
+/** ms from navigation until the public hotspots are drawn on the map, on a phone profile. */
+async function publicPhoneMs(
+  browser: Browser,
+  url: string,
+  throttle: number,
+): Promise<{ listed: number; drawn: number }> {
+  const nowIso = new Date().toISOString();
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    serviceWorkers: 'block',
+  });
+  await fakeApi(context, [], nowIso);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(`${url}/`);
+  const at = async (probe: () => unknown) =>
+    (await (await page.waitForFunction(probe, null, { polling: 50, timeout: 60_000 })).jsonValue()) as number;
+  const listed = await at(() => (document.querySelector('.hotspot-item') ? performance.now() : 0));
+  const drawn = await at(() => {
+    const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
+    return map?.loaded() && map.getSource('hotspots') && map.querySourceFeatures('hotspots').length > 0
+      ? performance.now()
+      : 0;
+  });
+  await context.close();
+  return { listed, drawn };
+}
+
+async function publicRows(browser: Browser, url: string): Promise<BenchRow[]> {
+  const best = async (throttle: number) => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await publicPhoneMs(browser, url, throttle));
+    return { listed: Math.min(...runs.map((r) => r.listed)), drawn: Math.min(...runs.map((r) => r.drawn)) };
+  };
+  const plain = await best(1);
+  const slow = await best(4);
+  return [
+    {
+      area: AREA,
+      metric: 'public view on a phone, 4x CPU, cold cache: hotspots drawn',
+      value: Math.round(slow.drawn),
+      unit: 'ms',
+      target: '<= 2500 ms',
+      pass: slow.drawn <= 2500,
+      note: `listed at ${Math.round(slow.listed)} ms; baseline without throttling ${Math.round(plain.drawn)} ms (listed ${Math.round(plain.listed)} ms); best of 3`,
+    },
+  ];
+}
+
+interface Part {
+  name: string;
+  raw: number;
+  sent: number;
+  gzip: number;
+  brotli: number;
+}
+
+/** Every JS and CSS file the public view loads (the MapLibre worker included), weighed. */
+async function publicParts(browser: Browser, url: string): Promise<Part[]> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  await fakeApi(context, [], new Date().toISOString());
+  const parts: Part[] = [];
+  const pending: Promise<void>[] = [];
+  context.on('response', (res) => {
+    const path = new URL(res.url()).pathname;
+    if (!/\.(js|css)$/.test(path)) return;
+    pending.push(
+      (async () => {
+        const body = await res.body();
+        parts.push({
+          name: path.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.(js|css)$/, '.$1'),
+          raw: body.length,
+          // What the local host sends (brotli, quality 5): the worker's own fetch reports no sizes.
+          sent: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
+          gzip: gzipSync(body, { level: 9 }).length,
+          brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        });
+      })(),
+    );
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await page.waitForFunction(() => {
+    const map = (window as unknown as { phithak?: { map: import('maplibre-gl').Map } }).phithak?.map;
+    return map?.loaded() && map.getSource('hotspots');
+  });
+  await Promise.all(pending);
+  await context.close();
+  // The worker is fetched twice (the prefetch, then the worker itself from the cache): count it once.
+  const once = new Map<string, Part>();
+  for (const p of parts) if (p.raw > (once.get(p.name)?.raw ?? -1)) once.set(p.name, p);
+  return [...once.values()].sort((a, b) => b.gzip - a.gzip);
+}
+
+function weightRows(parts: Part[]): BenchRow[] {
+  const sum = (k: keyof Omit<Part, 'name'>) => parts.reduce((s, p) => s + p[k], 0);
+  const kb = (n: number) => Math.round((n / KB) * 10) / 10;
+  return [
+    ...parts.map((p) => ({
+      area: AREA,
+      metric: `  public loads ${p.name}`,
+      value: kb(p.sent),
+      unit: 'KB br 5',
+      note: `${kb(p.raw)} KB raw, gzip -9 ${kb(p.gzip)} KB, brotli 11 ${kb(p.brotli)} KB`,
+    })),
+    {
+      area: AREA,
+      metric: 'public view JS + CSS, as the host sends it',
+      value: kb(sum('sent')),
+      unit: 'KB',
+      target: '<= 450 KB',
+      pass: sum('sent') <= 450 * KB,
+      note: `${parts.length} files; ${kb(sum('raw'))} KB raw; the local host sends brotli (quality 5)`,
+    },
+    {
+      area: AREA,
+      metric: 'public view JS + CSS, gzip -9',
+      value: kb(sum('gzip')),
+      unit: 'KB',
+      target: '<= 450 KB',
+      pass: sum('gzip') <= 450 * KB,
+      note: `for a host or CDN that only gzips; brotli 11 (precompressed) ${kb(sum('brotli'))} KB`,
+    },
+  ];
+}
+
+/** The web rows of `npm run bench`. */
+export async function run(): Promise<BenchRow[]> {
+  const { url, server } = await startHost();
+  const browser = await launchChromium();
+  try {
+    const parts = await publicParts(browser, url);
+    return [...(await coordinatorRows(browser, url)), ...(await publicRows(browser, url)), ...weightRows(parts)];
+  } finally {
+    await browser.close();
+    server.close();
+    server.closeAllConnections?.();
+  }
+}

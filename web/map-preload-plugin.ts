@@ -1,0 +1,30 @@
+/**
+ * Vite plugin: every view draws a map, so the page asks for MapLibre (its module and its
+ * worker) from the first byte of HTML instead of after the view's code has loaded and run.
+ * The module is a `modulepreload`; the worker a `prefetch` into the HTTP cache, where the
+ * worker's own request finds it (the assets are served immutable).
+ */
+import type { Plugin } from 'vite';
+
+export function mapPreloadPlugin(): Plugin {
+  return {
+    name: 'phithak-map-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const files = Object.values(ctx.bundle ?? {}).map((f) => f.fileName);
+        const module = files.find((f) => /^assets\/maplibre-[\w-]+\.js$/.test(f));
+        const worker = files.find((f) => /^assets\/maplibre-gl-worker-[\w-]+\.js$/.test(f));
+        return [
+          ...(module
+            ? [{ tag: 'link', attrs: { rel: 'modulepreload', href: `/${module}` }, injectTo: 'head' as const }]
+            : []),
+          ...(worker
+            ? [{ tag: 'link', attrs: { rel: 'prefetch', href: `/${worker}` }, injectTo: 'head' as const }]
+            : []),
+        ];
+      },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The SMS log: every alert sent or attempted, with delivery in words, filtered by date,
+ * reason and status. The filters go to the API (`since`, `until`, `reason`, `status`) and are
+ * applied here as well, so the log reads the same whatever the server supports.
+ */
+import type { AlertView } from '../../../shared/api/wire.js';
+import { ALERT_REASONS, ALERT_STATUSES, type AlertReason, type AlertStatus } from '../../../shared/types.js';
+import { endpoints } from '../api.js';
+import { field, h, replaceChildren } from '../dom.js';
+import { live, t, type MessageKey } from '../i18n/i18n.js';
+import { formatDateTime, riskLabel } from '../format.js';
+import { alertOutcome } from './alert-words.js';
+
+export interface AlertsTab {
+  panel: HTMLElement;
+  load(): Promise<void>;
+}
+
+/** A `<input type=date>` value as the start of that Bangkok day (or the end, for `until`). */
+function bangkokDay(value: string, end: boolean): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  return new Date(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00`).toISOString();
+}
+
+/** Builds the tab; `names` gives volunteer names by id. */
+export function createAlertsTab(names: () => Map<string, string>): AlertsTab {
+  const since = h('input', { name: 'since', type: 'date' });
+  const until = h('input', { name: 'until', type: 'date' });
+  const reason = h(
+    'select',
+    { name: 'reason' },
+    h('option', { value: '' }, live('common.all')),
+    ...ALERT_REASONS.map((r) => h('option', { value: r }, live(`alertReason.${r}` as MessageKey))),
+  );
+  const status = h(
+    'select',
+    { name: 'alertStatus' },
+    h('option', { value: '' }, live('common.all')),
+    ...ALERT_STATUSES.map((s) => h('option', { value: s }, live(`alertStatus.${s}` as MessageKey))),
+  );
+  const list = h('ul', { class: 'cards alert-cards' });
+  const state = h('p', { class: 'muted', role: 'status' });
+  const card = (a: AlertView) =>
+    h(
+      'li',
+      { class: 'card alert-card', 'data-status': a.status, 'data-reason': a.reason },
+      h('h3', {}, names().get(a.volunteerId) ?? a.volunteerId),
+      h(
+        'p',
+        {},
+        live(
+          () =>
+            `${formatDateTime(a.createdAt)} · ${t(`alertReason.${a.reason}` as MessageKey)} · ${riskLabel(a.riskLevel)}`,
+        ),
+      ),
+      h(
+        'p',
+        { class: 'alert-outcome' },
+        live(() => alertOutcome(a)),
+      ),
+      h('p', { class: 'sms-message' }, a.message),
+    );
+  const load = async () => {
+    replaceChildren(state, live('common.loading'));
+    const q = {
+      since: bangkokDay(since.value, false),
+      until: bangkokDay(until.value, true),
+      reason: (reason.value || undefined) as AlertReason | undefined,
+      status: (status.value || undefined) as AlertStatus | undefined,
+    };
+    let items: AlertView[] = [];
+    try {
+      let next: string | undefined;
+      do {
+        const page = await endpoints.alerts({ ...q, next });
+        items.push(...page.items);
+        next = page.next;
+      } while (next && items.length < 5000);
+    } catch {
+      return replaceChildren(state, h('span', { class: 'error' }, live('coord.loadFailed')));
+    }
+    items = items.filter(
+      (a) =>
+        (!q.since || a.createdAt >= q.since) &&
+        (!q.until || a.createdAt <= q.until) &&
+        (!q.reason || a.reason === q.reason) &&
+        (!q.status || a.status === q.status),
+    );
+    replaceChildren(
+      state,
+      live(() => t('coord.alertCount', { count: items.length })),
+    );
+    replaceChildren(list, ...items.map(card));
+  };
+  const form = h(
+    'form',
+    { class: 'alert-filters row', novalidate: true },
+    field(live('coord.fromDate'), since),
+    field(live('coord.until'), until),
+    field(live('coord.reason'), reason),
+    field(live('coord.alertStatus'), status),
+  );
+  form.addEventListener('change', () => void load());
+  form.addEventListener('submit', (e) => e.preventDefault());
+  return { panel: h('div', { class: 'alerts-tab' }, h('h2', {}, live('coord.tabAlerts')), form, state, list), load };
+}

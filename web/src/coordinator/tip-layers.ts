@@ -1,0 +1,195 @@
+/**
+ * Tips on the coordinator's map, clustered in the page with supercluster: a filter change
+ * rebuilds the index (tens of ms for 10,000 tips) and the map source only ever holds the
+ * clusters and single tips in view, so MapLibre's worker has little to redo. Single tips are
+ * coloured by review status, cluster counts are drawn as HTML (the offline style has no
+ * glyphs), and a choropleth shows tips per approximate tambon area.
+ */
+import Supercluster, { type ClusterProperties } from 'supercluster';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, Point } from 'geojson';
+import type { TipListItem } from '../../../shared/api/wire.js';
+import type { BaseMap } from '../map/base-map.js';
+import { EMPTY } from '../map/map-style.js';
+import { tipPoint } from './tip-export.js';
+
+const SOURCE = 'tips';
+export const TIP_POINT_LAYER = 'tip-point';
+export const TIP_CLUSTER_LAYER = 'tip-cluster';
+
+/** Cluster radius 50 px, no clusters from zoom 13, where single tips are what a coordinator reads. */
+const CLUSTER = { radius: 50, maxZoom: 12, minPoints: 2 };
+
+/** Review status colours; `new` is the one that needs a coordinator. */
+const STATUS_COLOR = [
+  'match',
+  ['get', 'status'],
+  'new',
+  '#1a56b0',
+  'verified',
+  '#1d6b34',
+  'referred',
+  '#7a2f9b',
+  'dismissed',
+  '#8a8a8a',
+  '#1a56b0',
+];
+
+/** Choropleth classes: tips per tambon area. */
+const CHOROPLETH = [
+  'interpolate',
+  ['linear'],
+  ['coalesce', ['feature-state', 'count'], 0],
+  0,
+  'rgba(0,0,0,0)',
+  1,
+  '#fde0c5',
+  5,
+  '#f59e6b',
+  20,
+  '#c2410c',
+];
+
+type TipProps = { id: string; status: string; urgent: boolean };
+
+export interface TipLayers {
+  setTips(tips: TipListItem[]): void;
+  setChoropleth(counts: Map<string, number> | null): void;
+  setVisible(on: boolean): void;
+}
+
+const featureCache = new WeakMap<TipListItem, Feature<Point, TipProps> | null>();
+
+function featureOf(t: TipListItem): Feature<Point, TipProps> | null {
+  let f = featureCache.get(t);
+  if (f !== undefined) return f;
+  const p = tipPoint(t);
+  f = p
+    ? {
+        type: 'Feature',
+        properties: { id: t.id, status: t.status, urgent: t.urgent },
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      }
+    : null;
+  featureCache.set(t, f);
+  return f;
+}
+
+function addLayers(map: MapLibreMap): void {
+  if (!map.getSource('tambon-areas'))
+    map.addSource('tambon-areas', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+  map.addLayer({
+    id: 'tambon-choropleth',
+    type: 'fill',
+    source: 'tambon-areas',
+    layout: { visibility: 'none' },
+    paint: { 'fill-color': CHOROPLETH as never, 'fill-opacity': 0.7, 'fill-outline-color': '#9a8f74' },
+  });
+  map.addSource(SOURCE, { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: TIP_CLUSTER_LAYER,
+    type: 'circle',
+    source: SOURCE,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': '#1e2a38',
+      'circle-opacity': 0.85,
+      'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 23, 1000, 29],
+      'circle-stroke-color': '#fff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: TIP_POINT_LAYER,
+    type: 'circle',
+    source: SOURCE,
+    filter: ['!', ['has', 'point_count']],
+    paint: {
+      'circle-color': STATUS_COLOR as never,
+      'circle-radius': ['case', ['get', 'urgent'], 8, 6],
+      'circle-stroke-color': ['case', ['get', 'urgent'], '#bd0026', '#ffffff'],
+      'circle-stroke-width': 2,
+    },
+  });
+}
+
+/** Adds the layers (after the style loaded); `open` is called with a tip id clicked. */
+export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLayers {
+  const map: MapLibreMap = base.map;
+  addLayers(map);
+  let index = new Supercluster<TipProps>(CLUSTER);
+  let visible = true;
+  const draw = () => {
+    const b = map.getBounds();
+    // A margin of half a screen, so a short pan shows clusters before the move ends.
+    const dx = (b.getEast() - b.getWest()) / 2;
+    const dy = (b.getNorth() - b.getSouth()) / 2;
+    const bbox: [number, number, number, number] = [
+      Math.max(-180, b.getWest() - dx),
+      Math.max(-85, b.getSouth() - dy),
+      Math.min(180, b.getEast() + dx),
+      Math.min(85, b.getNorth() + dy),
+    ];
+    const features = index.getClusters(bbox, Math.floor(map.getZoom()));
+    (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    base.labels?.setExtra(
+      visible
+        ? features
+            .filter((f) => 'cluster' in f.properties && f.properties.cluster)
+            .map((f) => {
+              const c = f.properties as ClusterProperties;
+              const [lon, lat] = f.geometry.coordinates;
+              return {
+                key: `cluster:${c.cluster_id}`,
+                lat,
+                lon,
+                text: String(c.point_count_abbreviated),
+                className: 'cluster-count',
+              };
+            })
+        : [],
+    );
+  };
+  map.on('moveend', draw);
+  map.on('click', TIP_CLUSTER_LAYER, (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const zoom = Math.min(index.getClusterExpansionZoom(f.properties.cluster_id as number), 16);
+    map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
+  });
+  map.on('click', TIP_POINT_LAYER, (e) => {
+    const id = e.features?.[0]?.properties?.id;
+    if (typeof id === 'string') open(id);
+  });
+  for (const id of [TIP_CLUSTER_LAYER, TIP_POINT_LAYER]) {
+    map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
+  }
+  let shownCounts = new Map<string, number>();
+  return {
+    setTips(tips) {
+      const features: Feature<Point, TipProps>[] = [];
+      for (const t of tips) {
+        const f = featureOf(t);
+        if (f) features.push(f);
+      }
+      index = new Supercluster<TipProps>(CLUSTER).load(features);
+      draw();
+    },
+    setChoropleth(counts) {
+      map.setLayoutProperty('tambon-choropleth', 'visibility', counts ? 'visible' : 'none');
+      if (!counts) return;
+      void base.loadTambonAreas();
+      for (const code of shownCounts.keys())
+        if (!counts.has(code)) map.setFeatureState({ source: 'tambon-areas', id: code }, { count: 0 });
+      for (const [code, count] of counts) map.setFeatureState({ source: 'tambon-areas', id: code }, { count });
+      shownCounts = counts;
+    },
+    setVisible(on) {
+      visible = on;
+      for (const id of [TIP_CLUSTER_LAYER, TIP_POINT_LAYER])
+        map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      draw();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Loads every tip of the last year for the coordinator, page after page, handing each page
+ * over as it arrives so the map and the list fill while the rest streams in. Filters then
+ * run in the browser, so a change redraws at once instead of waiting for the network.
+ */
+import type { TipListItem } from '../../../shared/api/wire.js';
+import { endpoints } from '../api.js';
+import { ApiError } from '../http-client.js';
+
+/** How far back the console loads: a year of tips, the longest window the slider offers. */
+export const LOADED_DAYS = 365;
+/** The API's page limit; an older API that allows only 200 is met with 200. */
+const PAGE = 1000;
+const OLD_API_PAGE = 200;
+
+/** Calls `onPage` with all tips loaded so far after each page; resolves when the last page is in. */
+export async function loadTips(
+  onPage: (all: TipListItem[], done: boolean) => void,
+  nowMs = Date.now(),
+): Promise<TipListItem[]> {
+  const since = new Date(nowMs - LOADED_DAYS * 86_400_000).toISOString();
+  const all: TipListItem[] = [];
+  let next: string | undefined;
+  let limit = PAGE;
+  for (;;) {
+    let page;
+    try {
+      page = await endpoints.tips({ since, limit, next });
+    } catch (err) {
+      if (limit === PAGE && err instanceof ApiError && err.status === 400 && !next) {
+        limit = OLD_API_PAGE;
+        continue;
+      }
+      throw err;
+    }
+    all.push(...page.items);
+    next = page.next;
+    onPage(all, !next);
+    if (!next) break;
+  }
+  return all;
+}

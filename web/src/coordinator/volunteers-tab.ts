@@ -1,0 +1,231 @@
+/**
+ * The volunteer registry: cards with each volunteer's SMS language, radius and status, and
+ * their actions (test SMS with its outcome, edit, stop SMS); their home points and alert
+ * radii on the map; registration with the home point set by a tap on the map.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { AlertView, VolunteerProfile } from '../../../shared/api/wire.js';
+import type { LatLon } from '../../../shared/types.js';
+import { endpoints } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import { live, t } from '../i18n/i18n.js';
+import type { BaseMap } from '../map/base-map.js';
+import { EMPTY } from '../map/map-style.js';
+import { alertOutcome } from './alert-words.js';
+import { circlePolygon } from './circle-polygon.js';
+import { createVolunteerForm, type VolunteerForm } from './volunteer-form.js';
+
+export interface VolunteersTab {
+  panel: HTMLElement;
+  load(): Promise<void>;
+  setVisible(on: boolean): void;
+  /** A tap on the map while the form is open sets the home point. */
+  pick(p: LatLon): boolean;
+  /** Volunteer names by id, for the SMS log. */
+  names(): Map<string, string>;
+}
+
+function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii: FeatureCollection } {
+  const homes: Feature[] = [];
+  const radii: Feature[] = [];
+  for (const v of list) {
+    const props = { id: v.id, active: v.status === 'active' };
+    homes.push({
+      type: 'Feature',
+      properties: props,
+      geometry: { type: 'Point', coordinates: [v.location.lon, v.location.lat] },
+    });
+    radii.push({ type: 'Feature', properties: props, geometry: circlePolygon(v.location, v.radiusKm) });
+  }
+  return {
+    homes: { type: 'FeatureCollection', features: homes },
+    radii: { type: 'FeatureCollection', features: radii },
+  };
+}
+
+/** Builds the tab. */
+export function createVolunteersTab(pending: Promise<BaseMap | null>): VolunteersTab {
+  let base: BaseMap | null = null;
+  let volunteers: VolunteerProfile[] = [];
+  let form: VolunteerForm | null = null;
+  const list = h('ul', { class: 'cards volunteer-cards' });
+  const formSlot = h('div', { class: 'volunteer-form-slot' });
+  const status = h('p', { class: 'muted', role: 'status' });
+  const openForm = (existing: VolunteerProfile | null) => {
+    form = createVolunteerForm(
+      existing,
+      () => void load(),
+      () => {
+        form = null;
+        replaceChildren(formSlot);
+      },
+    );
+    replaceChildren(formSlot, form.element);
+    form.element.querySelector<HTMLInputElement>('input[name=name]')?.focus();
+  };
+  const card = (v: VolunteerProfile) => {
+    const outcome = h('span', { class: 'test-alert-result', role: 'status', 'aria-live': 'polite' });
+    const confirmStop = h(
+      'button',
+      { type: 'button', class: 'danger small confirm-opt-out', hidden: true },
+      live('coord.confirmStop'),
+    );
+    const test = async (button: HTMLButtonElement) => {
+      button.disabled = true;
+      replaceChildren(outcome, live('common.sending'));
+      try {
+        const a: AlertView = await endpoints.testAlert(v.id);
+        replaceChildren(
+          outcome,
+          live(() => alertOutcome(a)),
+        );
+      } catch {
+        replaceChildren(outcome, live('common.error'));
+      } finally {
+        button.disabled = false;
+      }
+    };
+    confirmStop.addEventListener('click', async () => {
+      confirmStop.disabled = true;
+      try {
+        await endpoints.optOutVolunteer(v.id);
+        await load();
+      } catch {
+        replaceChildren(outcome, live('common.error'));
+        confirmStop.disabled = false;
+      }
+    });
+    const testButton = h('button', { type: 'button', class: 'secondary small test-alert' }, live('coord.testSms'));
+    testButton.addEventListener('click', () => void test(testButton));
+    return h(
+      'li',
+      { class: 'card volunteer-card', 'data-volunteer-id': v.id },
+      h('h3', {}, v.name),
+      h(
+        'p',
+        {},
+        v.phone,
+        ' · ',
+        live(() => t('coord.volSummary', { km: v.radiusKm, lang: v.language.toUpperCase() })),
+      ),
+      h(
+        'p',
+        { class: v.status === 'active' ? '' : 'muted' },
+        live(v.status === 'active' ? 'coord.volActive' : 'coord.volOptedOut'),
+        v.quietHours
+          ? live(
+              () => ` · ${t('coord.quietHours', { start: v.quietHours?.start ?? '', end: v.quietHours?.end ?? '' })}`,
+            )
+          : '',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        testButton,
+        h(
+          'button',
+          { type: 'button', class: 'secondary small edit-volunteer', onclick: () => openForm(v) },
+          live('coord.edit'),
+        ),
+        v.status === 'active'
+          ? h(
+              'button',
+              { type: 'button', class: 'danger small opt-out', onclick: () => (confirmStop.hidden = false) },
+              live('coord.stopSms'),
+            )
+          : null,
+        confirmStop,
+        outcome,
+      ),
+    );
+  };
+  const draw = () => {
+    if (!base?.map.getSource('volunteer-homes')) return;
+    const { homes, radii } = toFeatures(volunteers);
+    (base.map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
+    (base.map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
+  };
+  const load = async () => {
+    replaceChildren(status, live('common.loading'));
+    try {
+      volunteers = (await endpoints.volunteers()).items;
+    } catch {
+      return replaceChildren(status, h('span', { class: 'error' }, live('coord.loadFailed')));
+    }
+    replaceChildren(
+      status,
+      live(() => t('coord.volCount', { count: volunteers.length })),
+    );
+    replaceChildren(list, ...volunteers.map(card));
+    draw();
+  };
+  void pending.then((b) => {
+    base = b;
+    if (!b) return;
+    void b.ready.then(() => {
+      const map = b.map;
+      map.addSource('volunteer-radii', { type: 'geojson', data: EMPTY });
+      map.addSource('volunteer-homes', { type: 'geojson', data: EMPTY });
+      map.addLayer({
+        id: 'volunteer-radius-fill',
+        type: 'fill',
+        source: 'volunteer-radii',
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07 },
+      });
+      map.addLayer({
+        id: 'volunteer-radius-line',
+        type: 'line',
+        source: 'volunteer-radii',
+        layout: { visibility: 'none' },
+        paint: { 'line-color': '#1d6b34', 'line-width': 1.2, 'line-dasharray': [3, 2] },
+      });
+      map.addLayer({
+        id: 'volunteer-home',
+        type: 'circle',
+        source: 'volunteer-homes',
+        layout: { visibility: 'none' },
+        paint: {
+          'circle-radius': 6,
+          'circle-color': ['case', ['get', 'active'], '#1d6b34', '#8a8a8a'],
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 2,
+        },
+      });
+      draw();
+    });
+  });
+  const panel = h(
+    'div',
+    { class: 'volunteers-tab' },
+    h(
+      'div',
+      { class: 'row' },
+      h('h2', {}, live('coord.tabVolunteers')),
+      h(
+        'button',
+        { type: 'button', class: 'register-volunteer', onclick: () => openForm(null) },
+        live('coord.registerVolunteer'),
+      ),
+    ),
+    formSlot,
+    status,
+    list,
+  );
+  return {
+    panel,
+    load,
+    setVisible(on) {
+      if (!base?.map.getLayer('volunteer-home')) return;
+      for (const id of ['volunteer-radius-fill', 'volunteer-radius-line', 'volunteer-home'])
+        base.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    },
+    pick(p) {
+      if (!form) return false;
+      form.setPoint(p);
+      return true;
+    },
+    names: () => new Map(volunteers.map((v) => [v.id, v.name])),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The map every view starts from: the offline basemap (or the deployment's tile style,
+ * runtime config `basemapStyleUrl`), place names drawn by the browser, navigation and scale.
+ * maplibre-gl 6 resolves its worker next to its own module (`import.meta.url`), which a
+ * bundle breaks, so the worker file is emitted by Vite and its URL handed to `setWorkerUrl`.
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { liveAttr } from '../i18n/i18n.js';
+import { loadPlaces } from '../place-names.js';
+import { basemapUrl, offlineStyle } from './map-style.js';
+import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
+
+setWorkerUrl(workerUrl);
+
+/** Narathiwat town; zoom 8 shows the four border provinces. */
+export const START = { center: [101.6, 6.5] as [number, number], zoom: 7.6 };
+
+export interface BaseMap {
+  map: MapLibreMap;
+  /** Resolves once the style is loaded and the app's sources can be added. */
+  ready: Promise<void>;
+  labels: PlaceLabels | null;
+  /** Loads the approximate tambon areas (once); the choropleth and way-finding lines need them. */
+  loadTambonAreas(): Promise<void>;
+}
+
+/** Creates the map in `container`; throws when the device has no WebGL. */
+export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string } = {}): BaseMap {
+  const map = new MapLibreMap({
+    container,
+    style: opts.styleUrl ?? offlineStyle(),
+    ...START,
+    attributionControl: false,
+    // Phones scroll the page with one finger; two move the map.
+    cooperativeGestures: false,
+  });
+  liveAttr(map.getCanvas(), 'aria-label', 'map.canvasLabel');
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+  const ready = new Promise<void>((done) => map.once('load', () => done()));
+  // A tile basemap brings its own names; the offline one needs ours.
+  const labels = opts.styleUrl ? null : createPlaceLabels(map);
+  if (labels) void loadPlaces().then((places) => places && labels.setPlaces(places));
+  let areas: Promise<void> | undefined;
+  const loadTambonAreas = () =>
+    (areas ??= ready.then(() => {
+      const source = map.getSource('tambon-areas') as GeoJSONSource | undefined;
+      source?.setData(basemapUrl('basemap/tambon-areas.geojson'));
+    }));
+  if (!opts.styleUrl) {
+    // Way-finding lines appear from zoom 9; fetch the areas only when someone gets there.
+    const onZoom = () => {
+      if (map.getZoom() < 9) return;
+      map.off('zoomend', onZoom);
+      void loadTambonAreas();
+    };
+    map.on('zoomend', onZoom);
+  }
+  map.on('error', (e) => {
+    // A listener silences MapLibre's own report; keep the error visible to tests and devtools.
+    console.error(e.error);
+  });
+  return { map, ready, labels, loadTambonAreas };
+}
+
+/** 5 decimals ≈ 1 m: more would be false precision from a tap. */
+export function roundDeg(deg: number): number {
+  return Math.round(deg * 1e5) / 1e5;
+}

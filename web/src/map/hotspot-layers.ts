@@ -1,0 +1,102 @@
+/**
+ * Hotspot polygons on a map, coloured by risk, with one point per hotspot so small polygons
+ * stay visible at province zoom, and a selected state for the one in focus.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { RISK_COLORS } from '../format.js';
+import { EMPTY } from './map-style.js';
+import { featureBounds } from './feature-bounds.js';
+
+/** A MapLibre `match` on `riskLevel`, grey for anything unknown. */
+export const RISK_COLOR_EXPRESSION = [
+  'match',
+  ['get', 'riskLevel'],
+  'low',
+  RISK_COLORS.low,
+  'medium',
+  RISK_COLORS.medium,
+  'high',
+  RISK_COLORS.high,
+  'critical',
+  RISK_COLORS.critical,
+  '#888888',
+] as unknown as string;
+
+type Hotspots = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
+
+function centres(fc: Hotspots): FeatureCollection<Point> {
+  const features: Feature<Point>[] = [];
+  for (const f of fc.features) {
+    const b = featureBounds(f);
+    if (!b) continue;
+    const coordinates = [(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2];
+    features.push({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export interface HotspotLayers {
+  set(fc: Hotspots): void;
+  select(id: string | undefined): void;
+  /** Layer ids that answer clicks. */
+  clickable: string[];
+}
+
+/** Adds the sources and layers (call after the style loaded). */
+export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?: string): HotspotLayers {
+  const polygons = `${prefix}s`;
+  const points = `${prefix}-points`;
+  map.addSource(polygons, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+  map.addSource(points, { type: 'geojson', data: EMPTY });
+  const selected = ['boolean', ['feature-state', 'selected'], false];
+  const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
+  map.addLayer(
+    {
+      id: `${prefix}-fill`,
+      type: 'fill',
+      source: polygons,
+      paint: { 'fill-color': RISK_COLOR_EXPRESSION, 'fill-opacity': ['case', selected, 0.75, 0.5] as never },
+    },
+    before,
+  );
+  map.addLayer(
+    {
+      id: `${prefix}-line`,
+      type: 'line',
+      source: polygons,
+      paint: { 'line-color': RISK_COLOR_EXPRESSION, 'line-width': ['case', selected, 3, 1.5] as never },
+    },
+    before,
+  );
+  map.addLayer(
+    {
+      id: `${prefix}-point`,
+      type: 'circle',
+      source: points,
+      maxzoom: 12,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6, 11, 10],
+        'circle-color': RISK_COLOR_EXPRESSION,
+        'circle-stroke-color': '#3a1d12',
+        'circle-stroke-width': 1,
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+      },
+    },
+    before,
+  );
+  let current: string | undefined;
+  return {
+    set(fc) {
+      (map.getSource(polygons) as GeoJSONSource).setData(fc);
+      (map.getSource(points) as GeoJSONSource).setData(centres(fc));
+    },
+    select(id) {
+      if (current !== undefined) map.setFeatureState({ source: polygons, id: current }, { selected: false });
+      current = id;
+      if (id !== undefined) map.setFeatureState({ source: polygons, id }, { selected: true });
+    },
+    clickable: [`${prefix}-fill`, `${prefix}-point`],
+  };
+}
