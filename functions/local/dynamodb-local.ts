@@ -80,6 +80,9 @@ async function stopLeftover(path: string): Promise<void> {
   rmSync(file, { force: true });
 }
 
+/** Whether a child process is still running (a killed one has a null exit code but a signal code). */
+const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+
 /** Spawns the JVM and resolves once it answers ListTables. */
 async function launch(port: number, path: string | null): Promise<ChildProcess> {
   // Its own process group: Ctrl-C reaches only this process, which drains requests and then
@@ -88,7 +91,7 @@ async function launch(port: number, path: string | null): Promise<ChildProcess> 
   if (path && child.pid) writeFileSync(join(path, PID_FILE), String(child.pid), { mode: 0o600 });
   // Never leave a JVM behind when this process ends without calling stop(); SIGTERM, so it
   // finishes writing what it acknowledged.
-  const killChild = () => child.exitCode === null && child.kill('SIGTERM');
+  const killChild = () => running(child) && child.kill('SIGTERM');
   process.once('exit', killChild);
   child.once('exit', () => process.off('exit', killChild));
   let stderr = '';
@@ -106,7 +109,7 @@ async function launch(port: number, path: string | null): Promise<ChildProcess> 
         await Promise.race([ddb.send(new ListTablesCommand({})), exited]);
         return child;
       } catch (err) {
-        if (child.exitCode !== null || Date.now() > deadline) throw err;
+        if (!running(child) || Date.now() > deadline) throw err;
         await new Promise((r) => setTimeout(r, 150));
       }
     }
@@ -158,7 +161,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
-    pid: () => (child.exitCode === null ? child.pid : undefined),
+    pid: () => (running(child) ? child.pid : undefined),
     stop: () =>
       new Promise<void>((done) => {
         stopping = true;
@@ -166,10 +169,10 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
           if (path) rmSync(join(path, PID_FILE), { force: true });
           done();
         };
-        if (child.exitCode !== null) return finish();
+        if (!running(child)) return finish();
         child.once('exit', finish);
         child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), CLEAN_STOP_MS).unref();
+        setTimeout(() => running(child) && child.kill('SIGKILL'), CLEAN_STOP_MS).unref();
       }),
   };
 }

@@ -26,13 +26,13 @@ const freshDir = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /**
- * Writes two-item transactions from 8 writers into fresh tables of `db` until 150 are
+ * Writes transactions (as tip intake does) from 8 writers into a fresh table of `db` until 150 are
  * acknowledged, then sends `signal` to its JVM; returns the acknowledged ids, and the running
  * DynamoDB Local restarted on the same files.
  */
 async function writeThenSignal(db: DynamoDbLocal, dir: string, round: number, signal: NodeJS.Signals) {
   const { ddb, doc } = createDynamoClients({ region: 'ap-southeast-1', dynamoEndpoint: db.endpoint });
-  const tables = [`tips${round}`, `keys${round}`];
+  const tables = [`tips${round}`];
   for (const TableName of tables)
     await ddb.send(
       new CreateTableCommand({
