@@ -55,6 +55,16 @@ export const TABLES = {
       },
     ],
     stream: 'NEW_IMAGE',
+    // A tip and its text expire after the tip retention (default a year).
+    ttlAttribute: 'expiresAt',
+  },
+  /**
+   * Reporters' contacts, apart from their tips so they expire sooner (default 90 days):
+   * envelope-encrypted, opened only for a coordinator who opens that tip.
+   */
+  tipContacts: {
+    partitionKey: { name: 'tipId', type: 'S' },
+    ttlAttribute: 'expiresAt',
   },
   /** Idempotency records for POST /api/tips (`Idempotency-Key`), expiring after a day. */
   idempotency: {
@@ -73,6 +83,8 @@ export const TABLES = {
       },
     ],
     stream: 'NEW_AND_OLD_IMAGES',
+    // Retired hotspots expire after the hotspot retention (default 90 days); active ones never.
+    ttlAttribute: 'expiresAt',
   },
   /** Volunteer profiles. */
   volunteers: {
@@ -122,7 +134,7 @@ export const TABLES = {
       },
     ],
     // Per-volunteer daily SMS counters (`count|<volunteerId>|<day>`) expire after two days;
-    // alert records themselves carry no expiry.
+    // alert records (their message texts) after the alert retention (default 180 days).
     ttlAttribute: 'expiresAt',
   },
   /**

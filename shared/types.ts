@@ -92,6 +92,8 @@ export interface Tip {
   address?: string;
   geocode: GeocodeResult;
   contact?: { phone: string; consentToContact: boolean };
+  /** The reporter left a contact (set on reads that do not open it). */
+  hasContact?: boolean;
   /** True when the text or category marks immediate danger (drives `urgent_tip` alerts). */
   urgent: boolean;
   /**

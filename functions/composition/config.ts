@@ -58,6 +58,10 @@ export interface Config {
   keysDir?: string;
   /** AWS: the KMS HMAC key of pseudonyms (`PSEUDONYM_KEY_ID`). */
   pseudonymKeyId?: string;
+  /** Days data is kept (`RETENTION_*_DAYS`): tip text, reporter contacts, retired hotspots, alert messages. */
+  retention: Retention;
+  /** AWS: the KMS key that wraps contact data keys (`CONTACT_KEY_ID`). */
+  contactKeyId?: string;
   /** Caps on one re-clustering (tests lower them); default `DEFAULT_WORK_LIMITS`. */
   hotspotWorkLimits?: WorkLimits;
   /** Seconds between public snapshots (`PUBLIC_SNAPSHOT_S`); 0 publishes after every change (tests). */
@@ -122,6 +126,31 @@ function parseKeys(raw: string | undefined): Record<string, string> {
   return out;
 }
 
+/** Days data is kept, by kind. */
+export interface Retention {
+  tipDays: number;
+  contactDays: number;
+  hotspotDays: number;
+  alertDays: number;
+}
+
+/** Defaults (issue 9): text a year, contacts 90 days, retired hotspots 90 days, alert messages 180 days. */
+export const DEFAULT_RETENTION: Retention = { tipDays: 365, contactDays: 90, hotspotDays: 90, alertDays: 180 };
+
+function retentionOf(env: Record<string, string | undefined>): Retention {
+  const days = (name: string, fallback: number) => {
+    const value = positiveNumber(env[name], name, fallback);
+    if (value < 1) throw new Error(`${name} must be at least 1 day, got "${env[name]}"`);
+    return value;
+  };
+  return {
+    tipDays: days('RETENTION_TIP_DAYS', DEFAULT_RETENTION.tipDays),
+    contactDays: days('RETENTION_CONTACT_DAYS', DEFAULT_RETENTION.contactDays),
+    hotspotDays: days('RETENTION_HOTSPOT_DAYS', DEFAULT_RETENTION.hotspotDays),
+    alertDays: days('RETENTION_ALERT_DAYS', DEFAULT_RETENTION.alertDays),
+  };
+}
+
 function serviceAreaOf(env: Record<string, string | undefined>) {
   const provinces = env.SERVICE_AREA_PROVINCES?.split(',')
     .map((c) => c.trim())
@@ -179,6 +208,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       'PUBLIC_SNAPSHOT_S',
       SCHEDULES.snapshotPublisher.everyS,
     ),
+    contactKeyId: env.CONTACT_KEY_ID || undefined,
+    retention: retentionOf(env),
+    ...serviceAreaOf(env),
   };
 }
 
@@ -196,6 +228,7 @@ export interface LocalRunSettings {
   serviceAreaBufferKm: number;
   serviceAreaProvinces?: string[];
   serviceAreaGeoJsonPath?: string;
+  retention: Retention;
   logLevel: LogLevel;
   integratorKeys: Record<string, string>;
   /** Milliseconds after a send at which the outbox simulates its delivery receipt. */
@@ -220,6 +253,8 @@ export function readLocalRunSettings(env: Record<string, string | undefined> = p
       SCHEDULES.snapshotPublisher.everyS,
     ),
     serviceAreaBufferKm: positiveNumber(env.SERVICE_AREA_BUFFER_KM, 'SERVICE_AREA_BUFFER_KM', DEFAULT_BUFFER_KM),
+    ...serviceAreaOf(env),
+    retention: retentionOf(env),
     // A console shows warnings and the outbox lines; structured info lines are for Lambda.
     logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL, 'WARN'),
     integratorKeys: parseKeys(env.INTEGRATOR_KEYS),

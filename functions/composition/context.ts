@@ -38,6 +38,8 @@ import { DynamoHotspotStore } from '../lib/dynamo-hotspot-store.js';
 import { DynamoSnapshotStore } from '../lib/dynamo-snapshot-store.js';
 import { DynamoTipAuditLog } from '../lib/dynamo-tip-audit-log.js';
 import { DynamoTipStore } from '../lib/dynamo-tip-store.js';
+import { envelopeSealer, localKeyWrapper } from '../lib/contact-envelope.js';
+import { kmsKeyWrapper } from '../lib/kms-key-wrapper.js';
 import { DynamoVolunteerDirectory } from '../lib/dynamo-volunteer-directory.js';
 import { gazetteerFromFile } from '../lib/gazetteer-file.js';
 import { hmacPseudonyms } from '../lib/hmac-pseudonyms.js';
@@ -106,7 +108,9 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
   overrides.instrumentDynamo?.(ddb);
   telemetry.traceClient(ddb);
   const gazetteer = overrides.gazetteer ?? gazetteerFromFile(config.gazetteerIndexPaths);
-  const alerts = overrides.alerts ?? new DynamoAlertLog(doc, config.tables.alerts, clock);
+  const alerts =
+    overrides.alerts ??
+    new DynamoAlertLog(doc, config.tables.alerts, clock, { retentionDays: config.retention.alertDays });
   const clients: Array<{ destroy(): void }> = [ddb];
   const aws = <T extends { destroy(): void }>(client: T) => (clients.push(client), telemetry.traceClient(client));
   const log = overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel);
@@ -130,8 +134,18 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
     tips:
       overrides.tips ??
-      new DynamoTipStore(doc, { tips: config.tables.tips, idempotency: config.tables.idempotency }, clock),
-    hotspots: overrides.hotspots ?? new DynamoHotspotStore(doc, config.tables.hotspots),
+      new DynamoTipStore(
+        doc,
+        { tips: config.tables.tips, idempotency: config.tables.idempotency, tipContacts: config.tables.tipContacts },
+        clock,
+        envelopeSealer(
+          config.mode === 'aws' && config.contactKeyId
+            ? kmsKeyWrapper(aws(new KMSClient({ region: config.region })), config.contactKeyId)
+            : localKeyWrapper(keyFile(config.keysDir && join(config.keysDir, 'contact-master.key'))),
+        ),
+        config.retention,
+      ),
+    hotspots: overrides.hotspots ?? new DynamoHotspotStore(doc, config.tables.hotspots, config.retention.hotspotDays),
     volunteers:
       overrides.volunteers ??
       new DynamoVolunteerDirectory(doc, {

@@ -28,7 +28,8 @@ function changedTips(records: DynamoDBRecord[]): Changed {
       continue;
     }
     if (!tip.cell || tip.lat === undefined || tip.lon === undefined) continue;
-    tips.set(tip.id, toClusterTip(tip));
+    // A tip deleted (its retention ran out) leaves its hotspot, as a dismissed one does.
+    tips.set(tip.id, toClusterTip(record.eventName === 'REMOVE' ? { ...tip, status: 'dismissed' } : tip));
     seqs.set(tip.id, [...(seqs.get(tip.id) ?? []), record.dynamodb?.SequenceNumber ?? '']);
   }
   return { tips: [...tips.values()], records: seqs, unreadable };

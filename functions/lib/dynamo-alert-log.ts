@@ -25,6 +25,8 @@ const isConditionFailure = (err: unknown) =>
 
 /** Options of {@link AlertsRepo}. */
 export interface AlertsRepoOptions {
+  /** Days an alert record (its message text) is kept. */
+  retentionDays?: number;
   /**
    * How long a claim blocks other senders, ms. Longer than the dispatcher's Lambda timeout
    * (60 s), so a live sender is never overtaken; a claim left by a crashed one (status
@@ -48,7 +50,10 @@ export class DynamoAlertLog implements AlertLog {
     options: AlertsRepoOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.retentionS = (options.retentionDays ?? 180) * 86_400;
   }
+
+  private readonly retentionS: number;
 
   /**
    * Records an alert as `queued` and claims the right to send it. Returns false when the
@@ -91,7 +96,10 @@ export class DynamoAlertLog implements AlertLog {
     condition: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName' | 'Item'>,
   ): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...item, feed: 'alerts' }, ...condition }));
+      const expiresAt = Math.floor(Date.parse(item.createdAt) / 1000) + this.retentionS;
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: { ...item, feed: 'alerts', expiresAt }, ...condition }),
+      );
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;

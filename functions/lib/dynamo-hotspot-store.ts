@@ -14,13 +14,16 @@ type HotspotItem = Omit<Hotspot, 'geometry'> & { geometryJson: string };
 
 /** Converts a stored item (or a stream image already unmarshalled) back to a Hotspot. */
 export function fromHotspotItem(item: Record<string, unknown>): Hotspot {
-  const { geometryJson, ...rest } = item as HotspotItem;
+  const { geometryJson, expiresAt: _e, ...rest } = item as HotspotItem & { expiresAt?: number };
   return { ...(rest as Omit<Hotspot, 'geometry'>), geometry: JSON.parse(geometryJson) } as Hotspot;
 }
 
-function toItem(h: Hotspot): HotspotItem {
+/** The stored form; a retired hotspot expires `retiredDays` after it retired (active ones never do). */
+function toItem(h: Hotspot, retiredDays: number): HotspotItem & { expiresAt?: number } {
   const { geometry, ...rest } = h;
-  return { ...rest, geometryJson: JSON.stringify(geometry) };
+  const expiresAt =
+    h.status === 'retired' ? Math.floor(Date.parse(h.updatedAt) / 1000) + retiredDays * 86_400 : undefined;
+  return { ...rest, geometryJson: JSON.stringify(geometry), ...(expiresAt ? { expiresAt } : {}) };
 }
 
 /** Hotspots in DynamoDB. */
@@ -28,6 +31,8 @@ export class DynamoHotspotStore implements HotspotStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
+    /** Days a retired hotspot is kept (its SMS links then say it has ended). */
+    private readonly retiredDays = 90,
   ) {}
 
   /** Every active hotspot, most recently seen first. */
@@ -64,7 +69,7 @@ export class DynamoHotspotStore implements HotspotStore {
         await this.doc.send(
           new PutCommand({
             TableName: this.table,
-            Item: toItem(h),
+            Item: toItem(h, this.retiredDays),
             ...(readAt
               ? {
                   ConditionExpression: '#u = :readAt',

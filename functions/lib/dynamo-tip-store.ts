@@ -9,7 +9,9 @@ import {
 import { InvalidCursorError } from '../../shared/core/errors.js';
 import type {
   Clock,
+  ContactSealer,
   CreateTipOutcome,
+  SealedContact,
   IdempotencyRecord,
   TipPage,
   TipQuery,
@@ -31,21 +33,27 @@ export interface TipItem extends Tip {
   admin?: Tip['geocode']['admin'];
 }
 
-/** Attributes that exist only for indexes. */
+/** Attributes that exist only for indexes and expiry. */
 function toTip(item: Record<string, unknown>): Tip {
-  const { feed: _feed, cell: _cell, admin: _admin, ...tip } = item as unknown as TipItem;
+  const {
+    feed: _feed,
+    cell: _cell,
+    admin: _admin,
+    expiresAt: _e,
+    ...tip
+  } = item as unknown as TipItem & { expiresAt?: number };
   return tip;
 }
 
-function toItem(tip: Tip): TipItem {
-  const clusterable = tip.lat !== undefined && tip.lon !== undefined;
-  return {
-    ...tip,
-    feed: 'tips',
-    admin: tip.geocode.admin,
-    ...(clusterable ? { cell: tipCell(tip.lat!, tip.lon!) } : {}),
-  };
+const DAY_S = 86_400;
+
+/** How long tips and their contacts are kept (docs/contract.md, README "Privacy"). */
+export interface TipRetention {
+  tipDays: number;
+  contactDays: number;
 }
+
+const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
@@ -81,19 +89,51 @@ function decodeCursor(cursor: string): Record<string, unknown> {
 export class DynamoTipStore implements TipStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
-    private readonly tables: { tips: string; idempotency: string },
+    private readonly tables: { tips: string; idempotency: string; tipContacts: string },
     private readonly clock: Clock,
+    private readonly sealer: ContactSealer,
+    private readonly retention: TipRetention,
   ) {}
+
+  /** The stored form: index keys, the expiry, and the contact left out (it is sealed apart). */
+  private toItem(tip: Tip): TipItem & { expiresAt: number } {
+    const { contact, ...rest } = tip;
+    const clusterable = tip.lat !== undefined && tip.lon !== undefined;
+    return {
+      ...rest,
+      feed: 'tips',
+      admin: tip.geocode.admin,
+      ...(clusterable ? { cell: tipCell(tip.lat!, tip.lon!) } : {}),
+      ...(contact ? { hasContact: true } : {}),
+      expiresAt: epochS(tip.receivedAt) + this.retention.tipDays * DAY_S,
+    };
+  }
 
   async create(tip: Tip, idem?: IdempotencyRecord): Promise<CreateTipOutcome> {
     const nowSeconds = Math.floor(Date.parse(this.clock.now()) / 1000);
+    const sealed = tip.contact ? await this.sealer.seal(tip.contact, tip.id) : undefined;
+    const contactExpiresAt = epochS(tip.receivedAt) + this.retention.contactDays * DAY_S;
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: { TableName: this.tables.tips, Item: toItem(tip), ConditionExpression: 'attribute_not_exists(id)' },
+              Put: {
+                TableName: this.tables.tips,
+                Item: this.toItem(tip),
+                ConditionExpression: 'attribute_not_exists(id)',
+              },
             },
+            ...(sealed
+              ? [
+                  {
+                    Put: {
+                      TableName: this.tables.tipContacts,
+                      Item: { tipId: tip.id, sealed, expiresAt: contactExpiresAt },
+                    },
+                  },
+                ]
+              : []),
             ...(idem
               ? [
                   {
@@ -131,7 +171,16 @@ export class DynamoTipStore implements TipStore {
 
   async get(id: string): Promise<Tip | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tables.tips, Key: { id }, ConsistentRead: true }));
-    return out.Item ? toTip(out.Item) : undefined;
+    if (!out.Item) return undefined;
+    const tip = toTip(out.Item);
+    if (!tip.hasContact) return tip;
+    const sealed = await this.doc.send(
+      new GetCommand({ TableName: this.tables.tipContacts, Key: { tipId: id }, ConsistentRead: true }),
+    );
+    const { hasContact: _h, ...rest } = tip;
+    // Expired under the contact retention: the tip stays, its contact is gone.
+    if (!sealed.Item) return rest;
+    return { ...rest, contact: await this.sealer.open(sealed.Item.sealed as SealedContact, id) };
   }
 
   /**

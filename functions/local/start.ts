@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       serviceAreaBufferKm: settings.serviceAreaBufferKm,
       serviceAreaProvinces: settings.serviceAreaProvinces,
       serviceAreaGeoJsonPath: settings.serviceAreaGeoJsonPath,
+      retention: settings.retention,
       integratorKeys: settings.integratorKeys,
       sms: { provider: 'eum', receiptDelayMs: settings.smsReceiptDelayMs },
     },

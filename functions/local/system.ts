@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -46,6 +46,8 @@ export interface LocalSystemOptions {
   config?: Partial<Config>;
   /** Adapters to replace (fault-injection tests). */
   overrides?: ContextOverrides;
+  /** Wraps the built adapters (fault-injection tests fail a real adapter's call once). */
+  decorate?: (ctx: AppContext) => ContextOverrides;
 }
 
 export interface LocalSystem {
@@ -62,6 +64,16 @@ export interface LocalSystem {
   /** Resolves once both stream pollers have found nothing new (tests wait on it). */
   settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Makes a folder and everything in it private to this user (0700 folders, 0600 files). */
+function closeUp(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) closeUp(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }
 
 /** The configuration of the local host, built from its options (never from the environment). */
@@ -91,7 +103,13 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   const token = opts.coordinatorToken ?? randomBytes(18).toString('base64url');
   const prefix = opts.tablePrefix ?? 'phithak-';
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
-  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (dataDir) {
+    // Nothing in DATA_DIR is for other users: the database, keys, checkpoints, dead letters
+    // (the JVM inherits the mask); and files an older version left readable are closed up.
+    process.umask(0o077);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    closeUp(dataDir);
+  }
   let ddbLocal: DynamoDbLocal | undefined;
   // Tables are (re-)created after a restart too: an in-memory database comes back empty.
   let bootstrap = async () => undefined as void;
@@ -115,7 +133,8 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   config = { ...config, publicBaseUrl: opts.publicBaseUrl ?? url };
 
   const deadLetters = new FileDeadLetters(dataDir ? join(dataDir, 'dead-letters.jsonl') : undefined);
-  const ctx = createContext(config, { deadLetters, ...opts.overrides });
+  const built = createContext(config, { deadLetters, ...opts.overrides });
+  const ctx: AppContext = opts.decorate ? { ...built, ...opts.decorate(built) } : built;
   api = createApiHandler(ctx);
   const publishOnChange =
     config.publicSnapshotEveryS === 0 ? async () => void (await publishPublicSnapshot(ctx)) : undefined;

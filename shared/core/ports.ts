@@ -102,9 +102,11 @@ export interface TipStore {
   create(tip: Tip, idempotency?: IdempotencyRecord): Promise<CreateTipOutcome>;
   /** The unexpired record of an `Idempotency-Key` (strongly consistent). */
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /** The tip with its contact opened (a coordinator opening its detail): the only read that decrypts. */
   get(id: string): Promise<Tip | undefined>;
   /** Sets the review status and appends to its history; `undefined` for an unknown id. */
   setStatus(id: string, change: TipStatusChange): Promise<Tip | undefined>;
+  /** The feed, without contacts (`hasContact` says whether there is one). */
   list(query: TipQuery): Promise<TipPage>;
   /** Every clusterable, not dismissed tip received at or after `since` (the full recomputation). */
   clusterableSince(since: string): Promise<ClusterTip[]>;
@@ -308,4 +310,22 @@ export interface OptOutTokens {
   save(token: string, grant: OptOutGrant): Promise<void>;
   /** The grant of an unexpired, unused token, now used up; undefined otherwise. */
   take(token: string, now: string): Promise<OptOutGrant | undefined>;
+}
+
+/** A reporter's contact as stored: envelope-encrypted, opaque to everything but its sealer. */
+export interface SealedContact {
+  /** Format version of the envelope. */
+  v: 1;
+  /** The data key, wrapped by the master key (KMS, or the local key file). */
+  wrappedKey: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/** Envelope encryption of contact data: a fresh data key per record, wrapped by a master key the core never sees. */
+export interface ContactSealer {
+  /** `context` (the tip id) is bound to the ciphertext: a sealed contact moved to another tip does not open. */
+  seal(contact: NonNullable<Tip['contact']>, context: string): Promise<SealedContact>;
+  open(sealed: SealedContact, context: string): Promise<NonNullable<Tip['contact']>>;
 }

@@ -4,8 +4,8 @@ import type { Tip } from '../types.js';
 
 /** A tip as the list shows it: text and exact place, never the contact. */
 export function toTipListItem(tip: Tip): TipListItem {
-  const { contact, statusHistory: _history, reporterKey: _key, ...rest } = tip;
-  return { ...rest, hasContact: Boolean(contact) };
+  const { contact, statusHistory: _history, reporterKey: _key, hasContact, ...rest } = tip;
+  return { ...rest, hasContact: Boolean(contact) || hasContact === true };
 }
 
 /** A tip as its detail panel shows it, with contact and status history. */
