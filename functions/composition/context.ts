@@ -57,7 +57,7 @@ import { SnsMessageSender } from '../lib/sns-message-sender.js';
 import { SqsDeadLetters } from '../lib/sqs-dead-letters.js';
 import { SqsSendQueue } from '../lib/sqs-send-queue.js';
 import type { Config } from './config.js';
-import { configuredServiceArea } from './service-area.js';
+import { configuredServiceArea } from './configured-service-area.js';
 
 /** Every port a handler may use, built once per process. */
 export interface AppContext {

@@ -12,7 +12,7 @@ import { haversineKmRaw } from '../../shared/geo/haversine.js';
 import { ConflictError } from '../../shared/core/errors.js';
 import type { CoveringVolunteer, VolunteerDirectory } from '../../shared/core/ports.js';
 import type { LatLon, Volunteer } from '../../shared/types.js';
-import { coverCells, queryCells } from '../../shared/volunteers/cells.js';
+import { coverCells, queryCells } from '../../shared/volunteers/volunteer-cells.js';
 
 /** A volunteer's entry in a cell bucket: `[lat, lon, radiusKm]`, degrees and km. */
 export type CellEntry = [lat: number, lon: number, radiusKm: number];

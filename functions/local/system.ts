@@ -16,7 +16,7 @@ import { bootstrapTables } from './bootstrap-tables.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FileDeadLetters } from './file-dead-letters.js';
 import { createHttpHost } from './http-host.js';
-import { startSchedules } from './schedules.js';
+import { startSchedules } from './schedule-timers.js';
 import { seedDemo } from './seed.js';
 import { StreamPoller } from './stream-poller.js';
 import { repoRoot } from './paths.js';

@@ -14,7 +14,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { apiOriginRequestPolicy, spaRoutes } from './edge-behaviours.js';
-import { webSecurityHeaders } from './web-security-headers.js';
+import { webSecurityHeaders } from './web-security-headers-policy.js';
 
 /** Name of the deploy-time configuration file next to `index.html`. */
 export const RUNTIME_CONFIG_FILE = 'runtime-config.json';

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../test/hotspots/synthetic-tips.js';
+import { seededRandom } from '../testing/seeded-random.js';
 import type { LatLon } from '../types.js';
 import { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_LABELS, type DbscanLabels, type LengthUnit } from './dbscan.js';
 import { dbscanReference } from './dbscan-reference.js';

@@ -6,7 +6,7 @@
 import type { Hotspot } from '../types.js';
 import { MIN_PUBLIC_TIPS } from './options.js';
 
-export { CELL_PRECISION, tipCell, cellsInBox } from './cells.js';
+export { CELL_PRECISION, tipCell, cellsInBox } from './tip-cells.js';
 export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } from './dbscan.js';
 export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
 export { recomputeHotspots, hotspotId, MAX_CLUSTER_LAT, type HotspotChanges, type HotspotEvent } from './engine.js';

@@ -15,7 +15,7 @@
 import { EARTH_RADIUS_KM } from '../geo/haversine.js';
 import type { ClusterTip, Hotspot } from '../types.js';
 import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
-import { cellsInBox, tipCell } from './cells.js';
+import { cellsInBox, tipCell } from './tip-cells.js';
 import { WorkLimitError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';

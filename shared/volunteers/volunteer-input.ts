@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { pointSchema, visibleText } from '../api/input-text.js';
 import { LANGUAGES } from '../types.js';
-import { MAX_RADIUS_KM } from './cells.js';
+import { MAX_RADIUS_KM } from './volunteer-cells.js';
 import { InvalidPhoneError } from './errors.js';
 import { normalisePhone } from './phone.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../shared/geo/haversine.js';
-import { coverCells, queryCells } from '../../shared/volunteers/cells.js';
+import { coverCells, queryCells } from '../../shared/volunteers/volunteer-cells.js';
 import {
   cellBuckets,
   compactVolunteerId,

@@ -28,7 +28,7 @@ import { haversineKmRaw } from '../../shared/geo/haversine.js';
 import { cleanSubdistricts } from '../../shared/geocoder/clean-subdistricts.js';
 import { TABLES } from '../../shared/tables.js';
 import type { LatLon, Volunteer } from '../../shared/types.js';
-import { CELL_LEVELS } from '../../shared/volunteers/cells.js';
+import { CELL_LEVELS } from '../../shared/volunteers/volunteer-cells.js';
 import {
   DynamoVolunteerDirectory as VolunteersRepo,
   cellBuckets,
@@ -37,7 +37,7 @@ import {
 import { createTableInput } from '../../functions/local/bootstrap-tables.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import type { BenchRow } from './types.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { seededRandom } from '../../shared/testing/seeded-random.js';
 
 type Area = 'south' | 'national';
 

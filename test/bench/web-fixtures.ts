@@ -5,7 +5,7 @@
  */
 import type { PublicHotspotCollection, TipListItem } from '../../shared/api/wire.js';
 import { CHANNELS, TIP_CATEGORIES, TIP_STATUSES } from '../../shared/types.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { seededRandom } from '../../shared/testing/seeded-random.js';
 
 /** Towns of the four provinces the tips cluster around: [lat, lon, tambon code, tambon, amphoe, province]. */
 const TOWNS: Array<[number, number, string, string, string, string]> = [

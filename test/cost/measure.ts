@@ -17,7 +17,7 @@ import { hmacPseudonyms } from '../../functions/lib/hmac-pseudonyms.js';
 import { localLambdaContext } from '../../functions/local/lambda-context.js';
 import { startLocalSystem } from '../../functions/local/system.js';
 import { keyFile } from '../../functions/local/key-file.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { seededRandom } from '../../shared/testing/seeded-random.js';
 import { Meters, type Counts } from './counters.js';
 import { sampleTips, sampleVolunteers } from './sample.js';
 

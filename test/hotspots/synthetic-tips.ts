@@ -5,7 +5,7 @@
  */
 import type { ClusterTip, TipCategory } from '../../shared/types.js';
 import { TIP_CATEGORIES } from '../../shared/types.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { seededRandom } from '../../shared/testing/seeded-random.js';
 
 export { seededRandom };
 

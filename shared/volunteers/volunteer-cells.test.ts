@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.js';
 import type { LatLon } from '../types.js';
-import { CELL_LEVELS, MAX_RADIUS_KM, cellLevelFor, circleContains, coverCells, queryCells } from './cells.js';
+import { CELL_LEVELS, MAX_RADIUS_KM, cellLevelFor, circleContains, coverCells, queryCells } from './volunteer-cells.js';
 import { InvalidCoverageError } from './errors.js';
 
 /** The point at `distanceKm` from `from` along `bearingDeg` (spherical). */
