@@ -30,9 +30,28 @@ export type DeepLink =
   | { kind: 'zone'; lat: number; lon: number }
   | { kind: 'none' };
 
+/** The `key=value&…` pairs of a hash, decoded (the first of a repeated key wins). */
+function hashParams(hash: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of hash.replace(/^#/, '').split('&')) {
+    if (!pair) continue;
+    const at = pair.indexOf('=');
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        return '';
+      }
+    };
+    const key = decode(at < 0 ? pair : pair.slice(0, at));
+    if (!out.has(key)) out.set(key, at < 0 ? '' : decode(pair.slice(at + 1)));
+  }
+  return out;
+}
+
 /** Reads a location hash (`#h=…`, `#stop`, `#stop=…`, `#z=lat,lon`). */
 export function parseDeepLink(hash: string): DeepLink {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = hashParams(hash);
   const hotspotId = params.get('h')?.trim();
   if (hotspotId) return { kind: 'hotspot', hotspotId };
   if (params.has('stop')) {

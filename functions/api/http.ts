@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { badRequest, HttpError } from './errors.js';
 
 export type ApiEvent = APIGatewayProxyEvent;

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -95,6 +96,25 @@ export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'dispose'>> &
   instrumentDynamo?: (client: DynamoDBClient) => void;
 };
 
+type Keep = <T extends { destroy(): void }>(client: T) => T;
+
+/** Pseudonyms by the KMS HMAC key in AWS, by the local key file otherwise. */
+function pseudonymsOf(config: Config, aws: Keep): Pseudonyms {
+  return config.mode === 'aws' && config.pseudonymKeyId
+    ? kmsPseudonyms(aws(new KMSClient({ region: config.region })), config.pseudonymKeyId)
+    : hmacPseudonyms(keyFile(config.keysDir && join(config.keysDir, 'pseudonym.key')));
+}
+
+/** Tips in DynamoDB, contacts sealed by KMS data keys in AWS, by the local key file otherwise. */
+function tipStoreOf(doc: DynamoDBDocumentClient, config: Config, clock: Clock, aws: Keep): TipStore {
+  const keys =
+    config.mode === 'aws' && config.contactKeyId
+      ? kmsKeyWrapper(aws(new KMSClient({ region: config.region })), config.contactKeyId)
+      : localKeyWrapper(keyFile(config.keysDir && join(config.keysDir, 'contact-master.key')));
+  const { tips, idempotency, tipContacts } = config.tables;
+  return new DynamoTipStore(doc, { tips, idempotency, tipContacts }, clock, envelopeSealer(keys), config.retention);
+}
+
 /** Builds a context from a configuration; `overrides` replace the adapters they name. */
 export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
   const clock = overrides.clock ?? systemClock;
@@ -112,17 +132,13 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     overrides.alerts ??
     new DynamoAlertLog(doc, config.tables.alerts, clock, { retentionDays: config.retention.alertDays });
   const clients: Array<{ destroy(): void }> = [ddb];
-  const aws = <T extends { destroy(): void }>(client: T) => (clients.push(client), telemetry.traceClient(client));
+  const aws: Keep = (client) => (clients.push(client), telemetry.traceClient(client));
   const log = overrides.log ?? createPowertoolsLog(config.serviceName, config.logLevel);
   const outbox =
     config.mode === 'local' && !overrides.senders
       ? new OutboxMessageSender(ids, undefined, receiptsOf(config, { alerts, log }))
       : undefined;
-  const pseudonyms =
-    overrides.pseudonyms ??
-    (config.mode === 'aws' && config.pseudonymKeyId
-      ? kmsPseudonyms(aws(new KMSClient({ region: config.region })), config.pseudonymKeyId)
-      : hmacPseudonyms(keyFile(config.keysDir && join(config.keysDir, 'pseudonym.key'))));
+  const pseudonyms = overrides.pseudonyms ?? pseudonymsOf(config, aws);
   const optOuts = new DynamoOptOutStore(doc, config.tables.optOuts);
   return {
     config,
@@ -132,19 +148,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     gazetteer,
     serviceArea: overrides.serviceArea ?? configuredServiceArea(gazetteer, config),
     health: overrides.health ?? dynamoHealthProbe(ddb, config.tables.tips, gazetteer),
-    tips:
-      overrides.tips ??
-      new DynamoTipStore(
-        doc,
-        { tips: config.tables.tips, idempotency: config.tables.idempotency, tipContacts: config.tables.tipContacts },
-        clock,
-        envelopeSealer(
-          config.mode === 'aws' && config.contactKeyId
-            ? kmsKeyWrapper(aws(new KMSClient({ region: config.region })), config.contactKeyId)
-            : localKeyWrapper(keyFile(config.keysDir && join(config.keysDir, 'contact-master.key'))),
-        ),
-        config.retention,
-      ),
+    tips: overrides.tips ?? tipStoreOf(doc, config, clock, aws),
     hotspots: overrides.hotspots ?? new DynamoHotspotStore(doc, config.tables.hotspots, config.retention.hotspotDays),
     volunteers:
       overrides.volunteers ??

@@ -12,7 +12,7 @@ import { parseDeliveryEvent, UnreadableEventError } from '../lib/eum-delivery-ev
  */
 export function createDeliveryReceiptsHandler(ctx: AppContext) {
   async function processRecord(record: SNSEventRecord): Promise<void> {
-    let parsed;
+    let parsed: ReturnType<typeof parseDeliveryEvent>;
     try {
       parsed = parseDeliveryEvent(record);
     } catch (err) {

@@ -169,22 +169,28 @@ function serveStatic(webRoot: string, pathname: string, req: IncomingMessage, re
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendJson(req, res, 400, { error: { code: 'bad_path', message: 'the path is not valid percent-encoding' } });
+    sendJson(req, res, 400, { error: { code: 'bad_path', message: 'the path is not valid percent-encoding' } });
+    return;
   }
   if (decoded === '/runtime-config.json') {
-    return send(req, res, 200, { 'content-type': TYPES['.json'], 'cache-control': 'no-cache' }, RUNTIME_CONFIG);
+    send(req, res, 200, { 'content-type': TYPES['.json'], 'cache-control': 'no-cache' }, RUNTIME_CONFIG);
+    return;
   }
   let file = fileInRoot(root, decoded);
-  if (!file) return sendJson(req, res, 400, { error: { code: 'bad_path', message: 'bad path' } });
+  if (!file) {
+    sendJson(req, res, 400, { error: { code: 'bad_path', message: 'bad path' } });
+    return;
+  }
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    return send(
+    send(
       req,
       res,
       503,
       { 'content-type': 'text/plain; charset=utf-8' },
       Buffer.from('The web app is not built: run `npm run build:web`.'),
     );
+    return;
   }
   const immutable = !relative(join(root, 'assets'), file).startsWith('..');
   send(

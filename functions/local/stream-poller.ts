@@ -5,6 +5,7 @@ import {
   DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   TrimmedDataAccessException,
   type _Record as StreamRecord,
@@ -211,7 +212,7 @@ export class StreamPoller {
     let it = await this.iterator(arn, shardId);
     let handled = 0;
     while (it && this.running) {
-      let out;
+      let out: GetRecordsCommandOutput;
       try {
         out = await this.streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: this.o.batchSize ?? 100 }));
       } catch (err) {

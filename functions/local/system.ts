@@ -2,15 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { publishPublicSnapshot } from '../../shared/core/public-snapshot.js';
-import { SCHEDULES, STREAM_TRIGGERS, type StreamTriggerKey } from '../../shared/triggers.js';
-import { createAlertDispatcherHandler } from '../alert-dispatcher/create-alert-dispatcher-handler.js';
+import { SCHEDULES, type ScheduleKey } from '../../shared/triggers.js';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { readConfig, tableNames, type Config } from '../composition/config.js';
 import { createContext, type AppContext, type ContextOverrides } from '../composition/context.js';
-import { createHotspotUpdaterHandler } from '../hotspot-updater/create-hotspot-updater-handler.js';
-import { createOptOutWorkerHandler } from '../opt-out-worker/create-opt-out-worker-handler.js';
 import { createDynamoClients } from '../lib/dynamo-client.js';
 import { bootstrapTables } from './bootstrap-tables.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -18,7 +14,7 @@ import { FileDeadLetters } from './file-dead-letters.js';
 import { createHttpHost } from './http-host.js';
 import { startSchedules } from './schedule-timers.js';
 import { seedDemo } from './seed.js';
-import { StreamPoller } from './stream-poller.js';
+import { settledPollers, startStreamPollers } from './stream-pollers.js';
 import { repoRoot } from './paths.js';
 import { ensureWebBuild } from './web-build.js';
 
@@ -102,14 +98,7 @@ function localConfig(opts: LocalSystemOptions, endpoint: string, token: string, 
 export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<LocalSystem> {
   const token = opts.coordinatorToken ?? randomBytes(18).toString('base64url');
   const prefix = opts.tablePrefix ?? 'phithak-';
-  const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
-  if (dataDir) {
-    // Nothing in DATA_DIR is for other users: the database, keys, checkpoints, dead letters
-    // (the JVM inherits the mask); and files an older version left readable are closed up.
-    process.umask(0o077);
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    closeUp(dataDir);
-  }
+  const dataDir = opts.dataDir ? privateDataDir(opts.dataDir) : undefined;
   let ddbLocal: DynamoDbLocal | undefined;
   // Tables are (re-)created after a restart too: an in-memory database comes back empty.
   let bootstrap = async () => undefined as void;
@@ -124,73 +113,19 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
   // Listen first: SMS links need the real URL before any handler composes one.
   let api: ReturnType<typeof createApiHandler> | undefined;
   const server: Server = createHttpHost({ api: (event, context) => api!(event, context), webRoot });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', done);
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const url = await listen(server, opts.port ?? 0);
   config = { ...config, publicBaseUrl: opts.publicBaseUrl ?? url };
 
   const deadLetters = new FileDeadLetters(dataDir ? join(dataDir, 'dead-letters.jsonl') : undefined);
   const built = createContext(config, { deadLetters, ...opts.overrides });
   const ctx: AppContext = opts.decorate ? { ...built, ...opts.decorate(built) } : built;
   api = createApiHandler(ctx);
-  const publishOnChange =
-    config.publicSnapshotEveryS === 0 ? async () => void (await publishPublicSnapshot(ctx)) : undefined;
-  const handlers = {
-    tips: createHotspotUpdaterHandler(ctx, { afterChange: publishOnChange }),
-    hotspots: createAlertDispatcherHandler(ctx),
-    optOuts: createOptOutWorkerHandler(ctx),
-  };
-  const giveUp = (stream: StreamTriggerKey) => async (records: DynamoDBRecord[], reason: string) => {
-    await deadLetters.put({
-      kind: 'stream',
-      stream,
-      sequenceNumbers: records.map((r) => r.dynamodb?.SequenceNumber ?? ''),
-      keys: records.map((r) => String(r.dynamodb?.Keys?.id?.S ?? '')),
-      reason,
-      failedAt: ctx.clock.now(),
-    });
-  };
-  const pollers = (Object.keys(STREAM_TRIGGERS) as StreamTriggerKey[]).map((key) => {
-    const trigger = STREAM_TRIGGERS[key];
-    return new StreamPoller({
-      name: trigger.consumer,
-      ddb,
-      endpoint,
-      tableName: config.tables[trigger.table],
-      handler: handlers[key],
-      batchSize: trigger.batchSize,
-      maxBatchingWindowMs: trigger.maxBatchingWindowS * 1000,
-      maxRetries: trigger.retryAttempts,
-      checkpointFile: dataDir ? join(dataDir, `checkpoints-${key}.json`) : undefined,
-      onFailure: giveUp(key),
-    });
-  });
-  pollers.forEach((p) => p.start());
-
-  const settled = async (timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    let quietPasses = 0;
-    while (quietPasses < 3) {
-      if (Date.now() > deadline) throw new Error('stream pollers did not settle');
-      await new Promise((r) => setTimeout(r, 150));
-      quietPasses = pollers.every((p) => p.isIdle) ? quietPasses + 1 : 0;
-    }
-  };
-  if (opts.demo) {
-    const seeded = await seedDemo(url, token);
-    if (seeded) await settled(60_000);
-  }
+  const pollers = startStreamPollers({ ctx, ddb, endpoint, deadLetters, dataDir });
+  const settled = (timeoutMs = 15_000) => settledPollers(pollers, timeoutMs);
+  if (opts.demo && (await seedDemo(url, token))) await settled(60_000);
   // A snapshot at start (after the demo data), so the public map is never empty for an hour.
   await publishPublicSnapshot(ctx);
-  const everyS = { ...Object.fromEntries(Object.entries(SCHEDULES).map(([k, s]) => [k, s.everyS])) } as Record<
-    keyof typeof SCHEDULES,
-    number
-  >;
-  if (config.publicSnapshotEveryS > 0) everyS.snapshotPublisher = config.publicSnapshotEveryS;
-  const stopSchedules = opts.schedules === false ? () => undefined : startSchedules(ctx, everyS);
+  const stopSchedules = opts.schedules === false ? () => undefined : startSchedules(ctx, schedulePeriods(config));
 
   return {
     url,
@@ -211,4 +146,36 @@ export async function startLocalSystem(opts: LocalSystemOptions = {}): Promise<L
       await ddbLocal?.stop();
     },
   };
+}
+
+/**
+ * Makes DATA_DIR private: nothing in it is for other users (the database, keys, checkpoints,
+ * dead letters; the JVM inherits the mask), and files an older version left readable are closed up.
+ */
+function privateDataDir(path: string): string {
+  const dir = resolve(path);
+  process.umask(0o077);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeUp(dir);
+  return dir;
+}
+
+/** Starts listening on 127.0.0.1; resolves with the base URL. */
+async function listen(server: Server, port: number): Promise<string> {
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/** The schedules' periods, with the snapshot's own (`PUBLIC_SNAPSHOT_S`) when it is not 0. */
+function schedulePeriods(config: Config): Record<ScheduleKey, number> {
+  const everyS = Object.fromEntries(Object.entries(SCHEDULES).map(([k, s]) => [k, s.everyS])) as Record<
+    ScheduleKey,
+    number
+  >;
+  if (config.publicSnapshotEveryS > 0) everyS.snapshotPublisher = config.publicSnapshotEveryS;
+  return everyS;
 }

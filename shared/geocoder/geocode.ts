@@ -12,7 +12,7 @@ import type { Mention } from './mention.js';
 import { resolveMentions } from './resolve.js';
 import { reverseGeocode } from './reverse-geocode.js';
 import type { ServiceArea } from '../service-area/service-area.js';
-import { latinKey, thaiKey, thaiSkeleton } from './text-keys.js';
+import { latinKey, thaiKey } from './text-keys.js';
 import { compactThai, scanThai, type CompactThai } from './thai-scan.js';
 import { fillFuzzy, latinWordFuzzy } from './typo-match.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterTip, Hotspot, TipCategory } from '../types.js';
+import type { ClusterTip, TipCategory } from '../types.js';
 import { isPublicHotspot, recomputeHotspots } from './index.js';
 import { DEFAULT_HOTSPOT_OPTIONS } from './options.js';
 import { containsPoint } from './identity.js';
@@ -104,7 +104,7 @@ describe('recomputeHotspots', () => {
     const grown = second.upserts.find((h) => h.memberTipIds.includes('a000'));
     expect(grown?.id).toBe(ha.id);
     expect(grown?.tipCount).toBe(9);
-    expect((grown?.history as unknown[]).length).toBe(2);
+    expect(grown?.history).toHaveLength(2);
     // A bridge of tips joins a and b: the older/larger keeps its id, the other retires merged.
     const bridge = Array.from({ length: 40 }, (_, i) => ({
       ...a[0],

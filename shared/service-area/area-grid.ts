@@ -310,16 +310,20 @@ for (let i = 0; i < BASE64.length; i++) SEXTET[BASE64.charCodeAt(i)] = i;
 /** The grid with its codes as base64, for the JSON index. */
 export function encodeAreaGrid(grid: AreaGrid): SerializedAreaGrid {
   const { west, south, cellDeg, cols, rows, stepKm, slackKm, reachKm, farKm } = grid;
-  let binary = '';
-  const chunk: number[] = [];
-  for (let i = 0; i < cols * rows; i++) {
-    chunk.push(grid.codeAt(i));
-    if (chunk.length === 8192 || i === cols * rows - 1) {
-      binary += String.fromCharCode(...chunk);
-      chunk.length = 0;
-    }
+  const n = cols * rows;
+  const byte = (i: number) => (i < n ? grid.codeAt(i) : 0);
+  const out: string[] = [];
+  // Standard base64 by hand: 3 bytes -> 4 characters, '=' padding (shared/ has no btoa).
+  for (let i = 0; i < n; i += 3) {
+    const triple = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    out.push(
+      BASE64[(triple >> 18) & 63]!,
+      BASE64[(triple >> 12) & 63]!,
+      i + 1 < n ? BASE64[(triple >> 6) & 63]! : '=',
+      i + 2 < n ? BASE64[triple & 63]! : '=',
+    );
   }
-  return { west, south, cellDeg, cols, rows, stepKm, slackKm, reachKm, farKm, codes: btoa(binary) };
+  return { west, south, cellDeg, cols, rows, stepKm, slackKm, reachKm, farKm, codes: out.join('') };
 }
 
 /**

@@ -62,4 +62,7 @@ async function main(): Promise<void> {
   if (failed) process.exitCode = 1;
 }
 
-main();
+main().catch((err: Error) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -38,8 +38,8 @@ export function sampleTips(random: () => number, count: number) {
   const weights = PLACES.map((_, i) => 1 / (i + 1));
   const total = weights.reduce((a, b) => a + b, 0);
   return Array.from({ length: count }, (_, i) => {
-    let location;
-    let text;
+    let location: { lat: number; lon: number } | undefined;
+    let text: string;
     if (random() < SCATTERED_SHARE) {
       location = {
         lat: +(BOX.south + random() * (BOX.north - BOX.south)).toFixed(5),

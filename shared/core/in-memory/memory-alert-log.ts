@@ -1,5 +1,6 @@
 import type { Alert, AlertStatus } from '../../types.js';
 import type { AlertLog, AlertQuery, DeliveryReceipt } from '../ports.js';
+import { copy } from './copy.js';
 
 type Stored = Alert & { held?: boolean; leaseUntil?: string; sendingAt?: string };
 
@@ -16,7 +17,7 @@ export class MemoryAlertLog implements AlertLog {
       s && s.status === 'queued' && !s.held && !s.sendingAt && s.leaseUntil !== undefined && s.leaseUntil < now;
     if (s && !expired) return false;
     this.alerts.set(alert.id, {
-      ...structuredClone(alert),
+      ...copy(alert),
       status: 'queued',
       leaseUntil: new Date(Date.parse(now) + this.leaseMs).toISOString(),
     });
@@ -25,13 +26,13 @@ export class MemoryAlertLog implements AlertLog {
 
   async hold(alert: Alert, holdUntil: string): Promise<boolean> {
     if (this.alerts.has(alert.id)) return false;
-    this.alerts.set(alert.id, { ...structuredClone(alert), status: 'queued', held: true, holdUntil });
+    this.alerts.set(alert.id, { ...copy(alert), status: 'queued', held: true, holdUntil });
     return true;
   }
 
   async suppress(alert: Alert, suppressedReason: string): Promise<boolean> {
     if (this.alerts.has(alert.id)) return false;
-    this.alerts.set(alert.id, { ...structuredClone(alert), status: 'suppressed', suppressedReason });
+    this.alerts.set(alert.id, { ...copy(alert), status: 'suppressed', suppressedReason });
     return true;
   }
 
@@ -104,7 +105,7 @@ export class MemoryAlertLog implements AlertLog {
   }
 
   private view(s: Stored): Alert {
-    const { held: _h, leaseUntil: _l, sendingAt: _s, ...alert } = structuredClone(s);
+    const { held: _h, leaseUntil: _l, sendingAt: _s, ...alert } = copy(s);
     return alert;
   }
 }

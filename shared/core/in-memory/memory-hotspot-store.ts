@@ -2,6 +2,7 @@ import type { HotspotChanges } from '../../hotspots/index.js';
 import type { Hotspot } from '../../types.js';
 import { HotspotConflictError } from '../errors.js';
 import type { HotspotStore } from '../ports.js';
+import { copy } from './copy.js';
 
 /** {@link HotspotStore} in memory, with the same optimistic check as the DynamoDB adapter. */
 export class MemoryHotspotStore implements HotspotStore {
@@ -11,12 +12,12 @@ export class MemoryHotspotStore implements HotspotStore {
     return [...this.hotspots.values()]
       .filter((h) => h.status === 'active')
       .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1))
-      .map((h) => structuredClone(h));
+      .map((h) => copy(h));
   }
 
   async get(id: string): Promise<Hotspot | undefined> {
     const h = this.hotspots.get(id);
-    return h && structuredClone(h);
+    return h && copy(h);
   }
 
   async saveChanges(changes: Pick<HotspotChanges, 'upserts' | 'retired'>, read: Hotspot[]): Promise<void> {
@@ -26,7 +27,7 @@ export class MemoryHotspotStore implements HotspotStore {
       const readAt = versions.get(h.id);
       const ok = readAt ? stored?.updatedAt === readAt : !stored || stored.status === 'retired';
       if (!ok) throw new HotspotConflictError(h.id);
-      this.hotspots.set(h.id, structuredClone(h));
+      this.hotspots.set(h.id, copy(h));
     }
   }
 }

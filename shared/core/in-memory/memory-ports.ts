@@ -14,6 +14,7 @@ import type {
   TipAuditLog,
   TipAuditRecord,
 } from '../ports.js';
+import { copy } from './copy.js';
 
 /** A clock tests set by hand. */
 export class SettableClock implements Clock {
@@ -71,10 +72,10 @@ export class MemoryLog implements LogPort {
 export class MemorySnapshotStore implements SnapshotStore {
   current?: PublicHotspotCollection;
   async latest() {
-    return this.current && structuredClone(this.current);
+    return this.current && copy(this.current);
   }
   async publish(snapshot: PublicHotspotCollection) {
-    this.current = structuredClone(snapshot);
+    this.current = copy(snapshot);
   }
 }
 

@@ -2,6 +2,7 @@ import type { ClusterTip, Tip, TipStatusChange } from '../../types.js';
 import { tipCell } from '../../hotspots/index.js';
 import { InvalidCursorError } from '../errors.js';
 import type { Clock, CreateTipOutcome, IdempotencyRecord, TipPage, TipQuery, TipStore } from '../ports.js';
+import { copy } from './copy.js';
 
 const clusterView = (t: Tip): ClusterTip => ({
   id: t.id,
@@ -26,7 +27,7 @@ export class MemoryTipStore implements TipStore {
     const seen = idem && (await this.getIdempotency(idem.key));
     if (seen) return { kind: 'replay', record: seen };
     if (this.tips.has(tip.id)) throw new Error(`tip ${tip.id} exists`);
-    this.tips.set(tip.id, structuredClone(tip));
+    this.tips.set(tip.id, copy(tip));
     if (idem) this.idempotency.set(idem.key, { ...idem, expiresAtMs: Date.parse(this.clock.now()) + 86_400_000 });
     return { kind: 'created' };
   }
@@ -40,7 +41,7 @@ export class MemoryTipStore implements TipStore {
 
   async get(id: string): Promise<Tip | undefined> {
     const t = this.tips.get(id);
-    return t && structuredClone(t);
+    return t && copy(t);
   }
 
   async setStatus(id: string, change: TipStatusChange): Promise<Tip | undefined> {
@@ -49,7 +50,7 @@ export class MemoryTipStore implements TipStore {
     t.status = change.status;
     t.reviewedAt = change.at;
     t.statusHistory = [...(t.statusHistory ?? []), change];
-    return structuredClone(t);
+    return copy(t);
   }
 
   async list(q: TipQuery): Promise<TipPage> {
@@ -77,7 +78,7 @@ export class MemoryTipStore implements TipStore {
           t.lat <= q.bbox[3]));
     const window = sorted.slice(start, start + q.limit);
     const next = start + q.limit < sorted.length ? window[window.length - 1]?.id : undefined;
-    return { items: window.filter(match).map((t) => structuredClone(t)), ...(next ? { next } : {}) };
+    return { items: window.filter(match).map((t) => copy(t)), ...(next ? { next } : {}) };
   }
 
   private clusterable(since: string): Tip[] {

@@ -2,6 +2,7 @@ import { haversineKmRaw } from '../../geo/haversine.js';
 import type { LatLon, Volunteer } from '../../types.js';
 import { ConflictError } from '../errors.js';
 import type { CoveringVolunteer, VolunteerDirectory } from '../ports.js';
+import { copy } from './copy.js';
 
 /** {@link VolunteerDirectory} in memory: the exact circle check over every active volunteer. */
 export class MemoryVolunteerDirectory implements VolunteerDirectory {
@@ -11,19 +12,19 @@ export class MemoryVolunteerDirectory implements VolunteerDirectory {
     const stored = this.volunteers.get(v.id);
     const ok = previous ? stored?.updatedAt === previous.updatedAt : !stored;
     if (!ok) throw new ConflictError(`volunteer ${v.id} was changed by someone else; read it again and retry`);
-    this.volunteers.set(v.id, structuredClone(v));
+    this.volunteers.set(v.id, copy(v));
   }
 
   async get(id: string): Promise<Volunteer | undefined> {
     const v = this.volunteers.get(id);
-    return v && structuredClone(v);
+    return v && copy(v);
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Volunteer>> {
     const out = new Map<string, Volunteer>();
     for (const id of ids) {
       const v = this.volunteers.get(id);
-      if (v) out.set(id, structuredClone(v));
+      if (v) out.set(id, copy(v));
     }
     return out;
   }
@@ -31,11 +32,11 @@ export class MemoryVolunteerDirectory implements VolunteerDirectory {
   async list(): Promise<Volunteer[]> {
     return [...this.volunteers.values()]
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-      .map((v) => structuredClone(v));
+      .map((v) => copy(v));
   }
 
   async findByPhone(phone: string): Promise<Volunteer[]> {
-    return [...this.volunteers.values()].filter((v) => v.phone === phone).map((v) => structuredClone(v));
+    return [...this.volunteers.values()].filter((v) => v.phone === phone).map((v) => copy(v));
   }
 
   async covering(point: LatLon): Promise<CoveringVolunteer[]> {

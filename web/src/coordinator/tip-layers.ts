@@ -131,7 +131,7 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
       Math.min(85, b.getNorth() + dy),
     ];
     const features = index.getClusters(bbox, Math.floor(map.getZoom()));
-    (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    void (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
     base.labels?.setExtra(
       visible
         ? features

@@ -23,7 +23,7 @@ export async function loadTips(
   let next: string | undefined;
   let limit = PAGE;
   for (;;) {
-    let page;
+    let page: Awaited<ReturnType<typeof endpoints.tips>>;
     try {
       page = await endpoints.tips({ since, limit, next });
     } catch (err) {

@@ -143,8 +143,8 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
   const draw = () => {
     if (!base?.map.getSource('volunteer-homes')) return;
     const { homes, radii } = toFeatures(volunteers);
-    (base.map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
-    (base.map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
+    void (base.map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
+    void (base.map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
   };
   const load = async () => {
     replaceChildren(status, live('common.loading'));

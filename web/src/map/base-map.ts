@@ -49,7 +49,7 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   const loadTambonAreas = () =>
     (areas ??= ready.then(() => {
       const source = map.getSource('tambon-areas') as GeoJSONSource | undefined;
-      source?.setData(basemapUrl('basemap/tambon-areas.geojson'));
+      void source?.setData(basemapUrl('basemap/tambon-areas.geojson'));
     }));
   if (!opts.styleUrl) {
     // Way-finding lines appear from zoom 9; fetch the areas only when someone gets there.

@@ -89,8 +89,8 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
   let current: string | undefined;
   return {
     set(fc) {
-      (map.getSource(polygons) as GeoJSONSource).setData(fc);
-      (map.getSource(points) as GeoJSONSource).setData(centres(fc));
+      void (map.getSource(polygons) as GeoJSONSource).setData(fc);
+      void (map.getSource(points) as GeoJSONSource).setData(centres(fc));
     },
     select(id) {
       if (current !== undefined) map.setFeatureState({ source: polygons, id: current }, { selected: false });

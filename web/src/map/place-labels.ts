@@ -49,7 +49,7 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
   let labels: Label[] = [];
   let extra: ExtraLabel[] = [];
   const shown = new Map<string, HTMLElement>();
-  let frame = 0;
+  let frame: number | undefined;
 
   const element = (key: string, className: string, text: string) => {
     let el = shown.get(key);
@@ -64,7 +64,7 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
   };
 
   const draw = () => {
-    frame = 0;
+    frame = undefined;
     const zoom = map.getZoom();
     const bounds = map.getBounds();
     const { clientWidth: width, clientHeight: height } = map.getContainer();
@@ -97,7 +97,7 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
     }
   };
   const schedule = () => {
-    frame ||= requestAnimationFrame(draw);
+    if (frame === undefined) frame = requestAnimationFrame(draw);
   };
   map.on('move', schedule);
   map.on('resize', schedule);

@@ -18,7 +18,7 @@ export function addPointLayer(map: MapLibreMap, id: string, color: string): Poin
   });
   return {
     set(points) {
-      (map.getSource(id) as GeoJSONSource).setData({
+      void (map.getSource(id) as GeoJSONSource).setData({
         type: 'FeatureCollection',
         features: points.map((p) => ({
           type: 'Feature',
