@@ -39,19 +39,6 @@ describe('decideAlerts', () => {
     );
   });
 
-  it('suppresses a second alert for the same (hotspot, reason, risk level)', () => {
-    const key = alertKey('v1', 'h1', 'new_hotspot', 'high');
-    const [d] = decideAlerts({ trigger: high, recipients: [vol()], alreadyAlerted: new Set([key]), now: DAY });
-    expect(d).toMatchObject({ action: 'suppress', suppressedReason: 'duplicate' });
-    const [other] = decideAlerts({
-      trigger: { ...high, riskLevel: 'critical', reason: 'escalated' },
-      recipients: [vol()],
-      alreadyAlerted: new Set([key]),
-      now: DAY,
-    });
-    expect(other!.action).toBe('send');
-  });
-
   it('caps non-critical alerts per day and lets critical ones through', () => {
     const capped = vol({ sentToday: 5 });
     expect(decideAlerts({ trigger: high, recipients: [capped], now: DAY })[0]).toMatchObject({

@@ -5,14 +5,15 @@
  *
  * Decisions, in order (the first that applies wins):
  * 1. Opted out → suppressed `opted_out`, whatever else holds (issue #5).
- * 2. Already alerted for this (hotspot, reason, risk level) → suppressed `duplicate`. The
- *    repository enforces the same key with a conditional write, so concurrent or
- *    redelivered batches cannot send twice either.
- * 3. Daily cap reached (non-critical only) → suppressed `daily_cap`. The cap counts every
+ * 2. Daily cap reached (non-critical only) → suppressed `daily_cap`. The cap counts every
  *    SMS sent on the Asia/Bangkok calendar day, critical ones included.
- * 4. Inside quiet hours (non-critical only) → held until they end, then delivered with the
+ * 3. Inside quiet hours (non-critical only) → held until they end, then delivered with the
  *    other held alerts as one digest SMS.
- * 5. Otherwise → send now.
+ * 4. Otherwise → send now.
+ *
+ * At most one alert per (volunteer, hotspot, reason, level): the alert log's conditional write
+ * on the alert id (`alertKey`) is the guard, so concurrent or redelivered batches never send
+ * twice; the policy does not need to know what was sent.
  *
  * Critical means the hotspot's risk level is `critical`, an urgent tip (immediate danger),
  * or a coordinator's test alert (they are testing delivery now, with the volunteer).
@@ -37,7 +38,7 @@ export interface PolicyRecipient {
 }
 
 /** Why an alert was not sent. */
-export type SuppressedReason = 'opted_out' | 'duplicate' | 'daily_cap';
+export type SuppressedReason = 'opted_out' | 'daily_cap';
 
 /** The policy's verdict for one volunteer. */
 export type AlertDecision = { volunteerId: string; key: string } & (
@@ -72,14 +73,12 @@ export function isCritical(trigger: Pick<AlertTrigger, 'reason' | 'riskLevel'>):
 function decideOne(
   trigger: AlertTrigger,
   r: PolicyRecipient,
-  alreadyAlerted: ReadonlySet<string>,
   nowIso: string,
   options: AlertPolicyOptions,
 ): AlertDecision {
   const key = alertKey(r.id, trigger.hotspotId, trigger.reason, trigger.riskLevel);
   const base = { volunteerId: r.id, key };
   if (r.status !== 'active') return { ...base, action: 'suppress', suppressedReason: 'opted_out' };
-  if (alreadyAlerted.has(key)) return { ...base, action: 'suppress', suppressedReason: 'duplicate' };
   if (isCritical(trigger)) return { ...base, action: 'send' };
   if (r.sentToday >= options.dailyCap) return { ...base, action: 'suppress', suppressedReason: 'daily_cap' };
   if (r.quietHours && inQuietHours(r.quietHours, nowIso)) {
@@ -96,7 +95,6 @@ function decideOne(
 export function decideAlerts(input: {
   trigger: AlertTrigger;
   recipients: readonly PolicyRecipient[];
-  alreadyAlerted?: ReadonlySet<string>;
   now: string;
   options?: Partial<AlertPolicyOptions>;
 }): AlertDecision[] {
@@ -106,7 +104,7 @@ export function decideAlerts(input: {
   for (const r of input.recipients) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    out.push(decideOne(input.trigger, r, input.alreadyAlerted ?? new Set(), input.now, options));
+    out.push(decideOne(input.trigger, r, input.now, options));
   }
   return out;
 }
