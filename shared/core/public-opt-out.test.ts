@@ -77,7 +77,9 @@ describe('the public opt-out', () => {
     const [sms] = t.deps.senders.sms.sent;
     expect(sms).toMatchObject({ to: '+66812345678', channel: 'sms' });
     const token = /#stop=([0-9a-f]{64})/.exec(sms!.text)![1]!;
-    expect([...t.grants.values()]).toEqual([{ phone: '+66812345678', volunteerIds: ['v1'], expiresAt: '2026-11-26T05:00:00.000Z' }]);
+    expect([...t.grants.values()]).toEqual([
+      { phone: '+66812345678', volunteerIds: ['v1'], expiresAt: '2026-11-26T05:00:00.000Z' },
+    ]);
     expect(await confirmOptOut(t.deps, token)).toBe(1);
     expect((await t.deps.volunteers.get('v1'))?.status).toBe('opted_out');
     await expect(confirmOptOut(t.deps, token)).rejects.toBeInstanceOf(NotFoundError);
@@ -88,7 +90,8 @@ describe('the public opt-out', () => {
     for (let i = 0; i < OPT_OUT_LIMITS.perPhonePerDay; i++) await requestOptOut(t.deps, '+66812345678', `c${i}`);
     await requestOptOut(t.deps, '+66812345678', 'c-next');
     expect(t.queued).toHaveLength(OPT_OUT_LIMITS.perPhonePerDay);
-    for (let i = 0; i < OPT_OUT_LIMITS.perClientPerHour; i++) await requestOptOut(t.deps, `+6681234${1000 + i}`, 'flood');
+    for (let i = 0; i < OPT_OUT_LIMITS.perClientPerHour; i++)
+      await requestOptOut(t.deps, `+6681234${1000 + i}`, 'flood');
     await expect(requestOptOut(t.deps, '+66812340000', 'flood')).rejects.toBeInstanceOf(RateLimitedError);
   });
 
