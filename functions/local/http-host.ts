@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import {
   createServer,
   type IncomingMessage,
@@ -7,8 +7,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/web-security-headers.js';
@@ -31,7 +31,7 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -42,25 +42,48 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     });
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) fail(new Error('payload too large'));
-      else done(chunks.length ? Buffer.concat(chunks).toString('utf8') : null);
+      else done(chunks.length ? Buffer.concat(chunks) : null);
     });
     req.on('error', fail);
   });
 }
 
-/** Turns a Node request into the REST API (v1) proxy event that API Gateway would send. */
-export function toApiEvent(req: IncomingMessage, body: string | null): APIGatewayProxyEvent {
+/** Strict UTF-8, to tell text bodies from bytes that are not text. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A request body as API Gateway hands it over: UTF-8 text as it is; anything else base64
+ * with `isBase64Encoded` (as for a binary media type), so the API sees the bytes that came
+ * rather than U+FFFD replacements it would store as if they were the text sent.
+ */
+export function bodyOfBytes(bytes: Buffer | null): { body: string | null; isBase64Encoded: boolean } {
+  if (!bytes) return { body: null, isBase64Encoded: false };
+  try {
+    return { body: UTF8.decode(bytes), isBase64Encoded: false };
+  } catch {
+    return { body: bytes.toString('base64'), isBase64Encoded: true };
+  }
+}
+
+/**
+ * Turns a Node request into the REST API (v1) proxy event that API Gateway would send.
+ * Header and query maps have no prototype: `?constructor=1` or `?__proto__=x` are plain keys.
+ */
+export function toApiEvent(
+  req: IncomingMessage,
+  raw: { body: string | null; isBase64Encoded: boolean } = { body: null, isBase64Encoded: false },
+): APIGatewayProxyEvent {
   const url = new URL(req.url ?? '/', 'http://local');
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
     const values = Array.isArray(v) ? v : [v];
     headers[k] = values.join(',');
     multiValueHeaders[k] = values;
   }
-  const qs: Record<string, string> = {};
-  const mqs: Record<string, string[]> = {};
+  const qs: Record<string, string> = Object.create(null);
+  const mqs: Record<string, string[]> = Object.create(null);
   for (const [k, v] of url.searchParams) {
     qs[k] = v;
     (mqs[k] ??= []).push(v);
@@ -76,8 +99,8 @@ export function toApiEvent(req: IncomingMessage, body: string | null): APIGatewa
     multiValueQueryStringParameters: hasQs ? mqs : null,
     pathParameters: null,
     stageVariables: null,
-    body,
-    isBase64Encoded: false,
+    body: raw.body,
+    isBase64Encoded: raw.isBase64Encoded,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -106,11 +129,21 @@ const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json|javas
 /** Below this a compressed response saves less than its headers cost. */
 const MIN_COMPRESS_BYTES = 1024;
 
-/** The encoding to use for this client: brotli, else gzip, else none. */
-function encodingFor(req: IncomingMessage): 'br' | 'gzip' | undefined {
-  const accepted = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
+/**
+ * The encoding to use for an `Accept-Encoding` value: brotli, else gzip, else none. A coding
+ * with `q=0` is refused by the client (RFC 9110 §12.5.3), and `*` stands for any not named.
+ */
+export function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const weights = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [coding, ...params] = part.split(';').map((p) => p.trim());
+    if (!coding) continue;
+    const q = params.map((p) => /^q=([\d.]+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    weights.set(coding, q === undefined ? 1 : Number(q));
+  }
+  const weight = (coding: string) => weights.get(coding) ?? weights.get('*') ?? 0;
+  if (weight('br') > 0) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
   return undefined;
 }
 
@@ -124,12 +157,18 @@ function send(
 ): void {
   const type = String(headers['content-type'] ?? '');
   const size = Buffer.isBuffer(body) ? body.length : body.size;
-  const encoding = COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES ? encodingFor(req) : undefined;
-  const out: OutgoingHttpHeaders = { ...SECURITY, ...headers, vary: 'accept-encoding' };
+  const encoding =
+    COMPRESSIBLE.test(type) && size >= MIN_COMPRESS_BYTES
+      ? encodingFor(req.headers['accept-encoding']?.toString())
+      : undefined;
+  // Last, as CloudFront's response headers policy overrides the origin's (`override: true`).
+  const out: OutgoingHttpHeaders = { ...headers, vary: 'accept-encoding', ...SECURITY };
   const source = Buffer.isBuffer(body) ? Readable.from([body]) : body.stream;
+  // A file that vanishes or cannot be read mid-answer ends this response, never the server.
+  const done = (err?: Error | null) => void (err && res.destroy());
   if (!encoding) {
     res.writeHead(status, { ...out, 'content-length': size });
-    source.pipe(res);
+    pipeline(source, res, done);
     return;
   }
   const zip =
@@ -139,7 +178,7 @@ function send(
         })
       : createGzip({ level: 6 });
   res.writeHead(status, { ...out, 'content-encoding': encoding });
-  source.pipe(zip).pipe(res);
+  pipeline(source, zip, res, done);
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
@@ -152,12 +191,29 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
   );
 }
 
-/** The file a path names inside `root`, or undefined when it resolves outside (`..`, a sibling `dist-x`, an absolute path). */
-export function fileInRoot(root: string, decodedPath: string): string | undefined {
-  const file = resolve(root, `.${decodedPath.startsWith('/') ? '' : '/'}${decodedPath}`);
+/** Whether `file` is `root` or inside it (not a sibling such as `dist-evil` next to `dist`). */
+function isInside(root: string, file: string): boolean {
   const rel = relative(root, file);
-  if (rel.startsWith('..') || isAbsolute(rel) || decodedPath.includes('\0')) return undefined;
-  return file;
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * The file a (percent-decoded) path names inside `root`, or undefined when it could resolve
+ * outside: `..` segments past the root, a sibling `dist-x`, an absolute path, a backslash (a
+ * separator on Windows), a NUL, or a symbolic link that leads out of the root.
+ */
+export function fileInRoot(root: string, decodedPath: string): string | undefined {
+  if (/[\\\0]/.test(decodedPath)) return undefined;
+  const base = resolve(root);
+  const file = resolve(base, `.${decodedPath.startsWith('/') ? '' : '/'}${decodedPath}`);
+  if (!isInside(base, file)) return undefined;
+  let real: { file: string; base: string };
+  try {
+    real = { file: realpathSync(file), base: realpathSync(base) };
+  } catch {
+    return file; // nothing there: the caller falls back to index.html
+  }
+  return isInside(real.base, real.file) ? file : undefined;
 }
 
 /** The local runtime configuration the web app reads: a coordinator token, not Cognito. */
@@ -227,14 +283,14 @@ async function handle(
 ): Promise<void> {
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
   if (!pathname.startsWith('/api/') && pathname !== '/api') return serveStatic(opts.webRoot, pathname, req, res);
-  let body: string | null;
+  let body: Buffer | null;
   try {
     body = await readBody(req);
   } catch {
     return sendJson(req, res, 413, { error: { code: 'payload_too_large', message: 'the request body is too large' } });
   }
   try {
-    const result = await opts.api(toApiEvent(req, body), localLambdaContext('api'));
+    const result = await opts.api(toApiEvent(req, bodyOfBytes(body)), localLambdaContext('api'));
     const payload = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body);
     send(req, res, result.statusCode, (result.headers ?? {}) as OutgoingHttpHeaders, payload);
   } catch (err) {
