@@ -56,10 +56,23 @@ export function isJsonContentType(event: ApiEvent): boolean {
   return type !== undefined && /^application\/json\s*(;|$)/i.test(type.trim());
 }
 
+/** Strict UTF-8: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body as text; bytes that are not UTF-8 (JSON must be, RFC 8259) are a 400, never replaced and stored. */
+function bodyText(event: ApiEvent & { body: string }): string {
+  if (!event.isBase64Encoded) return event.body;
+  try {
+    return UTF8.decode(Buffer.from(event.body, 'base64'));
+  } catch {
+    throw badRequest('invalid_text', 'the body is not UTF-8 text');
+  }
+}
+
 /** Parses a JSON body; a missing, oversized, malformed or ill-formed body is a 400. */
 export function parseJsonBody(event: ApiEvent): unknown {
   if (!event.body) throw badRequest('missing_body', 'the request needs a JSON body');
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw = bodyText(event as ApiEvent & { body: string });
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw badRequest('body_too_large', `the body is limited to ${MAX_BODY_BYTES} bytes`);
   }

@@ -62,7 +62,12 @@ function encodeCursor(key: Record<string, unknown> | undefined): string | undefi
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
 }
 
-function decodeCursor(cursor: string): Record<string, unknown> {
+/**
+ * The key a cursor holds, checked as far as DynamoDB would check it: a forged key (another
+ * index's, ill-formed text, a time outside the query's `since`–`until`) is an
+ * {@link InvalidCursorError}, never a ValidationException of the database.
+ */
+function decodeCursor(cursor: string, range: { since: string; until: string }): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -79,8 +84,11 @@ function decodeCursor(cursor: string): Record<string, unknown> {
     typeof v.id === 'string' &&
     v.id.length > 0 &&
     v.id.length <= 128 &&
+    v.id.isWellFormed() &&
     typeof v.receivedAt === 'string' &&
-    ISO.test(v.receivedAt);
+    ISO.test(v.receivedAt) &&
+    v.receivedAt >= range.since &&
+    v.receivedAt <= range.until;
   if (!valid) throw new InvalidCursorError();
   return v;
 }
@@ -211,7 +219,8 @@ export class DynamoTipStore implements TipStore {
   async list(q: TipQuery): Promise<TipPage> {
     const filters: string[] = [];
     const names: Record<string, string> = { '#f': 'feed', '#r': 'receivedAt' };
-    const values: Record<string, unknown> = { ':feed': 'tips', ':since': q.since ?? '0', ':until': q.until ?? '9' };
+    const range = { since: q.since ?? '0', until: q.until ?? '9' };
+    const values: Record<string, unknown> = { ':feed': 'tips', ':since': range.since, ':until': range.until };
     const equal = (field: 'status' | 'category' | 'channel' | 'reference', value: string | undefined) => {
       if (value === undefined) return;
       filters.push(`#${field} = :${field}`);
@@ -238,7 +247,7 @@ export class DynamoTipStore implements TipStore {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: q.limit,
-        ExclusiveStartKey: q.after ? decodeCursor(q.after) : undefined,
+        ExclusiveStartKey: q.after ? decodeCursor(q.after, range) : undefined,
       }),
     );
     const next = encodeCursor(out.LastEvaluatedKey);

@@ -9,6 +9,17 @@ import { z } from 'zod';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Something a person can see: a letter, digit, punctuation or symbol (not only spaces or zero-width marks). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/**
+ * Blank characters Unicode files as letters or symbols, so {@link VISIBLE} alone lets them
+ * through: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0, category Lo) and the Braille
+ * blank (U+2800, So). Each renders as empty space.
+ */
+const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** Whether `s` has at least one character a person can see. */
+export function hasVisibleText(s: string): boolean {
+  return VISIBLE.test(s.replace(BLANK_LETTERS, ''));
+}
 
 /** Trimmed text of `min`–`max` characters with at least one visible character. */
 export function visibleText(field: string, max: number, min = 1) {
@@ -21,7 +32,7 @@ export function visibleText(field: string, max: number, min = 1) {
         .min(min, `${field} must not be empty`)
         .max(max, `${field} is limited to ${max} characters`)
         .refine((s) => !LONE_SURROGATE.test(s), `${field} is not valid Unicode text`)
-        .refine((s) => VISIBLE.test(s), `${field} has no visible characters`),
+        .refine(hasVisibleText, `${field} has no visible characters`),
     );
 }
 

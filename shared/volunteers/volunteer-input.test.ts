@@ -27,6 +27,14 @@ describe('volunteerInputSchema', () => {
     expect(r.error!.issues.find((i) => i.path[0] === 'phone')!.message).toMatch(/not a valid phone number/);
   });
 
+  it('rejects fields it does not name, `__proto__` and extra quiet-hour keys included', () => {
+    for (const extra of ['{"extra":1}', '{"__proto__":{"status":"opted_out"}}', '{"id":"x"}']) {
+      expect(volunteerInputSchema.safeParse({ ...base, ...JSON.parse(extra) }).success, extra).toBe(false);
+    }
+    const quietHours = { start: '21:00', end: '06:00', x: 1 };
+    expect(volunteerInputSchema.safeParse({ ...base, quietHours }).success).toBe(false);
+  });
+
   it('accepts quiet hours across midnight and rejects empty ones', () => {
     expect(volunteerInputSchema.parse({ ...base, quietHours: { start: '21:00', end: '06:30' } }).quietHours).toEqual({
       start: '21:00',
@@ -46,5 +54,12 @@ describe('volunteerPatchSchema', () => {
 
   it('rejects an empty patch', () => {
     expect(volunteerPatchSchema.safeParse({}).success).toBe(false);
+  });
+
+  it('rejects fields it does not name, even beside ones it does', () => {
+    expect(volunteerPatchSchema.safeParse({ name: 'W', extra: 1 }).success).toBe(false);
+    expect(volunteerPatchSchema.safeParse(JSON.parse('{"name":"W","__proto__":{"status":"opted_out"}}')).success).toBe(
+      false,
+    );
   });
 });

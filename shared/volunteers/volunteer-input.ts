@@ -46,16 +46,19 @@ const fields = {
   language: z.enum(LANGUAGES),
   quietHours: z
     .object({ start: hhmm, end: hhmm })
+    .strict()
     .refine((q) => q.start !== q.end, 'quietHours start and end must differ'),
 };
 
-/** Body of `POST /api/volunteers`. */
-export const volunteerInputSchema = z.object({
-  ...fields,
-  radiusKm: fields.radiusKm.default(DEFAULT_RADIUS_KM),
-  language: fields.language.default('th'),
-  quietHours: fields.quietHours.optional(),
-});
+/** Body of `POST /api/volunteers`. Unknown fields are rejected, as in every body. */
+export const volunteerInputSchema = z
+  .object({
+    ...fields,
+    radiusKm: fields.radiusKm.default(DEFAULT_RADIUS_KM),
+    language: fields.language.default('th'),
+    quietHours: fields.quietHours.optional(),
+  })
+  .strict();
 export type VolunteerInput = z.infer<typeof volunteerInputSchema>;
 
 /** Body of `PATCH /api/volunteers/{id}`: any subset; `quietHours: null` clears them. */
@@ -65,6 +68,7 @@ export const volunteerPatchSchema = z
     quietHours: fields.quietHours.nullable(),
     status: z.enum(['active', 'opted_out']),
   })
+  .strict()
   .partial()
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing; send at least one field');
 export type VolunteerPatch = z.infer<typeof volunteerPatchSchema>;

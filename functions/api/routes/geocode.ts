@@ -6,7 +6,8 @@ import { json, validate } from '../http.js';
 import { pointQuery } from '../query-schemas.js';
 import type { RouteHandler } from '../router.js';
 
-const textQuery = z.object({ q: visibleText('q', 1000) }).strict();
+/** The query of a forward geocode, `GET /api/geocode?q=`. */
+export const textQuery = z.object({ q: visibleText('q', 1000) }).strict();
 
 /** GET /api/geocode?q= (forward) or ?lat=&lon= (reverse). */
 export const geocodeRoute: RouteHandler = async ({ query }, ctx) => {

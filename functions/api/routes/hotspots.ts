@@ -3,10 +3,8 @@ import { coordinatorHotspots } from '../../../shared/core/coordinator-hotspots.j
 import { hotspotLinkState, latestPublicSnapshot, zoneCheckOf } from '../../../shared/core/public-snapshot.js';
 import { notFound } from '../errors.js';
 import { json, validate } from '../http.js';
-import { pointQuery } from '../query-schemas.js';
+import { noQuery, pointQuery } from '../query-schemas.js';
 import type { RouteHandler } from '../router.js';
-
-const noQuery = z.object({}).strict();
 
 /** Public snapshots change hourly: a minute of caching at the edge costs nothing and absorbs floods. */
 const PUBLIC_CACHE = { 'cache-control': 'public, max-age=60' };
@@ -17,7 +15,8 @@ export const listHotspots: RouteHandler = async ({ query }, ctx) => {
   return json(200, await latestPublicSnapshot(ctx), PUBLIC_CACHE);
 };
 
-const hotspotId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** A hotspot id as the path of `GET /api/hotspots/{id}` may hold it. */
+export const hotspotId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 /** GET /api/hotspots/{id}: where an SMS link leads now (the hotspot, its successor, pending, or ended). */
 export const hotspotLink: RouteHandler = async ({ params, query }, ctx) => {

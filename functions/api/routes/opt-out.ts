@@ -4,10 +4,12 @@ import { confirmOptOut as confirm, requestOptOut } from '../../../shared/core/pu
 import { InvalidPhoneError } from '../../../shared/volunteers/errors.js';
 import { normalisePhone } from '../../../shared/volunteers/phone.js';
 import { header, json, parseJsonBody, validate, type ApiEvent } from '../http.js';
+import { noQuery } from '../query-schemas.js';
 import type { RouteHandler } from '../router.js';
 import type { Config } from '../../composition/config.js';
 
-const optOutSchema = z
+/** The body of `POST /api/opt-out`. */
+export const optOutSchema = z
   .object({
     phone: z
       .string()
@@ -42,19 +44,22 @@ export function clientKeyOf(event: ApiEvent, config: Pick<Config, 'mode'>): stri
  * in the same time whatever the number: the work happens after the answer, and the number's
  * owner confirms through a one-time SMS link.
  */
-export const publicOptOut: RouteHandler = async ({ event }, ctx) => {
+export const publicOptOut: RouteHandler = async ({ event, query }, ctx) => {
+  validate(noQuery, query);
   const { phone } = validate(optOutSchema, parseJsonBody(event));
   await requestOptOut(ctx, phone, clientKeyOf(event, ctx.config));
   const body: OptOutAccepted = { ok: true };
   return json(202, body);
 };
 
-const confirmSchema = z
+/** The body of `POST /api/opt-out/confirm`. */
+export const confirmSchema = z
   .object({ token: z.string().regex(/^[0-9a-f]{64}$/, 'token is the code from the SMS link') })
   .strict();
 
 /** POST /api/opt-out/confirm `{token}` (public): the one-time link from that SMS. */
-export const confirmOptOut: RouteHandler = async ({ event }, ctx) => {
+export const confirmOptOut: RouteHandler = async ({ event, query }, ctx) => {
+  validate(noQuery, query);
   const { token } = validate(confirmSchema, parseJsonBody(event));
   const optedOut = await confirm(ctx, token);
   ctx.log.info('public opt-out confirmed', { optedOut });

@@ -9,7 +9,7 @@ import { tipInputSchema } from '../../../shared/tips/tip-input.js';
 import { CHANNELS, TIP_CATEGORIES, TIP_STATUSES } from '../../../shared/types.js';
 import { notFound } from '../errors.js';
 import { header, json, parseJsonBody, validate } from '../http.js';
-import { isoTime, pageSize } from '../query-schemas.js';
+import { bboxQuery, IN_ORDER, inOrder, noQuery, pageSize, timeRange } from '../query-schemas.js';
 import type { ApiRequest, RouteHandler } from '../router.js';
 
 /** A UUID in any case; stored and compared in lower case, so `ABC…` and `abc…` are one key. */
@@ -32,7 +32,8 @@ function canonical(value: unknown): string {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** POST /api/tips (and the integrators' intake): validate, honour Idempotency-Key, place, store. */
-export const createTip: RouteHandler = async ({ event, principal }, ctx) => {
+export const createTip: RouteHandler = async ({ event, principal, query }, ctx) => {
+  validate(noQuery, query);
   const rawKey = header(event, 'idempotency-key');
   const body = parseJsonBody(event);
   const idempotencyKey = rawKey === undefined ? undefined : validate(uuid, rawKey);
@@ -52,25 +53,10 @@ export const createTip: RouteHandler = async ({ event, principal }, ctx) => {
   return json(result.statusCode, result.body, result.replayed ? { 'idempotent-replayed': 'true' } : {});
 };
 
-const bboxSchema = z
-  .string()
-  .regex(/^[-+.,\d]+$/, 'bbox is west,south,east,north in decimal degrees')
-  .transform((s) => s.split(',').map(Number))
-  .pipe(
-    z
-      .tuple([
-        z.number().min(-180).max(180),
-        z.number().min(-90).max(90),
-        z.number().min(-180).max(180),
-        z.number().min(-90).max(90),
-      ])
-      .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox is west,south,east,north'),
-  );
-
-const listQuerySchema = z
+/** The query of `GET /api/tips`. */
+export const listQuerySchema = z
   .object({
-    since: isoTime.optional(),
-    until: isoTime.optional(),
+    ...timeRange,
     status: z.enum(TIP_STATUSES).optional(),
     category: z.enum(TIP_CATEGORIES).optional(),
     channel: z.enum(CHANNELS).optional(),
@@ -79,11 +65,12 @@ const listQuerySchema = z
       .regex(/^PT-[0-9A-Z]{4}-[0-9A-Z]{4}$/i, 'reference looks like PT-7K3M-Q2XD')
       .transform((s) => s.toUpperCase())
       .optional(),
-    bbox: bboxSchema.optional(),
+    bbox: bboxQuery.optional(),
     limit: pageSize(1000).optional(),
     next: z.string().max(2048).optional(),
   })
-  .strict();
+  .strict()
+  .refine(inOrder, IN_ORDER);
 
 /** GET /api/tips (coordinator): newest first, with text and exact location, never contact. */
 export const listTips: RouteHandler = async ({ query, principal }, ctx) => {
@@ -95,7 +82,7 @@ export const listTips: RouteHandler = async ({ query, principal }, ctx) => {
     category: q.category,
     channel: q.channel,
     reference: q.reference,
-    bbox: q.bbox as [number, number, number, number] | undefined,
+    bbox: q.bbox,
     limit: q.limit ?? 50,
     after: q.next,
   });
@@ -117,24 +104,26 @@ const principalId = (p: ApiRequest['principal']) => (p.kind === 'anonymous' ? 'a
 
 /** GET /api/tips/{id} (coordinator): the detail, contact included; the read is audited. */
 export const getTip: RouteHandler = async (req, ctx) => {
-  validate(z.object({}).strict(), req.query);
+  validate(noQuery, req.query);
   return json(200, await openTip(ctx, tipIdOf(req), principalId(req.principal)));
 };
 
 /** GET /api/tips/{id}/audit (coordinator): who read that tip's detail, and when. */
 export const tipAudit: RouteHandler = async (req, ctx) => {
-  validate(z.object({}).strict(), req.query);
+  validate(noQuery, req.query);
   const records = await tipAuditTrail(ctx, tipIdOf(req));
   const body: Page<TipAuditEntry> = { items: records.map(({ at, by, what }) => ({ at, by, what })) };
   return json(200, body);
 };
 
-const statusPatchSchema = z
+/** The body of `PATCH /api/tips/{id}`. */
+export const statusPatchSchema = z
   .object({ status: z.enum(TIP_STATUSES), note: visibleText('note', 500).optional() })
   .strict();
 
 /** PATCH /api/tips/{id} (coordinator): review status with an optional note. */
 export const setTipStatus: RouteHandler = async (req, ctx) => {
+  validate(noQuery, req.query);
   const change = validate(statusPatchSchema, parseJsonBody(req.event));
   const item = await reviewTip(ctx, tipIdOf(req), change, principalId(req.principal));
   // Audit line: who changed which tip to what (no tip content).

@@ -10,22 +10,30 @@ import {
 import { volunteerInputSchema, volunteerPatchSchema } from '../../../shared/volunteers/volunteer-input.js';
 import { notFound } from '../errors.js';
 import { json, parseJsonBody, validate } from '../http.js';
+import { noQuery } from '../query-schemas.js';
 import type { ApiRequest, RouteHandler } from '../router.js';
 
 const volunteerId = z.uuid();
 
+/** The volunteer id of the path; these routes take no query. */
 function idOf(req: ApiRequest): string {
+  validate(noQuery, req.query);
   const parsed = volunteerId.safeParse(req.params.id);
   if (!parsed.success) throw notFound('no volunteer with this id');
   return parsed.data.toLowerCase();
 }
 
 /** POST /api/volunteers (coordinator): register; the phone is stored as E.164, the home point must be on land. */
-export const createVolunteer: RouteHandler = async ({ event }, ctx) =>
-  json(201, await registerVolunteer(ctx, validate(volunteerInputSchema, parseJsonBody(event))));
+export const createVolunteer: RouteHandler = async ({ event, query }, ctx) => {
+  validate(noQuery, query);
+  return json(201, await registerVolunteer(ctx, validate(volunteerInputSchema, parseJsonBody(event))));
+};
 
 /** GET /api/volunteers (coordinator): every volunteer, by name. */
-export const listVolunteers: RouteHandler = async (_req, ctx) => json(200, { items: await ctx.volunteers.list() });
+export const listVolunteers: RouteHandler = async ({ query }, ctx) => {
+  validate(noQuery, query);
+  return json(200, { items: await ctx.volunteers.list() });
+};
 
 /** GET /api/volunteers/{id} (coordinator): the profile and its delivery log, newest first. */
 export const getVolunteer: RouteHandler = async (req, ctx) => {
