@@ -148,8 +148,10 @@ export class DynamoTipStore implements TipStore {
                     Put: {
                       TableName: this.tables.idempotency,
                       Item: { ...idem, tipId: tip.id, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-                      ConditionExpression: 'attribute_not_exists(#k)',
-                      ExpressionAttributeNames: { '#k': 'key' },
+                      // An expired record may outlive its TTL for days (TTL deletes lazily): it is no replay.
+                      ConditionExpression: 'attribute_not_exists(#k) OR #e < :now',
+                      ExpressionAttributeNames: { '#k': 'key', '#e': 'expiresAt' },
+                      ExpressionAttributeValues: { ':now': nowSeconds },
                     },
                   },
                 ]
@@ -167,12 +169,13 @@ export class DynamoTipStore implements TipStore {
     }
   }
 
-  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+  private async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tables.idempotency, Key: { key }, ConsistentRead: true }),
     );
     const item = out.Item as (IdempotencyRecord & { expiresAt?: number }) | undefined;
-    if (!item || (item.expiresAt !== undefined && item.expiresAt < Date.parse(this.clock.now()) / 1000))
+    // Whole seconds, as `create`'s condition compares them: both agree on when a key has expired.
+    if (!item || (item.expiresAt !== undefined && item.expiresAt < Math.floor(Date.parse(this.clock.now()) / 1000)))
       return undefined;
     return { key: item.key, bodyHash: item.bodyHash, statusCode: item.statusCode, response: item.response };
   }

@@ -98,10 +98,11 @@ export interface TipPage {
 
 /** Tips. */
 export interface TipStore {
-  /** Stores a tip and its idempotency record atomically; a key already used yields `replay`. */
+  /**
+   * Stores a tip and its idempotency record atomically; a key already used (and not expired)
+   * yields `replay` with the first record, read strongly consistent after the refused write.
+   */
   create(tip: Tip, idempotency?: IdempotencyRecord): Promise<CreateTipOutcome>;
-  /** The unexpired record of an `Idempotency-Key` (strongly consistent). */
-  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** The tip with its contact opened (a coordinator opening its detail): the only read that decrypts. */
   get(id: string): Promise<Tip | undefined>;
   /** Sets the review status and appends to its history; `undefined` for an unknown id. */

@@ -11,6 +11,7 @@ const AREAS: Array<[string, () => Promise<BenchModule>]> = [
   ['hotspots', () => import('./hotspots.bench.js')],
   ['alerts', () => import('./alerts.bench.js')],
   ['web', () => import('./web.bench.js')],
+  ['intake', () => import('./intake.bench.js')],
 ];
 
 function fmt(v: number): string {

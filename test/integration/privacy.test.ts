@@ -51,7 +51,6 @@ function faults(ctx: AppContext): Partial<AppContext> {
       create: failOnce('store', ctx.tips.create.bind(ctx.tips)),
       get: ctx.tips.get.bind(ctx.tips),
       list: ctx.tips.list.bind(ctx.tips),
-      getIdempotency: ctx.tips.getIdempotency.bind(ctx.tips),
       setStatus: ctx.tips.setStatus.bind(ctx.tips),
       clusterableSince: ctx.tips.clusterableSince.bind(ctx.tips),
       inCells: ctx.tips.inCells.bind(ctx.tips),

@@ -32,7 +32,7 @@ export class MemoryTipStore implements TipStore {
     return { kind: 'created' };
   }
 
-  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+  private async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
     const r = this.idempotency.get(key);
     if (!r || r.expiresAtMs < Date.parse(this.clock.now())) return undefined;
     const { expiresAtMs: _e, ...record } = r;
