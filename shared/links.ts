@@ -18,11 +18,6 @@ export function optOutConfirmLink(baseUrl: string, token: string): string {
   return `${trimBase(baseUrl)}/#stop=${encodeURIComponent(token)}`;
 }
 
-/** The link that opens the patrol check at a point: `<base>/#z=<lat>,<lon>`. */
-export function zoneLink(baseUrl: string, point: { lat: number; lon: number }): string {
-  return `${trimBase(baseUrl)}/#z=${point.lat},${point.lon}`;
-}
-
 /** What a location hash asks for. */
 export type DeepLink =
   | { kind: 'hotspot'; hotspotId: string }

@@ -8,8 +8,3 @@ import { RISK_LEVELS, type RiskLevel } from './types.js';
 export function compareRisk(a: RiskLevel, b: RiskLevel): number {
   return RISK_LEVELS.indexOf(a) - RISK_LEVELS.indexOf(b);
 }
-
-/** The riskier of two levels. */
-export function maxRisk(a: RiskLevel, b: RiskLevel): RiskLevel {
-  return compareRisk(a, b) >= 0 ? a : b;
-}

@@ -52,5 +52,3 @@ export const UNIT_PRICES = {
   /** Lambda deliveries from SNS are free; this is the publish (one per receipt event). */
   snsPublish: p(0.5 / 1e6, 'SNS publish', 'https://aws.amazon.com/sns/pricing/'),
 } as const satisfies Record<string, UnitPrice>;
-
-export type PriceKey = keyof typeof UNIT_PRICES;

@@ -38,11 +38,6 @@ function unitSizes(text: string, encoding: SmsEncoding): number[] {
   return sizes;
 }
 
-/** Units the text costs (septets for GSM-7, UTF-16 units for UCS-2). */
-export function smsUnits(text: string): number {
-  return unitSizes(text, smsEncoding(text)).reduce((a, b) => a + b, 0);
-}
-
 /**
  * Number of SMS parts `text` costs. An empty text still costs one part. When split, an
  * escape pair or a surrogate pair is never cut in two, as handsets do.

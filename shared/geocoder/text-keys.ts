@@ -24,11 +24,6 @@ export function thaiSkeleton(name: string): string {
   return thaiKey(name).replace(THAI_DIACRITICS, '');
 }
 
-/** Strips Thai diacritics from text that is already compact (no key noise). */
-export function stripThaiDiacritics(text: string): string {
-  return text.replace(THAI_DIACRITICS, '');
-}
-
 /**
  * Rewrites applied in order to one lower-case a-z word. They fold the spelling variants of
  * RTGS, older romanisations and Malay/English habits onto one key: aspirates (kh/ph/th/ch),

@@ -49,12 +49,6 @@ export function hexAxial(lat: number, lon: number, hexSizeKm: number): [number, 
   return cubeRound(q, r);
 }
 
-/** Packed key of the hexagon holding a point. */
-export function hexKey(lat: number, lon: number, hexSizeKm: number): number {
-  const [q, r] = hexAxial(lat, lon, hexSizeKm);
-  return pack(q, r);
-}
-
 function pack(q: number, r: number): number {
   return ((q & MASK) << 15) | (r & MASK);
 }

@@ -6,24 +6,12 @@
 import type { Hotspot } from '../types.js';
 import { MIN_PUBLIC_TIPS } from './options.js';
 
-export { CELL_PRECISION, tipCell, cellsInBox } from './tip-cells.js';
-export { dbscan, dbscanTurf, KIND_CORE, KIND_EDGE, KIND_NOISE, KIND_LABELS } from './dbscan.js';
-export type { DbscanLabels, DbscanOptions, DbscanPoints, LengthUnit } from './dbscan.js';
-export { recomputeHotspots, hotspotId, MAX_CLUSTER_LAT, type HotspotChanges, type HotspotEvent } from './engine.js';
+export { tipCell } from './tip-cells.js';
+export { recomputeHotspots, MAX_CLUSTER_LAT, type HotspotChanges } from './engine.js';
 export { updateAround, DEFAULT_WORK_LIMITS, type LoadCells, type WorkLimits } from './update-around.js';
 export { splitNeighbourhoods } from './neighbourhoods.js';
-export {
-  DEFAULT_HOTSPOT_OPTIONS,
-  MIN_PUBLIC_TIPS,
-  resolveOptions,
-  riskLevelOf,
-  type HotspotOptions,
-} from './options.js';
-export { clusterTips, type TipCluster } from './cluster-tips.js';
-export { bufferedHull } from './geometry.js';
-export { GI_CONFIDENCE, HEX_REF_LAT } from './gi-star.js';
-export { TRENDS, type Trend } from './trend.js';
-export { HotspotInputError, WorkLimitError } from './errors.js';
+export { DEFAULT_HOTSPOT_OPTIONS } from './options.js';
+export { WorkLimitError } from './errors.js';
 
 /** Privacy rule: a hotspot is public only while active and backed by at least 3 tips. */
 export function isPublicHotspot(h: Pick<Hotspot, 'status' | 'tipCount'>): boolean {

@@ -43,5 +43,3 @@ export function maskPhone(e164: string): string {
   const head = e164.startsWith('+66') || e164.startsWith('+60') ? 3 : 2;
   return `${e164.slice(0, head)}${'*'.repeat(e164.length - head - 3)}${e164.slice(-3)}`;
 }
-
-export { InvalidPhoneError } from './errors.js';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import type { DeliveryOutcome } from '../../shared/core/deliver-alert.js';
 import type { AlertDeps } from '../../shared/core/deliver-alert.js';
 import {
   MemoryDeadLetters,
@@ -18,8 +17,6 @@ import { createContext } from '../../functions/composition/context.js';
 import { createDynamoClients } from '../../functions/lib/dynamo-client.js';
 import { bootstrapTables } from '../../functions/local/bootstrap-tables.js';
 import { realGazetteer } from '../geocoder/real-gazetteer.js';
-
-export type { DeliveryOutcome };
 
 /** The alert use cases' ports, with a recording sender, a dead-letter list and a settable clock. */
 export type AlertTestContext = AlertDeps & {

@@ -1,8 +1,3 @@
-/**
- * In-memory adapters of every port, for use-case tests: they run in milliseconds without
- * Java, and test/ runs the same use-case tests on the DynamoDB adapters too.
- */
-import type { PublicHotspotCollection } from '../../api/wire.js';
 import type { DeadLetter } from '../dead-letter.js';
 import type {
   Clock,
@@ -10,11 +5,9 @@ import type {
   LogPort,
   MessageSender,
   OutgoingMessage,
-  SnapshotStore,
   TipAuditLog,
   TipAuditRecord,
 } from '../ports.js';
-import { copy } from './copy.js';
 
 /** A clock tests set by hand. */
 export class SettableClock implements Clock {
@@ -65,17 +58,6 @@ export class MemoryLog implements LogPort {
   }
   error(message: string, fields?: Record<string, unknown>) {
     this.lines.push({ level: 'error', message, fields });
-  }
-}
-
-/** The published snapshot in memory. */
-export class MemorySnapshotStore implements SnapshotStore {
-  current?: PublicHotspotCollection;
-  async latest() {
-    return this.current && copy(this.current);
-  }
-  async publish(snapshot: PublicHotspotCollection) {
-    this.current = copy(snapshot);
   }
 }
 
