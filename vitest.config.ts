@@ -24,6 +24,7 @@ export default defineConfig({
       exclude: ['**/*.test.ts', '**/test-support/**', 'functions/*/handler.ts', 'infra/app.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
+      reportOnFailure: true,
       // The floor: measured on the whole suite, set a little below, so coverage cannot fall unseen.
       thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
     },
