@@ -8,7 +8,6 @@ import type {
   AdminArea,
   AlertReason,
   AlertStatus,
-  Channel,
   GeocodeResult,
   HotspotHistoryEntry,
   HotspotTrend,
@@ -16,7 +15,8 @@ import type {
   QuietHours,
   RiskLevel,
   TipCategory,
-  TipStatus,
+  Tip,
+  TipStatusChange,
 } from '../types.js';
 
 /** Every error: a 4xx for what the client got wrong, a 5xx that never echoes internals. */
@@ -134,36 +134,31 @@ export interface CoordinatorHotspotProperties {
 export type CoordinatorHotspotCollection = FeatureCollection<Polygon | MultiPolygon, CoordinatorHotspotProperties>;
 
 /** A tip in the coordinator list: text and exact place, never contact data. */
-export interface TipListItem {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  text: string;
-  category: TipCategory;
-  channel: Channel;
-  status: TipStatus;
-  occurredAt?: string;
-  location?: { lat: number; lon: number; accuracyM?: number };
-  address?: string;
-  geocode: GeocodeResult;
-  /** The clustering position (GPS, or the tambon centroid); absent when the place is coarser. */
-  lat?: number;
-  lon?: number;
-  urgent: boolean;
+export type TipListItem = Pick<
+  Tip,
+  | 'id'
+  | 'reference'
+  | 'receivedAt'
+  | 'text'
+  | 'category'
+  | 'channel'
+  | 'status'
+  | 'occurredAt'
+  | 'location'
+  | 'address'
+  | 'geocode'
+  | 'lat'
+  | 'lon'
+  | 'urgent'
+  | 'outsideServiceArea'
+  | 'reviewedAt'
+> & {
   /** Whether the reporter left a contact (the contact itself is only in the detail). */
   hasContact: boolean;
-  /** The place lies outside the service area: stored, never clustered, public or texted. */
-  outsideServiceArea?: boolean;
-  reviewedAt?: string;
-}
+};
 
 /** One review status change. */
-export interface TipStatusChange {
-  at: string;
-  by: string;
-  status: TipStatus;
-  note?: string;
-}
+export type { TipStatusChange };
 
 /** `GET /api/tips/{id}`: the detail, contact decrypted; the read is audited. */
 export interface TipDetail extends TipListItem {
