@@ -3,7 +3,7 @@
  * on one port, the same security headers on both, compression when the client accepts it, and
  * no path that leads out of the web root.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';

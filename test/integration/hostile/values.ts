@@ -44,6 +44,7 @@ export const HOSTILE_NUMBERS = [
   1.7976931348623157e308,
   -0,
   0.1 + 0.2,
+  // biome-ignore lint/correctness/noPrecisionLoss: more digits than a double holds, on purpose
   123456789.123456789,
 ];
 
