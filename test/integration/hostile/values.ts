@@ -125,12 +125,17 @@ export const FORGED_CURSORS = [
   b64(JSON.stringify({ cell: 'w2x8', receivedAt: '2026-01-01T00:00:00.000Z', id: 'x' })),
   b64(JSON.stringify({ feed: 'tips', id: 'x', receivedAt: '2026-01-01T00:00:00.000Z', __proto__x: 1 })),
   Buffer.from(JSON.stringify({ feed: 'tips', id: 'x', receivedAt: '2026-01-01T00:00:00.000Z' })).toString('hex'),
+  // The sharded feed's cursor (`{k: <receivedAt>#<id>}`), garbled: another shape, a bad key.
+  b64(JSON.stringify({ k: '2026-01-01T00:00:00.000Z#x', shard: 3 })),
+  b64(JSON.stringify({ k: 'tips#3' })),
+  b64(JSON.stringify({ k: '2026-01-01T00:00:00.000Z' })),
+  b64(JSON.stringify({ k: `2026-01-01T00:00:00.000Z#${'x'.repeat(3000)}` })),
+  b64('{"k":"2026-01-01T00:00:00.000Z#\\ud800"}'),
+  b64(JSON.stringify({ k: ['2026-01-01T00:00:00.000Z#x'] })),
 ];
 
 /** A cursor that is well-formed but lies outside the query's time range (DynamoDB refuses such a start key). */
-export const OUT_OF_RANGE_CURSOR = b64(
-  JSON.stringify({ feed: 'tips', id: 'x', receivedAt: '2001-01-01T00:00:00.000Z' }),
-);
+export const OUT_OF_RANGE_CURSOR = b64(JSON.stringify({ k: '2001-01-01T00:00:00.000Z#x' }));
 
 /** Any query value a hostile client might send. */
 export const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
