@@ -29,6 +29,15 @@ export interface TableDef {
 }
 
 /**
+ * Write shards of the time indexes (`feed` = `tips#<n>` / `alerts#<n>`, n < 8, from a hash of
+ * the item's id) and of the small sparse alert indexes (`held#<n>`, `lease#<n>`): DynamoDB
+ * gives one partition key about 1,000 writes a second, and 1,000 tips a second (issue 12)
+ * write the feed once a tip. Eight keys keep each near an eighth of that; readers query the
+ * eight side by side and merge them (ADR 0009: why no day in the key).
+ */
+export const TIME_SHARDS = 8;
+
+/**
  * The tables. Logical names are the keys; physical names come from the environment
  * (`TABLE_<KEY>` in AWS, a prefix + key locally).
  */
@@ -37,12 +46,13 @@ export const TABLES = {
   tips: {
     partitionKey: { name: 'id', type: 'S' },
     indexes: [
-      // Newest-first coordinator feed. `feed` is a constant: tip volume is low
-      // (hundreds a day at most), well inside one partition's throughput.
+      // Newest-first coordinator feed and the full recomputation's window, sharded:
+      // `feed` = `tips#<n>` (TIME_SHARDS), `feedAt` = `<receivedAt>#<id>`, unique, so the
+      // merged shards have one order and a page ends at one key.
       {
         indexName: 'byTime',
         partitionKey: { name: 'feed', type: 'S' },
-        sortKey: { name: 'receivedAt', type: 'S' },
+        sortKey: { name: 'feedAt', type: 'S' },
         projection: 'ALL',
       },
       // Tips with a position, by geohash cell (precision 4, about 39 x 20 km), for
@@ -71,14 +81,23 @@ export const TABLES = {
     partitionKey: { name: 'key', type: 'S' },
     ttlAttribute: 'expiresAt',
   },
-  /** Hotspots; the stream (old and new image) drives the alert dispatcher. */
+  /**
+   * Hotspots and their member lists; the stream (old and new image) drives the alert
+   * dispatcher, which skips the member pages. A hotspot item lists its pages; a page
+   * (`m~<hotspot>~<tip cell>~<n>~<content hash>`) holds the compact ids of its members in one
+   * `tipCell`, under 32 KB, written before the hotspot item that lists it and never changed
+   * after (a new content is a new page), so a reader sees one version whole.
+   */
   hotspots: {
     partitionKey: { name: 'id', type: 'S' },
     indexes: [
+      // Active hotspots by `area`: `A` + the geohash (up to 4 characters, the tip cells'
+      // precision) of the smallest cell holding the hotspot's box. Sparse: absent on retired
+      // hotspots and pages. Updates query the cells around their box at each length; the
+      // recomputation and the snapshot scan it (it holds only the active ones).
       {
-        indexName: 'byStatus',
-        partitionKey: { name: 'status', type: 'S' },
-        sortKey: { name: 'lastSeen', type: 'S' },
+        indexName: 'byArea',
+        partitionKey: { name: 'area', type: 'S' },
         projection: 'ALL',
       },
     ],
@@ -103,6 +122,7 @@ export const TABLES = {
   alerts: {
     partitionKey: { name: 'id', type: 'S' },
     indexes: [
+      // Newest-first alert log, sharded like the tips feed: `feed` = `alerts#<n>`.
       {
         indexName: 'byTime',
         partitionKey: { name: 'feed', type: 'S' },
@@ -116,7 +136,8 @@ export const TABLES = {
         projection: 'ALL',
       },
       // Alerts held back by quiet hours, by the time they may go out (the digest reads it).
-      // Sparse: `held` is set only while an alert waits, and removed when it is delivered.
+      // Sparse: `held` (`held#<n>`, TIME_SHARDS) is set only while an alert waits, and removed
+      // when it is delivered.
       {
         indexName: 'byHold',
         partitionKey: { name: 'held', type: 'S' },
@@ -124,8 +145,8 @@ export const TABLES = {
         projection: 'ALL',
       },
       // Claims not yet finished, by when their lease ends (the sweeper reads it). Sparse:
-      // `leased` is set by a claim and removed with the final status, so it holds only the
-      // few alerts in flight.
+      // `leased` (`lease#<n>`, TIME_SHARDS) is set by a claim and removed with the final
+      // status, so it holds only the alerts in flight.
       {
         indexName: 'byLease',
         partitionKey: { name: 'leased', type: 'S' },

@@ -157,7 +157,13 @@ export interface Hotspot {
   /** The polygon's box, `[minLon, minLat, maxLon, maxLat]` (finding nearby hotspots without the rings). */
   bbox?: [number, number, number, number];
   admin: AdminArea;
+  /** The member tips, by id (the engine matches clusters to hotspots by them). */
   memberTipIds: string[];
+  /**
+   * The `tipCell` of each member, parallel to `memberTipIds`: the store keeps membership in
+   * pages per cell, so an update reads only the cells it works in. Absent when unknown.
+   */
+  memberCells?: string[];
   createdAt: string;
   updatedAt: string;
   /** Distinct reporters among the members (tips without a contact count one each). */
@@ -177,6 +183,12 @@ export interface Hotspot {
   mergedInto?: string;
   history?: HotspotHistoryEntry[];
 }
+
+/**
+ * A hotspot without its member lists, as maps, links and alerts read it (a store reads the
+ * lists only for the engine: they are the bulk of a hotspot).
+ */
+export type HotspotSummary = Omit<Hotspot, 'memberTipIds' | 'memberCells'>;
 
 export const LANGUAGES = ['th', 'ms', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

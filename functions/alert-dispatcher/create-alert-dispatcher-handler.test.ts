@@ -121,4 +121,34 @@ describe('alert dispatcher handler', () => {
       }),
     );
   });
+  it('passes over member pages, which share the hotspots table and its stream', async () => {
+    const { ctx, sender, volunteers } = context();
+    await volunteers.put({
+      id: 'v1',
+      name: 'x',
+      phone: '+66812345678',
+      location: { lat: 7.0, lon: 101.1 },
+      radiusKm: 25,
+      language: 'en',
+      status: 'active',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    const page = marshall({ id: 'm~hs-sea~w2c1~0~0123456789ab', of: 'hs-sea', ids: 'a b', expiresAt: 1 }) as Record<
+      string,
+      AttributeValue
+    >;
+    const removed: DynamoDBRecord = {
+      eventName: 'REMOVE',
+      dynamodb: { Keys: { id: page.id! }, OldImage: page, SequenceNumber: '21' },
+    };
+    const handler = createAlertDispatcherHandler(ctx);
+    expect(await handler({ Records: [record(page, '20'), removed] })).toEqual({ batchItemFailures: [] });
+    expect(sender.sent).toHaveLength(0);
+    expect((ctx.deadLetters as MemoryDeadLetters).letters).toHaveLength(0);
+    // The hotspot itself still alerts.
+    const hotspot = marshall(atSea, { removeUndefinedValues: true }) as Record<string, AttributeValue>;
+    expect(await handler({ Records: [record(hotspot, '22')] })).toEqual({ batchItemFailures: [] });
+    expect(sender.sent).toHaveLength(1);
+  });
 });

@@ -3,9 +3,10 @@ import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBRecord, Dy
 import { triggerFor } from '../../shared/alerts/policy.js';
 import { dispatchHotspotAlert } from '../../shared/core/dispatch-hotspot-alert.js';
 import { isPublicHotspot } from '../../shared/public-hotspots/index.js';
-import type { Hotspot } from '../../shared/types.js';
+import type { HotspotSummary } from '../../shared/types.js';
 import type { AppContext } from '../composition/context.js';
 import { fromHotspotItem } from '../lib/dynamo-hotspot-store.js';
+import { isMemberPageId } from '../lib/member-pages.js';
 import { itemOfImage } from '../lib/stream-image.js';
 
 /** A record whose images cannot be read: retrying cannot help, so it goes to the failure queue at once. */
@@ -13,7 +14,7 @@ class UnreadableRecordError extends Error {
   override name = 'UnreadableRecordError';
 }
 
-function hotspotOf(image: Record<string, AttributeValue> | undefined): Hotspot | undefined {
+function hotspotOf(image: Record<string, AttributeValue> | undefined): HotspotSummary | undefined {
   if (!image) return undefined;
   try {
     return fromHotspotItem(itemOfImage(image));
@@ -34,8 +35,10 @@ export function createAlertDispatcherHandler(ctx: AppContext) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
   async function processRecord(record: DynamoDBRecord): Promise<void> {
-    let before: Hotspot | undefined;
-    let after: Hotspot | undefined;
+    // Member pages share the table (and its stream) with the hotspots: they alert nobody.
+    if (isMemberPageId(hotspotIdOf(record))) return;
+    let before: HotspotSummary | undefined;
+    let after: HotspotSummary | undefined;
     try {
       before = hotspotOf(record.dynamodb?.OldImage);
       after = hotspotOf(record.dynamodb?.NewImage);

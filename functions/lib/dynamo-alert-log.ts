@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AlertLog, AlertQuery, Clock, DeliveryReceipt } from '../../shared/core/ports.js';
 import type { Alert, AlertStatus } from '../../shared/types.js';
+import { shardKey, shardKeys } from './time-shards.js';
 
 /** Attributes that exist only for indexes and leases; never returned to clients. */
 const INTERNAL = ['feed', 'held', 'leased', 'leaseUntil', 'sendingAt', 'expiresAt'] as const;
@@ -63,7 +64,7 @@ export class DynamoAlertLog implements AlertLog {
   async claim(alert: Alert, now: string): Promise<boolean> {
     const leaseUntil = new Date(Date.parse(now) + this.leaseMs).toISOString();
     return this.putIf(
-      { ...alert, status: 'queued', leased: 'lease', leaseUntil },
+      { ...alert, status: 'queued', leased: shardKey('lease', alert.id), leaseUntil },
       {
         // An expired claim that never reached the provider may be taken again; one that did
         // (`sendingAt`) never is: the sweeper marks it failed instead.
@@ -78,7 +79,7 @@ export class DynamoAlertLog implements AlertLog {
   /** Records an alert held back by quiet hours (`queued` until `holdUntil`); false if it exists. */
   async hold(alert: Alert, holdUntil: string): Promise<boolean> {
     return this.putIf(
-      { ...alert, status: 'queued', held: 'held', holdUntil },
+      { ...alert, status: 'queued', held: shardKey('held', alert.id), holdUntil },
       { ConditionExpression: 'attribute_not_exists(id)' },
     );
   }
@@ -96,9 +97,8 @@ export class DynamoAlertLog implements AlertLog {
     condition: Omit<ConstructorParameters<typeof PutCommand>[0], 'TableName' | 'Item'>,
   ): Promise<boolean> {
     try {
-      const expiresAt = Math.floor(Date.parse(item.createdAt) / 1000) + this.retentionS;
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: { ...item, feed: 'alerts', expiresAt }, ...condition }),
+        new PutCommand({ TableName: this.table, Item: alertItem(item, this.retentionS), ...condition }),
       );
       return true;
     } catch (err) {
@@ -132,26 +132,15 @@ export class DynamoAlertLog implements AlertLog {
   }
 
   async expiredClaims(now: string, limit: number): Promise<Array<Alert & { sendingAt?: string }>> {
-    const items: Array<Alert & { sendingAt?: string }> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byLease',
-          KeyConditionExpression: 'leased = :lease AND leaseUntil < :now',
-          ExpressionAttributeValues: { ':lease': 'lease', ':now': now },
-          Limit: limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const sendingAt = item.sendingAt as string | undefined;
-        items.push({ ...toAlert(item), ...(sendingAt ? { sendingAt } : {}) });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return items;
+    const items = await this.fromShards('lease', limit, (shard) => ({
+      IndexName: 'byLease',
+      KeyConditionExpression: 'leased = :lease AND leaseUntil < :now',
+      ExpressionAttributeValues: { ':lease': shard, ':now': now },
+    }));
+    return oldestFirst(items, 'leaseUntil', limit).map((item) => {
+      const sendingAt = item.sendingAt as string | undefined;
+      return { ...toAlert(item), ...(sendingAt ? { sendingAt } : {}) };
+    });
   }
 
   /** Sets the status (and releases the hold and the lease). */
@@ -208,11 +197,12 @@ export class DynamoAlertLog implements AlertLog {
     }
   }
 
-  /** Alerts newest first (the contract's `GET /api/alerts`), filtered. */
+  /** Alerts newest first (the contract's `GET /api/alerts`), filtered: the shards side by side, merged. */
   async list(q: AlertQuery = {}): Promise<Alert[]> {
+    const limit = q.limit ?? 200;
     const filters: string[] = [];
     const names: Record<string, string> = { '#f': 'feed', '#c': 'createdAt' };
-    const values: Record<string, unknown> = { ':feed': 'alerts', ':since': q.since ?? '0', ':until': q.until ?? '9' };
+    const values: Record<string, unknown> = { ':since': q.since ?? '0', ':until': q.until ?? '9' };
     if (q.reason) {
       filters.push('#reason = :reason');
       names['#reason'] = 'reason';
@@ -223,22 +213,28 @@ export class DynamoAlertLog implements AlertLog {
       names['#status'] = 'status';
       values[':status'] = q.status;
     }
-    return this.queryAll(
-      {
-        IndexName: 'byTime',
-        KeyConditionExpression: '#f = :feed AND #c BETWEEN :since AND :until',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-      },
-      q.limit ?? 200,
+    // Each shard's newest `limit` matches hold the newest `limit` of all.
+    const pages = await Promise.all(
+      shardKeys('alerts').map((shard) =>
+        this.queryAll(
+          {
+            IndexName: 'byTime',
+            KeyConditionExpression: '#f = :feed AND #c BETWEEN :since AND :until',
+            FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':feed': shard },
+            ScanIndexForward: false,
+          },
+          limit,
+        ),
+      ),
     );
+    return newestFirst(pages.flat()).slice(0, limit).map(toAlert);
   }
 
   /** One volunteer's alerts, newest first (the delivery log coordinators ask for). */
   async listForVolunteer(volunteerId: string, limit = 50): Promise<Alert[]> {
-    return this.queryAll(
+    const items = await this.queryAll(
       {
         IndexName: 'byVolunteer',
         KeyConditionExpression: 'volunteerId = :v',
@@ -247,32 +243,41 @@ export class DynamoAlertLog implements AlertLog {
       },
       limit,
     );
+    return items.map(toAlert);
   }
 
   /** Held alerts whose quiet hours have ended by `now`, oldest first. */
   async dueHeld(now: string, limit = 1000): Promise<Alert[]> {
-    return this.queryAll(
-      {
-        IndexName: 'byHold',
-        KeyConditionExpression: '#h = :held AND holdUntil <= :now',
-        ExpressionAttributeNames: { '#h': 'held' },
-        ExpressionAttributeValues: { ':held': 'held', ':now': now },
-      },
-      limit,
-    );
+    const items = await this.fromShards('held', limit, (shard) => ({
+      IndexName: 'byHold',
+      KeyConditionExpression: '#h = :held AND holdUntil <= :now',
+      ExpressionAttributeNames: { '#h': 'held' },
+      ExpressionAttributeValues: { ':held': shard, ':now': now },
+    }));
+    return oldestFirst(items, 'holdUntil', limit).map(toAlert);
+  }
+
+  /** Up to `limit` items from each shard of a small sparse index, side by side. */
+  private async fromShards(
+    prefix: 'held' | 'lease',
+    limit: number,
+    input: (shard: string) => Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+  ): Promise<Record<string, unknown>[]> {
+    const pages = await Promise.all(shardKeys(prefix).map((shard) => this.queryAll(input(shard), limit)));
+    return pages.flat();
   }
 
   private async queryAll(
     input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
     limit: number,
-  ): Promise<Alert[]> {
-    const out: Alert[] = [];
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({ ...input, TableName: this.table, Limit: limit - out.length, ExclusiveStartKey: start }),
       );
-      out.push(...(page.Items ?? []).map(toAlert));
+      out.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start && out.length < limit);
     return out;
@@ -313,6 +318,24 @@ export class DynamoAlertLog implements AlertLog {
       }),
     );
   }
+}
+
+/** The stored form of an alert record: its `byTime` shard and its expiry. */
+function alertItem(item: Alert & Record<string, unknown>, retentionS: number): Record<string, unknown> {
+  const expiresAt = Math.floor(Date.parse(item.createdAt) / 1000) + retentionS;
+  return { ...item, feed: shardKey('alerts', item.id), expiresAt };
+}
+
+/** Newest `createdAt` first; ties by id, so a page is the same whichever shard answered first. */
+function newestFirst(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  const key = (i: Record<string, unknown>) => `${i.createdAt as string}#${i.id as string}`;
+  return items.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+}
+
+/** The first `limit` items by `field` ascending (ties by id). */
+function oldestFirst(items: Record<string, unknown>[], field: string, limit: number): Record<string, unknown>[] {
+  const key = (i: Record<string, unknown>) => `${i[field] as string}#${i.id as string}`;
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, limit);
 }
 
 function counterId(volunteerId: string, day: string): string {

@@ -6,7 +6,6 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { InvalidCursorError } from '../../shared/core/errors.js';
 import type {
   Clock,
   ContactSealer,
@@ -19,14 +18,20 @@ import type {
 } from '../../shared/core/ports.js';
 import { tipCell } from '../../shared/hotspots/index.js';
 import type { ClusterTip, Tip, TipStatusChange } from '../../shared/types.js';
+import { TIME_SHARDS } from '../../shared/tables.js';
 import { queryAll } from './query-all.js';
+import { decodeFeedCursor, encodeFeedCursor, readFeedPage } from './tip-feed.js';
+import { shardKey, shardKeys } from './time-shards.js';
 
 /** How long an `Idempotency-Key` is remembered: a day covers every retrying SMS gateway we know. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 /** The stored form of a tip: the domain fields plus index keys. */
 export interface TipItem extends Tip {
-  feed: 'tips';
+  /** `byTime` shard: `tips#<n>` (see time-shards.ts). */
+  feed: string;
+  /** `byTime` sort key: `<receivedAt>#<id>`, unique, so merged shards have one order. */
+  feedAt: string;
   /** `byCell` key: present only on clusterable tips (see `tipCell`). */
   cell?: string;
   /** Copy of `geocode.admin`, projected into `byCell` for the hotspot engine. */
@@ -37,6 +42,7 @@ export interface TipItem extends Tip {
 function toTip(item: Record<string, unknown>): Tip {
   const {
     feed: _feed,
+    feedAt: _feedAt,
     cell: _cell,
     admin: _admin,
     expiresAt: _e,
@@ -55,42 +61,50 @@ export interface TipRetention {
 
 const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-
-/** The feed's cursor: exactly the `byTime` key of the last item of a page. */
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+/**
+ * The stored form of a tip: index keys, the expiry, and the contact left out (it is sealed
+ * apart). Exported for the write-path model of the bench (test/bench/write-model.ts).
+ */
+export function tipItem(tip: Tip, retention: TipRetention): TipItem & { expiresAt: number } {
+  const { contact, ...rest } = tip;
+  const clusterable = tip.lat !== undefined && tip.lon !== undefined;
+  return {
+    ...rest,
+    feed: shardKey('tips', tip.id),
+    feedAt: `${tip.receivedAt}#${tip.id}`,
+    admin: tip.geocode.admin,
+    ...(clusterable ? { cell: tipCell(tip.lat!, tip.lon!) } : {}),
+    ...(contact ? { hasContact: true } : {}),
+    expiresAt: epochS(tip.receivedAt) + retention.tipDays * DAY_S,
+  };
 }
 
-/**
- * The key a cursor holds, checked as far as DynamoDB would check it: a forged key (another
- * index's, ill-formed text, a time outside the query's `since`–`until`) is an
- * {@link InvalidCursorError}, never a ValidationException of the database.
- */
-function decodeCursor(cursor: string, range: { since: string; until: string }): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (err) {
-    throw new InvalidCursorError({ cause: err });
+/** The filters of the feed as a FilterExpression (applied after each shard's `Limit`, as before sharding). */
+function feedFilter(q: TipQuery): {
+  expression?: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const equal = (field: 'status' | 'category' | 'channel' | 'reference', value: string | undefined) => {
+    if (value === undefined) return;
+    filters.push(`#${field} = :${field}`);
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  };
+  equal('status', q.status);
+  equal('category', q.category);
+  equal('channel', q.channel);
+  equal('reference', q.reference);
+  if (q.bbox) {
+    const [west, south, east, north] = q.bbox;
+    filters.push('#lat BETWEEN :south AND :north AND #lon BETWEEN :west AND :east');
+    Object.assign(names, { '#lat': 'lat', '#lon': 'lon' });
+    Object.assign(values, { ':south': south, ':north': north, ':west': west, ':east': east });
   }
-  const v = value as Record<string, unknown> | null;
-  const valid =
-    v !== null &&
-    typeof v === 'object' &&
-    !Array.isArray(v) &&
-    Object.keys(v).sort().join(',') === 'feed,id,receivedAt' &&
-    v.feed === 'tips' &&
-    typeof v.id === 'string' &&
-    v.id.length > 0 &&
-    v.id.length <= 128 &&
-    v.id.isWellFormed() &&
-    typeof v.receivedAt === 'string' &&
-    ISO.test(v.receivedAt) &&
-    v.receivedAt >= range.since &&
-    v.receivedAt <= range.until;
-  if (!valid) throw new InvalidCursorError();
-  return v;
+  return { ...(filters.length ? { expression: filters.join(' AND ') } : {}), names, values };
 }
 
 /** Tips in DynamoDB: atomic create with idempotency, the coordinator feed, cell loads. */
@@ -103,20 +117,6 @@ export class DynamoTipStore implements TipStore {
     private readonly retention: TipRetention,
   ) {}
 
-  /** The stored form: index keys, the expiry, and the contact left out (it is sealed apart). */
-  private toItem(tip: Tip): TipItem & { expiresAt: number } {
-    const { contact, ...rest } = tip;
-    const clusterable = tip.lat !== undefined && tip.lon !== undefined;
-    return {
-      ...rest,
-      feed: 'tips',
-      admin: tip.geocode.admin,
-      ...(clusterable ? { cell: tipCell(tip.lat!, tip.lon!) } : {}),
-      ...(contact ? { hasContact: true } : {}),
-      expiresAt: epochS(tip.receivedAt) + this.retention.tipDays * DAY_S,
-    };
-  }
-
   async create(tip: Tip, idem?: IdempotencyRecord): Promise<CreateTipOutcome> {
     const nowSeconds = Math.floor(Date.parse(this.clock.now()) / 1000);
     const sealed = tip.contact ? await this.sealer.seal(tip.contact, tip.id) : undefined;
@@ -128,7 +128,7 @@ export class DynamoTipStore implements TipStore {
             {
               Put: {
                 TableName: this.tables.tips,
-                Item: this.toItem(tip),
+                Item: tipItem(tip, this.retention),
                 ConditionExpression: 'attribute_not_exists(id)',
               },
             },
@@ -219,55 +219,62 @@ export class DynamoTipStore implements TipStore {
     }
   }
 
+  /** The feed newest first: the shards merged (tip-feed.ts). */
   async list(q: TipQuery): Promise<TipPage> {
-    const filters: string[] = [];
-    const names: Record<string, string> = { '#f': 'feed', '#r': 'receivedAt' };
-    const range = { since: q.since ?? '0', until: q.until ?? '9' };
-    const values: Record<string, unknown> = { ':feed': 'tips', ':since': range.since, ':until': range.until };
-    const equal = (field: 'status' | 'category' | 'channel' | 'reference', value: string | undefined) => {
-      if (value === undefined) return;
-      filters.push(`#${field} = :${field}`);
-      names[`#${field}`] = field;
-      values[`:${field}`] = value;
-    };
-    equal('status', q.status);
-    equal('category', q.category);
-    equal('channel', q.channel);
-    equal('reference', q.reference);
-    if (q.bbox) {
-      const [west, south, east, north] = q.bbox;
-      filters.push('#lat BETWEEN :south AND :north AND #lon BETWEEN :west AND :east');
-      Object.assign(names, { '#lat': 'lat', '#lon': 'lon' });
-      Object.assign(values, { ':south': south, ':north': north, ':west': west, ':east': east });
-    }
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tables.tips,
-        IndexName: 'byTime',
-        KeyConditionExpression: '#f = :feed AND #r BETWEEN :since AND :until',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: q.limit,
-        ExclusiveStartKey: q.after ? decodeCursor(q.after, range) : undefined,
-      }),
+    // `feedAt` is `<receivedAt>#<id>`: `$` sorts just after `#`, so `hi` keeps receivedAt <= until.
+    const bounds = { lo: q.since ?? '0', hi: `${q.until ?? '9'}$` };
+    const filter = feedFilter(q);
+    const page = await readFeedPage(
+      async (shard, lo, hi, limit) => {
+        const out = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tables.tips,
+            IndexName: 'byTime',
+            KeyConditionExpression: '#f = :feed AND #k BETWEEN :lo AND :hi',
+            FilterExpression: filter.expression,
+            ExpressionAttributeNames: { ...filter.names, '#f': 'feed', '#k': 'feedAt' },
+            ExpressionAttributeValues: { ...filter.values, ':feed': `tips#${shard}`, ':lo': lo, ':hi': hi },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        );
+        return {
+          items: (out.Items ?? []) as Array<Record<string, unknown> & { feedAt: string }>,
+          ...(out.LastEvaluatedKey ? { lastKey: String(out.LastEvaluatedKey.feedAt) } : {}),
+        };
+      },
+      TIME_SHARDS,
+      bounds,
+      q.after ? decodeFeedCursor(q.after, bounds) : undefined,
+      q.limit,
     );
-    const next = encodeCursor(out.LastEvaluatedKey);
-    return { items: (out.Items ?? []).map(toTip), ...(next ? { next } : {}) };
+    return { items: page.items.map(toTip), ...(page.below ? { next: encodeFeedCursor(page.below) } : {}) };
   }
 
-  async clusterableSince(since: string): Promise<ClusterTip[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tables.tips,
-      IndexName: 'byTime',
-      KeyConditionExpression: '#f = :feed AND #r >= :since',
-      FilterExpression: 'attribute_exists(#c) AND #s <> :dismissed',
-      ProjectionExpression: 'id, lat, lon, receivedAt, category, admin, urgent, reporterKey',
-      ExpressionAttributeNames: { '#f': 'feed', '#r': 'receivedAt', '#c': 'cell', '#s': 'status' },
-      ExpressionAttributeValues: { ':feed': 'tips', ':since': since, ':dismissed': 'dismissed' },
-    });
-    return items.map((item) => toClusterTip(item as unknown as TipItem));
+  /** The window, the shards read side by side, one Query page of each at a time. */
+  async *clusterableSince(since: string): AsyncIterable<ClusterTip[]> {
+    let open: Array<{ shard: string; start?: Record<string, unknown> }> = shardKeys('tips').map((shard) => ({ shard }));
+    while (open.length) {
+      const pages = await Promise.all(
+        open.map(async ({ shard, start }) => {
+          const out = await this.doc.send(
+            new QueryCommand({
+              TableName: this.tables.tips,
+              IndexName: 'byTime',
+              KeyConditionExpression: '#f = :feed AND #k >= :since',
+              FilterExpression: 'attribute_exists(#c) AND #s <> :dismissed',
+              ProjectionExpression: 'id, lat, lon, receivedAt, category, admin, urgent, reporterKey',
+              ExpressionAttributeNames: { '#f': 'feed', '#k': 'feedAt', '#c': 'cell', '#s': 'status' },
+              ExpressionAttributeValues: { ':feed': shard, ':since': since, ':dismissed': 'dismissed' },
+              ExclusiveStartKey: start,
+            }),
+          );
+          return { shard, items: out.Items ?? [], start: out.LastEvaluatedKey };
+        }),
+      );
+      for (const p of pages) if (p.items.length) yield p.items.map((item) => toClusterTip(item as unknown as TipItem));
+      open = pages.filter((p) => p.start).map(({ shard, start }) => ({ shard, start }));
+    }
   }
 
   async inCells(cells: string[], since: string): Promise<ClusterTip[]> {

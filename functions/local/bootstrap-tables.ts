@@ -43,17 +43,28 @@ export function createTableInput(name: string, def: TableDef): CreateTableComman
   };
 }
 
+/** The table's key and its indexes' names and keys, as one comparable string. */
+interface KeyedTable {
+  KeySchema?: Array<{ AttributeName?: string; KeyType?: string }>;
+  GlobalSecondaryIndexes?: Array<{ IndexName?: string; KeySchema?: KeyedTable['KeySchema'] }>;
+}
+
+function keysOf(t: KeyedTable | undefined): string {
+  const keys = (schema: KeyedTable['KeySchema']) =>
+    (schema ?? []).map((k) => `${k.AttributeName}:${k.KeyType}`).join(',');
+  const indexes = (t?.GlobalSecondaryIndexes ?? []).map((i) => `${i.IndexName}(${keys(i.KeySchema)})`).sort();
+  return [keys(t?.KeySchema), ...indexes].join(' ');
+}
+
 /** Creates every table that does not exist yet (idempotent), with streams and TTL. */
 export async function bootstrapTables(ddb: DynamoDBClient, names: Record<TableKey, string>): Promise<void> {
   for (const key of Object.keys(TABLES) as TableKey[]) {
     const def: TableDef = TABLES[key];
     try {
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName: names[key] }));
-      const want = keySchema(def.partitionKey, def.sortKey);
-      const have = (Table?.KeySchema ?? []).map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType }));
-      if (JSON.stringify(have) !== JSON.stringify(want)) {
+      if (keysOf(Table) !== keysOf(createTableInput(names[key], def))) {
         throw new Error(
-          `table ${names[key]} was created by an older version with another key; delete the data directory (DATA_DIR) and start again`,
+          `table ${names[key]} was created by an older version with another key or indexes; delete the data directory (DATA_DIR) and start again (docs/adr/0009-data-that-scales.md, "Migration")`,
         );
       }
       continue;

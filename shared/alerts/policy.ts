@@ -18,7 +18,14 @@
  * Critical means the hotspot's risk level is `critical`, an urgent tip (immediate danger),
  * or a coordinator's test alert (they are testing delivery now, with the volunteer).
  */
-import { RISK_LEVELS, type AlertReason, type Hotspot, type QuietHours, type RiskLevel } from '../types.js';
+import {
+  RISK_LEVELS,
+  type AlertReason,
+  type Hotspot,
+  type HotspotSummary,
+  type QuietHours,
+  type RiskLevel,
+} from '../types.js';
 import { inQuietHours, quietHoursEnd } from './quiet-hours.js';
 
 /** What happened, for one hotspot. */
@@ -122,7 +129,7 @@ export function worthAlerting(h: Pick<Hotspot, 'riskLevel'> & { giConfidence?: u
 }
 
 /** Urgent member tips of a hotspot, as counted by the hotspot engine (absent → 0). */
-function urgentCount(h: Hotspot): number {
+function urgentCount(h: HotspotSummary): number {
   return typeof h.urgentTipCount === 'number' ? h.urgentTipCount : 0;
 }
 
@@ -145,9 +152,9 @@ export const ESCALATION_GRACE_MINUTES = 30;
  *   of its creation (`createdAt` to `updatedAt`) and below `critical`.
  */
 export function triggerFor(
-  prev: Hotspot | undefined,
-  next: Hotspot | undefined,
-  isPublic: (h: Hotspot) => boolean = (h) => h.tipCount >= 3,
+  prev: HotspotSummary | undefined,
+  next: HotspotSummary | undefined,
+  isPublic: (h: HotspotSummary) => boolean = (h) => h.tipCount >= 3,
   escalationGraceMinutes = ESCALATION_GRACE_MINUTES,
 ): AlertTrigger | undefined {
   if (!next || next.status !== 'active' || !isPublic(next)) return undefined;

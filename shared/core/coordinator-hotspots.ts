@@ -1,9 +1,9 @@
 /** Live hotspots as coordinators see them: full precision, Gi*, trend and history; no member ids. */
 import type { CoordinatorHotspotCollection, CoordinatorHotspotProperties } from '../api/wire.js';
 import { isPublicHotspot } from '../public-hotspots/index.js';
-import type { Hotspot } from '../types.js';
+import type { HotspotSummary } from '../types.js';
 
-function properties(h: Hotspot): CoordinatorHotspotProperties {
+function properties(h: HotspotSummary): CoordinatorHotspotProperties {
   return {
     id: h.id,
     riskLevel: h.riskLevel,
@@ -27,7 +27,7 @@ function properties(h: Hotspot): CoordinatorHotspotProperties {
 }
 
 /** The coordinator's FeatureCollection of the active hotspots. */
-export function coordinatorHotspots(hotspots: readonly Hotspot[]): CoordinatorHotspotCollection {
+export function coordinatorHotspots(hotspots: readonly HotspotSummary[]): CoordinatorHotspotCollection {
   return {
     type: 'FeatureCollection',
     features: hotspots.map((h) => ({ type: 'Feature', id: h.id, geometry: h.geometry, properties: properties(h) })),

@@ -5,7 +5,7 @@
  */
 import { bangkokDay } from '../alerts/quiet-hours.js';
 import { decideAlerts, type AlertDecision, type AlertTrigger } from '../alerts/policy.js';
-import type { Alert, Hotspot, Volunteer } from '../types.js';
+import type { Alert, HotspotSummary, Volunteer } from '../types.js';
 import { buildAlert } from './alert-message.js';
 import { deliverAlert, gazetteerOrNone, type AlertDeps } from './deliver-alert.js';
 
@@ -47,7 +47,7 @@ async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) =>
 /** Alerts the volunteers around `hotspot` for `trigger`. */
 export async function dispatchHotspotAlert(
   deps: AlertDeps,
-  hotspot: Hotspot,
+  hotspot: HotspotSummary,
   trigger: AlertTrigger,
 ): Promise<DispatchSummary> {
   const now = deps.clock.now();

@@ -11,12 +11,13 @@ import type { ConflictError, HotspotConflictError, InvalidCursorError } from './
 import type { MessageSendError } from './message-send-error.js';
 import type { Gazetteer } from '../geocoder/index.js';
 import type { ServiceArea } from '../service-area/index.js';
-import type { HotspotChanges } from '../hotspots/index.js';
+import type { Box, HotspotChanges } from '../hotspots/index.js';
 import type {
   Alert,
   AlertStatus,
   ClusterTip,
   Hotspot,
+  HotspotSummary,
   LatLon,
   Tip,
   TipCategory,
@@ -109,22 +110,44 @@ export interface TipStore {
   setStatus(id: string, change: TipStatusChange): Promise<Tip | undefined>;
   /** The feed, without contacts (`hasContact` says whether there is one). */
   list(query: TipQuery): Promise<TipPage>;
-  /** Every clusterable, not dismissed tip received at or after `since` (the full recomputation). */
-  clusterableSince(since: string): Promise<ClusterTip[]>;
+  /**
+   * Every clusterable, not dismissed tip received at or after `since`, page by page (a
+   * store's pages, about a megabyte each, in no particular order): the full recomputation
+   * reads the window into columns without holding every tip object.
+   */
+  clusterableSince(since: string): AsyncIterable<ClusterTip[]>;
   /** Every clusterable, not dismissed tip received at or after `since` in the given `tipCell` cells. */
   inCells(cells: string[], since: string): Promise<ClusterTip[]>;
 }
 
-/** Hotspots. */
+/** Which active hotspots {@link HotspotStore.listActive} reads, and how much of each. */
+export interface ActiveScope {
+  /**
+   * Only those whose box meets `box`, each with (at least) its members in `cells` (`tipCell`
+   * keys): what an incremental update working in that box can use.
+   */
+  near?: { box: Box; cells: readonly string[] };
+  /** `false`: without member lists, for readers that draw, count or link hotspots. */
+  members?: boolean;
+}
+
+/** What {@link HotspotStore.listActive} returns for a scope: summaries when `members` is false. */
+export type ActiveHotspots<S extends ActiveScope> = S extends { members: false } ? HotspotSummary[] : Hotspot[];
+
+/** Hotspots. Member lists live apart from the hotspot (pages per cell), read only when asked for. */
 export interface HotspotStore {
-  /** Every active hotspot, most recently seen first. */
-  listActive(): Promise<Hotspot[]>;
-  get(id: string): Promise<Hotspot | undefined>;
+  /**
+   * Active hotspots, most recently seen first: without `scope`, every one with all its
+   * members (the full recomputation); `scope` narrows to a box or leaves the members out.
+   */
+  listActive<S extends ActiveScope = Record<never, never>>(scope?: S): Promise<ActiveHotspots<S>>;
+  /** One hotspot, active or retired, without its members (SMS links, new-id checks). */
+  get(id: string): Promise<HotspotSummary | undefined>;
   /**
    * Stores what a recomputation produced, each write only if the stored hotspot is still the
    * one in `read` (optimistic concurrency); a lost race throws {@link HotspotConflictError}.
    */
-  saveChanges(changes: Pick<HotspotChanges, 'upserts' | 'retired'>, read: Hotspot[]): Promise<void>;
+  saveChanges(changes: Pick<HotspotChanges, 'upserts' | 'retired'>, read: readonly Hotspot[]): Promise<void>;
 }
 
 /** A volunteer whose alert circle contains a point. */

@@ -19,7 +19,10 @@ export interface SnapshotDeps {
 
 /** Builds the snapshot from the live hotspots and publishes it; returns it. */
 export async function publishPublicSnapshot(deps: SnapshotDeps): Promise<PublicHotspotCollection> {
-  const snapshot = buildPublicSnapshot(await deps.hotspots.listActive(), { publishedAt: deps.clock.now() });
+  // The snapshot draws polygons: it reads no member lists.
+  const snapshot = buildPublicSnapshot(await deps.hotspots.listActive({ members: false }), {
+    publishedAt: deps.clock.now(),
+  });
   await deps.snapshots.publish(snapshot);
   return snapshot;
 }

@@ -1,8 +1,9 @@
 /**
  * The scheduled safety net: recomputes every hotspot from the tips in the window, so missed
- * stream batches heal and old tips age out.
+ * stream batches heal and old tips age out. The window streams in page by page into columns
+ * (issue 12: a million tip objects took 1.29 GB); the active hotspots come with their members.
  */
-import { recomputeHotspots as recompute } from '../hotspots/index.js';
+import { readWindow, recomputeColumns } from '../hotspots/index.js';
 import { windowStart } from './hotspot-window.js';
 import type { Clock, HotspotStore, TipStore } from './ports.js';
 
@@ -17,11 +18,11 @@ export async function recomputeAllHotspots(
   deps: RecomputeDeps,
 ): Promise<{ tips: number; upserts: number; retired: number }> {
   const now = deps.clock.now();
-  const [tips, existing] = await Promise.all([
-    deps.tips.clusterableSince(windowStart(now)),
+  const [cols, existing] = await Promise.all([
+    readWindow(deps.tips.clusterableSince(windowStart(now)), now),
     deps.hotspots.listActive(),
   ]);
-  const changes = recompute({ tips, existing, now });
+  const changes = recomputeColumns({ cols, existing, now });
   await deps.hotspots.saveChanges(changes, existing);
-  return { tips: tips.length, upserts: changes.upserts.length, retired: changes.retired.length };
+  return { tips: cols.length, upserts: changes.upserts.length, retired: changes.retired.length };
 }

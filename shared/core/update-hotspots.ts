@@ -4,8 +4,12 @@
  * own with capped work, and stored before the next, so a batch with one tip in Narathiwat
  * and one at the South Pole does two small jobs. A neighbourhood over its cap is handed back
  * as rejected, with its reason, for the failure queue; the full recomputation still covers it.
+ * Each neighbourhood reads only the active hotspots near it, with their members in the cells
+ * it works in (issue 12: not every active hotspot per batch).
  */
 import {
+  boxesMeet,
+  boxOfHotspot,
   DEFAULT_HOTSPOT_OPTIONS,
   DEFAULT_WORK_LIMITS,
   MAX_CLUSTER_LAT,
@@ -14,6 +18,7 @@ import {
   tipCell,
   WorkLimitError,
   type HotspotChanges,
+  type HotspotSource,
   type LoadCells,
   type WorkLimits,
 } from '../hotspots/index.js';
@@ -56,20 +61,24 @@ export async function updateHotspots(
   if (!located.length) return result;
   const now = deps.clock.now();
   const since = windowStart(now);
-  let existing = await deps.hotspots.listActive();
   const loadCells = memoisedCells((cells) => deps.tips.inCells(cells, since), limits.maxTips);
+  // What this batch stored (null: retired): the next neighbourhood reads what this one wrote,
+  // even before the store's index shows it.
+  const written = new Map<string, Hotspot | null>();
   for (const group of splitNeighbourhoods(located, NEIGHBOURHOOD_REACH_KM)) {
     result.neighbourhoods++;
+    const read = new Map<string, Hotspot>();
     let changes: HotspotChanges;
     try {
-      changes = await updateAround(group, loadCells, existing, now, undefined, limits);
+      changes = await updateAround(group, loadCells, storeSource(deps.hotspots, written, read), now, undefined, limits);
     } catch (err) {
       if (!(err instanceof WorkLimitError)) throw err;
       result.rejected.push({ tipIds: group.map((t) => t.id), reason: err.message });
       continue;
     }
-    await deps.hotspots.saveChanges(changes, existing);
-    existing = afterSave(existing, changes);
+    await deps.hotspots.saveChanges(changes, [...read.values()]);
+    for (const h of changes.upserts) written.set(h.id, h);
+    for (const h of changes.retired) written.set(h.id, null);
     result.upserts += changes.upserts.length;
     result.retired += changes.retired.length;
   }
@@ -101,8 +110,30 @@ function memoisedCells(load: LoadCells, maxTips: number): LoadCells {
   };
 }
 
-/** The active hotspots once `changes` are stored: the next neighbourhood reads what this one wrote. */
-function afterSave(existing: Hotspot[], changes: HotspotChanges): Hotspot[] {
-  const gone = new Set([...changes.upserts, ...changes.retired].map((h) => h.id));
-  return [...existing.filter((h) => !gone.has(h.id)), ...changes.upserts];
+/**
+ * The store as the engine's source of nearby hotspots, overlaid with what this batch wrote;
+ * every hotspot handed out is recorded in `read` (the versions the optimistic check compares).
+ */
+function storeSource(
+  store: HotspotStore,
+  written: ReadonlyMap<string, Hotspot | null>,
+  read: Map<string, Hotspot>,
+): HotspotSource {
+  return {
+    near: async (box, cells) => {
+      const stored = await store.listActive({ near: { box, cells } });
+      const out = stored.filter((h) => !written.has(h.id));
+      for (const h of written.values()) if (h && boxesMeet(boxOfHotspot(h), box)) out.push(h);
+      for (const h of out) read.set(h.id, h);
+      return out;
+    },
+    activeBox: async (id) => {
+      if (written.has(id)) {
+        const h = written.get(id);
+        return h ? boxOfHotspot(h) : undefined;
+      }
+      const h = await store.get(id);
+      return h?.status === 'active' ? boxOfHotspot(h) : undefined;
+    },
+  };
 }

@@ -42,7 +42,7 @@ export function boxOfPoints(points: ReadonlyArray<{ lat: number; lon: number }>)
 }
 
 /** Box of a hotspot's polygon: its stored GeoJSON-style `bbox` when present, else from the rings. */
-export function boxOfHotspot(h: Hotspot): Box {
+export function boxOfHotspot(h: Pick<Hotspot, 'bbox' | 'geometry'>): Box {
   const b = h.bbox;
   if (Array.isArray(b) && b.length === 4 && b.every(Number.isFinite)) {
     return { minLon: b[0], minLat: b[1], maxLon: b[2], maxLat: b[3] };
@@ -77,4 +77,9 @@ export function boxContains(outer: Box, inner: Box): boolean {
     inner.minLon >= outer.minLon &&
     inner.maxLon <= outer.maxLon
   );
+}
+
+/** Do the boxes share a point (inclusive)? */
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a.minLat <= b.maxLat && b.minLat <= a.maxLat && a.minLon <= b.maxLon && b.minLon <= a.maxLon;
 }

@@ -17,6 +17,8 @@ import type { HotspotOptions } from './options.js';
 import { hotspotRisk } from './risk.js';
 import { isoMs } from './time.js';
 import { hotspotTrend, type Trend } from './trend.js';
+import { columnsOf, type TipColumns } from './tip-columns.js';
+import { tipCell } from './tip-cells.js';
 
 /** Most history entries kept per hotspot (oldest dropped first). */
 export const MAX_HISTORY = 20;
@@ -37,52 +39,75 @@ export function buildHotspot(
   identity: HotspotIdentity,
   ctx: { now: string; options: HotspotOptions; counts: HexCounts },
 ): Hotspot {
+  return buildHotspotOfColumns(columnsOf(members), allIndices(members.length), identity, ctx);
+}
+
+/**
+ * Builds the hotspot whose members are the tips `members` (indices into `cols`, in id order):
+ * the same hotspot {@link buildHotspot} builds from those tips as objects.
+ */
+export function buildHotspotOfColumns(
+  cols: TipColumns,
+  members: Int32Array,
+  identity: HotspotIdentity,
+  ctx: { now: string; options: HotspotOptions; counts: HexCounts },
+): Hotspot {
   const { now, options } = ctx;
-  const lats = members.map((t) => t.lat);
-  const lons = members.map((t) => t.lon);
+  const m = members.length;
+  const lats = new Float64Array(m);
+  const lons = new Float64Array(m);
+  const receivedMs = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = members[k];
+    lats[k] = cols.lat[i];
+    lons[k] = cols.lon[i];
+    receivedMs[k] = cols.receivedMs[i];
+  }
   const centroid = meanPosition(lats, lons);
   const round = (v: number) => Number(v.toFixed(CENTROID_DECIMALS));
   const nowMs = isoMs(now);
-  const receivedMs = members.map((t) => isoMs(t.receivedAt));
   let first = 0;
   let last = 0;
-  receivedMs.forEach((ms, i) => {
-    if (ms < receivedMs[first]) first = i;
-    if (ms > receivedMs[last]) last = i;
+  receivedMs.forEach((ms, k) => {
+    if (ms < receivedMs[first]) first = k;
+    if (ms > receivedMs[last]) last = k;
   });
-  const risk = hotspotRisk(members, receivedMs, nowMs, options);
+  const risk = hotspotRisk(cols, members, receivedMs, nowMs, options);
   const box = { minLat: Infinity, maxLat: -Infinity, minLon: Infinity, maxLon: -Infinity };
-  for (const t of members) {
-    box.minLat = Math.min(box.minLat, t.lat);
-    box.maxLat = Math.max(box.maxLat, t.lat);
-    box.minLon = Math.min(box.minLon, t.lon);
-    box.maxLon = Math.max(box.maxLon, t.lon);
+  for (let k = 0; k < m; k++) {
+    box.minLat = Math.min(box.minLat, lats[k]);
+    box.maxLat = Math.max(box.maxLat, lats[k]);
+    box.minLon = Math.min(box.minLon, lons[k]);
+    box.maxLon = Math.max(box.maxLon, lons[k]);
   }
-  const gi = giStar(members, box, ctx.counts, options);
+  const gi = giStar(lats, lons, box, ctx.counts, options);
   const trend: Trend = hotspotTrend(receivedMs, nowMs, options.trendWindowDays, identity.previous !== undefined);
   const prev = identity.previous;
   const geometry = bufferedHull(lats, lons, options);
   // Stored so the incremental update finds nearby hotspots without reading every polygon.
   const polygonBox = boxOfPoints(geometry.coordinates[0].map(([lon, lat]) => ({ lat, lon })));
+  let urgentTipCount = 0;
+  for (let k = 0; k < m; k++) urgentTipCount += cols.urgent[members[k]];
   const hotspot: Hotspot = {
     id: identity.id,
     status: 'active',
     riskLevel: risk.riskLevel,
     riskScore: risk.riskScore,
-    tipCount: members.length,
-    categories: categoryMix(members),
-    firstSeen: members[first].receivedAt,
-    lastSeen: members[last].receivedAt,
+    tipCount: m,
+    categories: categoryMix(cols, members),
+    firstSeen: cols.receivedAt(members[first]),
+    lastSeen: cols.receivedAt(members[last]),
     centroid: { lat: round(centroid.lat), lon: round(centroid.lon) },
     geometry,
     bbox: [polygonBox.minLon, polygonBox.minLat, polygonBox.maxLon, polygonBox.maxLat],
-    admin: commonAdmin(members),
-    memberTipIds: members.map((t) => t.id),
+    admin: commonAdmin(cols, members),
+    memberTipIds: Array.from(members, (i) => cols.ids[i]),
+    memberCells: memberCells(lats, lons),
     createdAt: prev?.createdAt ?? now,
     updatedAt: now,
     reporterCount: risk.reporterCount,
     // The alert policy sends an `urgent_tip` alert when this count grows.
-    urgentTipCount: members.filter((t) => t.urgent).length,
+    urgentTipCount,
     trend,
     giZ: gi.giZ,
     giConfidence: gi.giConfidence,
@@ -93,6 +118,24 @@ export function buildHotspot(
   if (splitFrom) hotspot.splitFrom = splitFrom;
   hotspot.history = nextHistory(hotspot, identity);
   return hotspot;
+}
+
+function allIndices(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** The `tipCell` of each member (the store pages membership by it); cells are few, so each string is shared. */
+function memberCells(lats: Float64Array, lons: Float64Array): string[] {
+  const seen = new Map<string, string>();
+  return Array.from(lats, (lat, k) => {
+    const cell = tipCell(lat, lons[k]);
+    const shared = seen.get(cell);
+    if (shared) return shared;
+    seen.set(cell, cell);
+    return cell;
+  });
 }
 
 function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry[] {
@@ -111,24 +154,35 @@ function nextHistory(h: Hotspot, identity: HotspotIdentity): HotspotHistoryEntry
 }
 
 /** Tips per category, keys in taxonomy order (stable output whatever the member order). */
-function categoryMix(members: ClusterTip[]): Partial<Record<TipCategory, number>> {
-  const counts = new Map<string, number>();
-  for (const t of members) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
+function categoryMix(cols: TipColumns, members: Int32Array): Partial<Record<TipCategory, number>> {
+  // Counted in first-seen order, as a Map of the names would be.
+  const counts = new Map<number, number>();
+  for (const i of members) counts.set(cols.category[i], (counts.get(cols.category[i]) ?? 0) + 1);
+  const byName = new Map<string, number>();
+  for (const [c, n] of counts) byName.set(cols.categories[c], n);
   const mix: Partial<Record<TipCategory, number>> = {};
-  for (const c of TIP_CATEGORIES) if (counts.has(c)) mix[c] = counts.get(c);
-  for (const [c, n] of counts) if (!(c in mix)) mix[c as TipCategory] = n;
+  for (const c of TIP_CATEGORIES) if (byName.has(c)) mix[c] = byName.get(c);
+  for (const [c, n] of byName) if (!(c in mix)) mix[c as TipCategory] = n;
   return mix;
 }
 
 /** The most common place among members (ties: the more precise, then the smaller codes). */
-function commonAdmin(members: ClusterTip[]): AdminArea {
+function commonAdmin(cols: TipColumns, members: Int32Array): AdminArea {
   const counts = new Map<string, { admin: AdminArea; count: number }>();
-  for (const t of members) {
-    if (!t.admin || !t.admin.provinceCode) continue;
-    const key = [t.admin.provinceCode, t.admin.amphoeCode ?? '', t.admin.tambonCode ?? ''].join('/');
+  const keyOf = new Map<number, string>();
+  for (const i of members) {
+    const a = cols.admin[i];
+    if (a < 0) continue;
+    let key = keyOf.get(a);
+    if (key === undefined) {
+      const admin = cols.admins[a];
+      key = admin.provinceCode ? [admin.provinceCode, admin.amphoeCode ?? '', admin.tambonCode ?? ''].join('/') : '';
+      keyOf.set(a, key);
+    }
+    if (!key) continue;
     const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(key, { admin: t.admin, count: 1 });
+    else counts.set(key, { admin: cols.admins[a], count: 1 });
   }
   let best: { key: string; admin: AdminArea; count: number } | undefined;
   for (const [key, e] of counts) {

@@ -10,6 +10,7 @@ import type { ClusterTip } from '../types.js';
 import { dbscanWithMetric } from './dbscan.js';
 import { HotspotInputError } from './errors.js';
 import { neighbourMetric, type NeighbourMetric } from './turf-metric.js';
+import { columnsOf, type TipColumns } from './tip-columns.js';
 
 /** One cluster: member tips sorted by id; `key` is the smallest id among its core tips. */
 export interface TipCluster {
@@ -24,17 +25,31 @@ export function byId(a: { id: string }, b: { id: string }): number {
 
 /** Clusters tips; clusters come sorted by `key`. */
 export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoints: number }): TipCluster[] {
-  const sorted = [...tips].sort(byId);
-  const n = sorted.length;
+  return clusterColumns(columnsOf(tips), options).map((c) => ({
+    key: c.key,
+    members: Array.from(c.members, (i) => tips[i]),
+  }));
+}
+
+/** One cluster of {@link clusterColumns}: member indices into the columns, in id order. */
+export interface ColumnCluster {
+  key: string;
+  members: Int32Array;
+}
+
+/** Clusters tips given as columns (the same clusters as {@link clusterTips}); clusters come sorted by `key`. */
+export function clusterColumns(cols: TipColumns, options: { epsKm: number; minPoints: number }): ColumnCluster[] {
+  const n = cols.length;
+  const order = idOrder(cols.ids);
   const lats = new Float64Array(n);
   const lons = new Float64Array(n);
-  sorted.forEach((t, i) => {
-    lats[i] = t.lat;
-    lons[i] = t.lon;
-  });
+  for (let i = 0; i < n; i++) {
+    lats[i] = cols.lat[order[i]];
+    lons[i] = cols.lon[order[i]];
+  }
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(lats[i]) || !Number.isFinite(lons[i]) || Math.abs(lats[i]) > 90) {
-      throw new HotspotInputError(`tip ${sorted[i].id} has invalid coordinates (${lats[i]}, ${lons[i]})`);
+      throw new HotspotInputError(`tip ${cols.ids[order[i]]} has invalid coordinates (${lats[i]}, ${lons[i]})`);
     }
   }
   if (!(options.epsKm > 0)) throw new HotspotInputError(`epsKm must be > 0, got ${options.epsKm}`);
@@ -42,19 +57,28 @@ export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoi
   const labels = dbscanWithMetric(lats, lons, metric, options.minPoints || 3);
   const owner = Int32Array.from(labels.cluster);
   reassignBorders(lats, lons, labels.core, owner, metric);
-  const groups = new Map<number, ClusterTip[]>();
+  // Members per cluster in sorted (id) order; scanning in id order, the first core seen of
+  // each cluster has its smallest core id.
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (owner[i] >= 0) sizes.set(owner[i], (sizes.get(owner[i]) ?? 0) + 1);
+  const groups = new Map<number, { key?: string; members: Int32Array; filled: number }>();
+  for (const [id, size] of sizes) groups.set(id, { members: new Int32Array(size), filled: 0 });
   for (let i = 0; i < n; i++) {
     if (owner[i] < 0) continue;
-    const g = groups.get(owner[i]);
-    if (g) g.push(sorted[i]);
-    else groups.set(owner[i], [sorted[i]]);
+    const g = groups.get(owner[i])!;
+    g.members[g.filled++] = order[i];
+    if (labels.core[i] && g.key === undefined) g.key = cols.ids[order[i]];
   }
-  // Scanning in id order, the first core seen of each cluster has its smallest core id.
-  const keyOf = new Map<number, string>();
-  for (let i = 0; i < n; i++) if (labels.core[i] && !keyOf.has(owner[i])) keyOf.set(owner[i], sorted[i].id);
-  return [...groups.entries()]
-    .map(([id, members]) => ({ key: keyOf.get(id) as string, members }))
+  return [...groups.values()]
+    .map((g) => ({ key: g.key as string, members: g.members }))
     .sort((a, b) => byId({ id: a.key }, { id: b.key }));
+}
+
+/** Indices of `ids` in id order (ties keep input order, like a stable sort of the tips). */
+function idOrder(ids: readonly string[]): Int32Array {
+  const order = Array.from({ length: ids.length }, (_, i) => i);
+  order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+  return Int32Array.from(order);
 }
 
 /** Moves each clustered non-core point to the cluster of its nearest core (turf's metric). */

@@ -4,13 +4,14 @@
  * scheduled safety net; update-around.ts does the same for one neighbourhood.
  */
 import type { ClusterTip, Hotspot } from '../types.js';
-import { buildHotspot } from './build-hotspot.js';
-import { HotspotInputError } from './errors.js';
-import { clusterTips, type TipCluster } from './cluster-tips.js';
+import { buildHotspot, buildHotspotOfColumns, type HotspotIdentity } from './build-hotspot.js';
+import { clusterColumns, type TipCluster } from './cluster-tips.js';
 import { hexCounts, type HexCounts } from './gi-star.js';
-import { matchClusters } from './identity.js';
+import { factsOfColumnClusters, factsOfTipClusters, matchClusters, type ClusterFacts } from './identity.js';
+import { columnsOf, type TipColumns } from './tip-columns.js';
+import { inWindow } from './in-window.js';
+import { StringIndex } from './string-index.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
-import { isoMs } from './time.js';
 import { stableHash } from '../stable-hash.js';
 
 /** What changed, for the caller to store: `upserts` are active, `retired` carry `status: 'retired'`. */
@@ -31,8 +32,6 @@ export interface HotspotEvent {
   related?: string[];
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Recomputes all hotspots from the tips in the window (`receivedAt` within `windowDays` of
  * `now`; older tips in `tips` are ignored). `existing`: the active stored hotspots.
@@ -44,69 +43,106 @@ export function recomputeHotspots(input: {
   options?: Partial<HotspotOptions>;
 }): HotspotChanges {
   const options = resolveOptions(input.options);
-  const tips = inWindow(input.tips, input.now, options.windowDays);
-  const clusters = clusterTips(tips, options);
-  const counts = hexCounts(
-    tips.map((t) => t.lat),
-    tips.map((t) => t.lon),
-    options.hexSizeKm,
-  );
-  return assembleHotspots(clusters, input.existing, {
-    now: input.now,
-    options,
-    counts,
-    takenIds: idsOf(input.existing),
-  });
+  const cols = columnsOf(inWindow(input.tips, input.now, options.windowDays));
+  return recomputeColumns({ cols, existing: input.existing, now: input.now, options });
 }
 
 /**
- * Farthest latitude a tip is clustered at, degrees. The buffered hull is drawn on a local plane
- * that degenerates at the poles (four tips at latitude 90 once made a polygon with longitudes
- * of ±4.4e13); no service area reaches past this, the limit of Web Mercator maps.
+ * {@link recomputeHotspots} over tips already in columns (read-window.ts reads them page by
+ * page, filtered to the window): the same clusters, identities and hotspots.
  */
-export const MAX_CLUSTER_LAT = 85;
-
-/** Tips received within `windowDays` before `now` (and not after it), with a finite position within {@link MAX_CLUSTER_LAT}, not dismissed. */
-export function inWindow(tips: ClusterTip[], now: string, windowDays: number): ClusterTip[] {
-  const nowMs = isoMs(now);
-  if (!Number.isFinite(nowMs)) throw new HotspotInputError(`now must be an ISO 8601 time, got ${now}`);
-  const since = nowMs - windowDays * DAY_MS;
-  return tips.filter((t) => {
-    const at = isoMs(t.receivedAt);
-    return (
-      at > since &&
-      at <= nowMs &&
-      t.status !== 'dismissed' &&
-      Number.isFinite(t.lat) &&
-      Number.isFinite(t.lon) &&
-      Math.abs(t.lat) <= MAX_CLUSTER_LAT &&
-      Math.abs(t.lon) <= 180
-    );
-  });
+export function recomputeColumns(input: {
+  cols: TipColumns;
+  existing: Hotspot[];
+  now: string;
+  options?: Partial<HotspotOptions>;
+}): HotspotChanges {
+  const options = resolveOptions(input.options);
+  const { cols, existing } = input;
+  const clusters = clusterColumns(cols, options);
+  const counts = hexCounts(cols.lat, cols.lon, options.hexSizeKm);
+  const facts = factsOfColumnClusters(cols, clusters, ownersOf(cols, existing));
+  return assembleFrom(
+    facts,
+    existing,
+    (c, identity, ctx) => buildHotspotOfColumns(cols, clusters[c].members, identity, ctx),
+    {
+      now: input.now,
+      options,
+      counts,
+      takenIds: idsOf(existing),
+    },
+  );
 }
+
+/** For each tip, the index of the stored hotspot listing it (the last one, if several do), else -1. */
+function ownersOf(cols: TipColumns, existing: readonly Hotspot[]): Int32Array {
+  const owner = new Int32Array(cols.length).fill(-1);
+  if (!existing.some((h) => h.memberTipIds.length)) return owner;
+  const index = new StringIndex(cols.length);
+  const tipOf = new Int32Array(cols.length);
+  // Ids are unique in practice; a repeated one marks every tip carrying it.
+  const repeated = new Map<number, number[]>();
+  cols.ids.forEach((id, i) => {
+    const before = index.size;
+    const k = index.intern(id);
+    if (index.size > before) tipOf[k] = i;
+    else repeated.set(k, [...(repeated.get(k) ?? []), i]);
+  });
+  existing.forEach((h, e) => {
+    for (const id of h.memberTipIds) {
+      const k = index.find(id);
+      if (k < 0) continue;
+      owner[tipOf[k]] = e;
+      for (const i of repeated.get(k) ?? []) owner[i] = e;
+    }
+  });
+  return owner;
+}
+
+export { inWindow, MAX_CLUSTER_LAT } from './in-window.js';
 
 /** The ids of the hotspots, which new hotspots must not reuse. */
 export function idsOf(hotspots: Hotspot[]): Set<string> {
   return new Set(hotspots.map((h) => h.id));
 }
 
+/** The ids a new hotspot must not take: a set, or anything that answers `has`. */
+export interface TakenIds {
+  has(id: string): boolean;
+}
+
+interface AssembleContext {
+  now: string;
+  options: HotspotOptions;
+  counts: HexCounts;
+  takenIds: TakenIds;
+}
+
 /**
  * Matches clusters to `existing` and builds the changes. `takenIds`: ids of every active
  * stored hotspot (a new hotspot gets a fresh id even if its key once named another one).
  */
-export function assembleHotspots(
-  clusters: TipCluster[],
+export function assembleHotspots(clusters: TipCluster[], existing: Hotspot[], ctx: AssembleContext): HotspotChanges {
+  const facts = factsOfTipClusters(clusters, existing);
+  return assembleFrom(facts, existing, (c, identity, build) => buildHotspot(clusters[c].members, identity, build), ctx);
+}
+
+function assembleFrom(
+  clusters: ClusterFacts[],
   existing: Hotspot[],
-  ctx: { now: string; options: HotspotOptions; counts: HexCounts; takenIds: Set<string> },
+  build: (cluster: number, identity: HotspotIdentity, ctx: AssembleContext) => Hotspot,
+  ctx: AssembleContext,
 ): HotspotChanges {
   const { matches, retired } = matchClusters(clusters, existing);
   const events: HotspotEvent[] = [];
-  const taken = new Set(ctx.takenIds);
+  const added = new Set<string>();
+  const taken = (id: string) => added.has(id) || ctx.takenIds.has(id);
   const upserts = clusters.map((c, i) => {
     const m = matches[i];
     let id = m.previous?.id ?? hotspotId(c.key);
-    for (let attempt = 1; !m.previous && taken.has(id); attempt++) id = hotspotId(`${c.key}#${attempt}`);
-    taken.add(id);
+    for (let attempt = 1; !m.previous && taken(id); attempt++) id = hotspotId(`${c.key}#${attempt}`);
+    added.add(id);
     if (!m.previous)
       events.push({
         type: m.splitFrom ? 'split' : 'created',
@@ -114,7 +150,7 @@ export function assembleHotspots(
         ...(m.splitFrom ? { related: [m.splitFrom] } : {}),
       });
     if (m.mergedFrom.length) events.push({ type: 'merged', hotspotId: id, related: m.mergedFrom });
-    return buildHotspot(c.members, { id, ...m }, ctx);
+    return build(i, { id, ...m }, ctx);
   });
   const retiredOut: Hotspot[] = [];
   for (const [h, into] of retired) {

@@ -24,3 +24,14 @@ export class WorkLimitError extends Error {
     this.name = 'WorkLimitError';
   }
 }
+
+/**
+ * An active hotspot inside the working box was not among the hotspots the incremental update
+ * read (the store's index lags a recent write): the result would not be exact. Retry the batch.
+ */
+export class StaleHotspotsError extends Error {
+  constructor(readonly hotspotId: string) {
+    super(`hotspot ${hotspotId} lies in the working area but was not read with it; read again and retry`);
+    this.name = 'StaleHotspotsError';
+  }
+}

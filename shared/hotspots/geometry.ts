@@ -39,16 +39,36 @@ export function bufferedHull(
   const kx = KM_PER_DEG * Math.cos((origin.lat * Math.PI) / 180);
   const xs: number[] = [];
   const ys: number[] = [];
-  // Snapping makes many tips share a point; the hull needs each point once.
-  const seen = new Set<string>();
-  for (let i = 0; i < lats.length; i++) {
-    const lon = snap(lons[i], options.snapDeg);
-    const lat = snap(lats[i], options.snapDeg);
-    const key = `${lon},${lat}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  const push = (lon: number, lat: number) => {
     xs.push((lon - origin.lon) * kx);
     ys.push((lat - origin.lat) * KM_PER_DEG);
+  };
+  if (options.snapDeg > 0) {
+    // On the snapping grid only the lowest and highest point of each column can be a hull
+    // vertex (any other lies between them), so a million tips give a few thousand candidates.
+    const step = options.snapDeg;
+    const columns = new Map<number, { low: number; high: number }>();
+    for (let i = 0; i < lats.length; i++) {
+      const qx = Math.round(lons[i] / step);
+      const qy = Math.round(lats[i] / step);
+      const c = columns.get(qx);
+      if (!c) columns.set(qx, { low: qy, high: qy });
+      else if (qy < c.low) c.low = qy;
+      else if (qy > c.high) c.high = qy;
+    }
+    for (const [qx, { low, high }] of columns) {
+      push(qx * step, low * step);
+      if (high !== low) push(qx * step, high * step);
+    }
+  } else {
+    // Unsnapped: each distinct point once.
+    const seen = new Set<string>();
+    for (let i = 0; i < lats.length; i++) {
+      const key = `${lons[i]},${lats[i]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      push(lons[i], lats[i]);
+    }
   }
   const hull = convexHull(xs, ys);
   const ring = bufferConvex(hull, Math.max(options.bufferKm, 1e-3));
@@ -56,10 +76,6 @@ export function bufferedHull(
   const coords = ring.map(([x, y]) => [round(origin.lon + x / kx), round(origin.lat + y / KM_PER_DEG)]);
   coords.push([...coords[0]]);
   return { type: 'Polygon', coordinates: [coords] };
-}
-
-function snap(v: number, stepDeg: number): number {
-  return stepDeg > 0 ? Math.round(v / stepDeg) * stepDeg : v;
 }
 
 /** Andrew's monotone chain; counter-clockwise, no collinear or repeated vertices. */

@@ -74,29 +74,45 @@ export interface HexCounts {
   rows: Map<number, { qs: Int32Array; cum: Float64Array; cumSq: Float64Array }>;
 }
 
-/** Counts tips per hexagon. */
+/** Axial coordinates fit in 21 bits each around this offset, so a hexagon is one exact float key. */
+const AXIAL_OFFSET = 2 ** 20;
+
+/**
+ * Counts tips per hexagon. The hexagons of all tips are sorted as numbers and counted in runs
+ * (Maps of a million entries were the cost of a full recomputation).
+ */
 export function hexCounts(lats: ArrayLike<number>, lons: ArrayLike<number>, hexSizeKm: number): HexCounts {
-  const byKey = new Map<number, number>();
-  const cells = new Map<number, Map<number, number>>();
+  const keys = new Float64Array(lats.length);
   for (let i = 0; i < lats.length; i++) {
     const [q, r] = hexAxial(lats[i], lons[i], hexSizeKm);
-    const key = pack(q, r);
-    byKey.set(key, (byKey.get(key) ?? 0) + 1);
-    let row = cells.get(r);
-    if (!row) cells.set(r, (row = new Map()));
-    row.set(q, (row.get(q) ?? 0) + 1);
+    keys[i] = (r + AXIAL_OFFSET) * 2 ** 21 + (q + AXIAL_OFFSET);
   }
+  keys.sort();
+  const byKey = new Map<number, number>();
   const rows: HexCounts['rows'] = new Map();
-  for (const [r, row] of cells) {
-    const qs = Int32Array.from(row.keys()).sort();
+  let i = 0;
+  while (i < keys.length) {
+    const r = Math.floor(keys[i] / 2 ** 21) - AXIAL_OFFSET;
+    // One row: hexagons in ascending q, with their counts.
+    const qs: number[] = [];
+    const counts: number[] = [];
+    while (i < keys.length && Math.floor(keys[i] / 2 ** 21) - AXIAL_OFFSET === r) {
+      let j = i;
+      while (j < keys.length && keys[j] === keys[i]) j++;
+      const q = (keys[i] % 2 ** 21) - AXIAL_OFFSET;
+      qs.push(q);
+      counts.push(j - i);
+      const key = pack(q, r);
+      byKey.set(key, (byKey.get(key) ?? 0) + (j - i));
+      i = j;
+    }
     const cum = new Float64Array(qs.length + 1);
     const cumSq = new Float64Array(qs.length + 1);
-    qs.forEach((q, i) => {
-      const x = row.get(q) as number;
-      cum[i + 1] = cum[i] + x;
-      cumSq[i + 1] = cumSq[i] + x * x;
+    counts.forEach((x, k) => {
+      cum[k + 1] = cum[k] + x;
+      cumSq[k + 1] = cumSq[k] + x * x;
     });
-    rows.set(r, { qs, cum, cumSq });
+    rows.set(r, { qs: Int32Array.from(qs), cum, cumSq });
   }
   return { byKey, rows };
 }
@@ -109,9 +125,10 @@ export interface DegBox {
   maxLon: number;
 }
 
-/** Gi* z-score (rounded to 0.01) and confidence level (99, 95, 90, or 0 when not significant). */
+/** Gi* z-score (rounded to 0.01) and confidence level (99, 95, 90, or 0 when not significant) of the members at `lats`/`lons`. */
 export function giStar(
-  members: ReadonlyArray<{ lat: number; lon: number }>,
+  lats: ArrayLike<number>,
+  lons: ArrayLike<number>,
   box: DegBox,
   counts: HexCounts,
   options: { hexSizeKm: number; giStudyRadiusKm: number },
@@ -143,8 +160,8 @@ export function giStar(
   // Neighbourhood: the members' hexagons and their rings, by packed key.
   const hood = new Map<number, [number, number]>();
   const memberHexes = new Set<number>();
-  for (const m of members) {
-    const [q, r] = hexAxial(m.lat, m.lon, s);
+  for (let i = 0; i < lats.length; i++) {
+    const [q, r] = hexAxial(lats[i], lons[i], s);
     const key = pack(q, r);
     if (memberHexes.has(key)) continue;
     memberHexes.add(key);

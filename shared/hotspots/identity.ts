@@ -8,9 +8,10 @@
  * Decisions only involve clusters and hotspots linked by shared tips or containment, so a
  * neighbourhood can be matched on its own (update-around.ts).
  */
-import type { Hotspot } from '../types.js';
-import type { TipCluster } from './cluster-tips.js';
+import type { Hotspot, LatLon } from '../types.js';
+import type { ColumnCluster, TipCluster } from './cluster-tips.js';
 import { meanPosition } from './geometry.js';
+import type { TipColumns } from './tip-columns.js';
 
 /** The outcome for one cluster. */
 export interface ClusterMatch {
@@ -19,22 +20,56 @@ export interface ClusterMatch {
   splitFrom?: string;
 }
 
-/** Matches; `retired` maps each unmatched hotspot to the cluster index it merged into (-1: none). */
-export function matchClusters(
-  clusters: TipCluster[],
-  existing: Hotspot[],
-): { matches: ClusterMatch[]; retired: Map<Hotspot, number> } {
+/** What matching needs of a fresh cluster: its key, its centre, and the tips it shares with each stored hotspot. */
+export interface ClusterFacts {
+  key: string;
+  centre: LatLon;
+  /** Shared tips per stored hotspot (by index into `existing`). */
+  overlaps: Map<number, number>;
+}
+
+/** Facts of clusters of tip objects; a tip is owned by the stored hotspot listing it (the last one, if several do). */
+export function factsOfTipClusters(clusters: TipCluster[], existing: readonly Hotspot[]): ClusterFacts[] {
   const owner = new Map<string, number>();
   existing.forEach((h, e) => h.memberTipIds.forEach((id) => owner.set(id, e)));
-  const overlaps = clusters.map((c) => {
-    const m = new Map<number, number>();
-    if (owner.size === 0) return m;
-    for (const t of c.members) {
-      const e = owner.get(t.id);
-      if (e !== undefined) m.set(e, (m.get(e) ?? 0) + 1);
+  return clusters.map((c) => {
+    const overlaps = new Map<number, number>();
+    if (owner.size > 0) {
+      for (const t of c.members) {
+        const e = owner.get(t.id);
+        if (e !== undefined) overlaps.set(e, (overlaps.get(e) ?? 0) + 1);
+      }
     }
-    return m;
+    const centre = meanPosition(
+      c.members.map((t) => t.lat),
+      c.members.map((t) => t.lon),
+    );
+    return { key: c.key, centre, overlaps };
   });
+}
+
+/** Facts of clusters of columns; `owner[i]` is the index of the stored hotspot holding tip `i`, or -1. */
+export function factsOfColumnClusters(cols: TipColumns, clusters: ColumnCluster[], owner: Int32Array): ClusterFacts[] {
+  return clusters.map((c) => {
+    const overlaps = new Map<number, number>();
+    const lats = new Float64Array(c.members.length);
+    const lons = new Float64Array(c.members.length);
+    c.members.forEach((i, k) => {
+      lats[k] = cols.lat[i];
+      lons[k] = cols.lon[i];
+      const e = owner[i];
+      if (e >= 0) overlaps.set(e, (overlaps.get(e) ?? 0) + 1);
+    });
+    return { key: c.key, centre: meanPosition(lats, lons), overlaps };
+  });
+}
+
+/** Matches; `retired` maps each unmatched hotspot to the cluster index it merged into (-1: none). */
+export function matchClusters(
+  clusters: ClusterFacts[],
+  existing: Hotspot[],
+): { matches: ClusterMatch[]; retired: Map<Hotspot, number> } {
+  const overlaps = clusters.map((c) => c.overlaps);
   const pairs: Array<{ c: number; e: number; shared: number }> = [];
   overlaps.forEach((m, c) => m.forEach((shared, e) => pairs.push({ c, e, shared })));
   const older = (a: Hotspot, b: Hotspot) =>
@@ -55,7 +90,7 @@ export function matchClusters(
 }
 
 function matchByContainment(
-  clusters: TipCluster[],
+  clusters: ClusterFacts[],
   existing: Hotspot[],
   overlaps: Array<Map<number, number>>,
   hotspotOf: Int32Array,
@@ -69,10 +104,7 @@ function matchByContainment(
   if (free.length === 0) return;
   clusters.forEach((c, ci) => {
     if (hotspotOf[ci] >= 0 || overlaps[ci].size > 0) return;
-    const centre = meanPosition(
-      c.members.map((t) => t.lat),
-      c.members.map((t) => t.lon),
-    );
+    const centre = c.centre;
     const e = free.find((e) => clusterOf[e] < 0 && containsPoint(existing[e], centre.lat, centre.lon));
     if (e === undefined) return;
     hotspotOf[ci] = e;
@@ -81,7 +113,7 @@ function matchByContainment(
 }
 
 function collect(
-  clusters: TipCluster[],
+  clusters: ClusterFacts[],
   existing: Hotspot[],
   overlaps: Array<Map<number, number>>,
   hotspotOf: Int32Array,

@@ -6,9 +6,17 @@
 import type { Hotspot } from '../types.js';
 import { MIN_PUBLIC_TIPS } from './options.js';
 
-export { tipCell } from './tip-cells.js';
-export { recomputeHotspots, MAX_CLUSTER_LAT, type HotspotChanges } from './engine.js';
-export { updateAround, DEFAULT_WORK_LIMITS, type LoadCells, type WorkLimits } from './update-around.js';
+export { CELL_PRECISION, tipCell } from './tip-cells.js';
+export { recomputeHotspots, recomputeColumns, MAX_CLUSTER_LAT, type HotspotChanges } from './engine.js';
+export {
+  updateAround,
+  DEFAULT_WORK_LIMITS,
+  type HotspotSource,
+  type LoadCells,
+  type WorkLimits,
+} from './update-around.js';
+export { readWindow } from './read-window.js';
+export { boxOfHotspot, boxesMeet, type Box } from './box.js';
 export { splitNeighbourhoods } from './neighbourhoods.js';
 export { DEFAULT_HOTSPOT_OPTIONS } from './options.js';
 export { WorkLimitError } from './errors.js';

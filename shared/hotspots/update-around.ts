@@ -14,13 +14,13 @@
  */
 import { EARTH_RADIUS_KM } from '../geo/haversine.js';
 import type { ClusterTip, Hotspot } from '../types.js';
-import { boxContains, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
+import { boxContains, boxesMeet, boxOfHotspot, boxOfPoints, growBox, unionBox, type Box } from './box.js';
 import { cellsInBox, tipCell } from './tip-cells.js';
-import { WorkLimitError } from './errors.js';
+import { StaleHotspotsError, WorkLimitError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
 import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';
 import { meanPosition } from './geometry.js';
-import { hexCounts } from './gi-star.js';
+import { hexCounts, type HexCounts } from './gi-star.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
 
 const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
@@ -45,29 +45,49 @@ export interface WorkLimits {
 export const DEFAULT_WORK_LIMITS: WorkLimits = { maxSpanKm: 200, maxCells: 150, maxTips: 200_000 };
 
 /**
+ * Where the incremental update finds the stored hotspots that can matter: those whose box
+ * meets the working box, with their members in its cells (a store reads only those; an array
+ * of every active hotspot, with all members, answers the same).
+ */
+export interface HotspotSource {
+  /** Active hotspots whose box meets `box`, each with (at least) its members in `cells`. */
+  near(box: Box, cells: readonly string[]): Promise<Hotspot[]>;
+  /** The box of the active hotspot `id`, if there is one (a new hotspot must not take its id). */
+  activeBox(id: string): Promise<Box | undefined>;
+}
+
+/**
  * Re-clusters the neighbourhood of `changed` (tips within clustering reach of one another:
- * split a batch with `splitNeighbourhoods` first). Throws {@link WorkLimitError} before it
- * loads more than `limits` allow.
+ * split a batch with `splitNeighbourhoods` first). `existing`: every active hotspot, or a
+ * {@link HotspotSource} that reads only those nearby. Throws {@link WorkLimitError} before it
+ * loads more than `limits` allow, and {@link StaleHotspotsError} when a hotspot in the working
+ * box was missing from what the source gave (a lagging index: retry).
  */
 export async function updateAround(
   changed: ClusterTip[],
   loadCells: LoadCells,
-  existing: Hotspot[],
+  existing: Hotspot[] | HotspotSource,
   now: string,
   options?: Partial<HotspotOptions>,
   limits: WorkLimits = DEFAULT_WORK_LIMITS,
 ): Promise<HotspotChanges> {
   const o = resolveOptions(options);
+  const source = Array.isArray(existing) ? arraySource(existing) : existing;
   const changedIds = new Set(changed.map((t) => t.id));
   const located = changed.filter((t) => Number.isFinite(t.lat) && Number.isFinite(t.lon));
-  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
+  const start = boxOfPoints(located);
+  if (start.minLat > start.maxLat) return { upserts: [], retired: [], events: [] };
   // Hotspots that already hold a changed tip (a status update): a polygon holds its tips, so
   // only hotspots whose box holds the tip's position are searched. A tip whose position
   // changed leaves its old hotspot to the scheduled full recomputation.
-  const holds = (h: Hotspot) => located.some((t) => boxContains(boxes.get(h) as Box, pointBox(t)));
-  const seeds = existing.filter((h) => holds(h) && h.memberTipIds.some((id) => changedIds.has(id)));
-  let inner = unionBox(boxOfPoints(located), ...seeds.map((h) => boxes.get(h) as Box));
-  if (inner.minLat > inner.maxLat) return { upserts: [], retired: [], events: [] };
+  const holds = (b: Box) => located.some((t) => boxContains(b, pointBox(t)));
+  // A neighbourhood wider than the cap fails in the first round anyway: before any read.
+  checkSpan(start, limits);
+  const firstNear = await source.near(start, [...new Set(located.map((t) => tipCell(t.lat, t.lon)))]);
+  const seeds = new Set(
+    firstNear.filter((h) => holds(boxOfHotspot(h)) && h.memberTipIds.some((id) => changedIds.has(id))).map((h) => h.id),
+  );
+  let inner = unionBox(start, ...firstNear.filter((h) => seeds.has(h.id)).map(boxOfHotspot));
   const clusterMarginKm = 2 * o.epsKm * 1.01;
   const giMarginKm = (o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
   const cache = new Map<string, ClusterTip[]>();
@@ -77,12 +97,13 @@ export async function updateAround(
     const clusters = clusterTips(tips, o);
     // Only hotspots reaching into the work box can share tips with, or hold, its clusters
     // (a polygon holds all its tips: the buffer exceeds the snapping).
-    const nearby = existing.filter((h) => boxesMeet(boxes.get(h) as Box, work) || seeds.includes(h));
+    const nearby = await source.near(work, cellsInBox(work));
+    const boxes = new Map(nearby.map((h) => [h.id, boxOfHotspot(h)]));
     const { targets, related } = affected(clusters, nearby, boxes, located, seeds, clusterMarginKm);
     const need = unionBox(
       inner,
       ...targets.map((c) => boxOfPoints(c.members)),
-      ...related.map((h) => boxes.get(h) as Box),
+      ...related.map((h) => boxes.get(h.id) as Box),
     );
     if (boxContains(inner, need)) {
       const counted = await tipsInBox(growBox(inner, giMarginKm), cache, loadCells, changed, now, o, limits);
@@ -91,11 +112,60 @@ export async function updateAround(
         counted.map((t) => t.lon),
         o.hexSizeKm,
       );
-      return assembleHotspots(targets, related, { now, options: o, counts, takenIds: idsOf(existing) });
+      const ctx = { now, options: o, counts };
+      if (Array.isArray(existing)) return assembleHotspots(targets, related, { ...ctx, takenIds: idsOf(existing) });
+      return assembleWithProbedIds(targets, related, nearby, work, source, ctx);
     }
     inner = need;
   }
   throw new Error(`updateAround did not settle in ${MAX_ROUNDS} rounds`);
+}
+
+/** Every active hotspot as a source: those meeting the box, with all their members. */
+function arraySource(existing: Hotspot[]): HotspotSource {
+  const boxes = new Map(existing.map((h) => [h, boxOfHotspot(h)]));
+  return {
+    near: async (box) => existing.filter((h) => boxesMeet(boxes.get(h) as Box, box)),
+    activeBox: async (id) => {
+      const h = existing.find((e) => e.id === id);
+      return h && boxes.get(h);
+    },
+  };
+}
+
+/**
+ * Builds the changes with new ids checked against the store: an id a new hotspot would take is
+ * looked up until none is unknown. An active hotspot met that way but lying in the working box
+ * should have been among `nearby`: the source lagged, and the result would not be exact.
+ */
+async function assembleWithProbedIds(
+  targets: TipCluster[],
+  related: Hotspot[],
+  nearby: Hotspot[],
+  work: Box,
+  source: HotspotSource,
+  ctx: { now: string; options: HotspotOptions; counts: HexCounts },
+): Promise<HotspotChanges> {
+  const taken = new Set(nearby.map((h) => h.id));
+  const known = new Set(taken);
+  for (;;) {
+    const unknown = new Set<string>();
+    const probe = {
+      has: (id: string) => {
+        if (!known.has(id)) unknown.add(id);
+        return taken.has(id);
+      },
+    };
+    const changes = assembleHotspots(targets, related, { ...ctx, takenIds: probe });
+    if (!unknown.size) return changes;
+    for (const id of unknown) {
+      known.add(id);
+      const box = await source.activeBox(id);
+      if (!box) continue;
+      if (boxesMeet(box, work)) throw new StaleHotspotsError(id);
+      taken.add(id);
+    }
+  }
 }
 
 async function tipsInBox(
@@ -138,21 +208,22 @@ async function tipsInBox(
 function affected(
   clusters: TipCluster[],
   existing: Hotspot[],
-  boxes: Map<Hotspot, Box>,
+  boxes: Map<string, Box>,
   located: ClusterTip[],
-  seeds: Hotspot[],
+  seeds: ReadonlySet<string>,
   marginKm: number,
 ) {
   const targets = new Set<TipCluster>();
-  const related = new Set<Hotspot>(seeds);
+  const byId = new Map(existing.map((h) => [h.id, h]));
+  const related = new Set<string>([...seeds].filter((id) => byId.has(id)));
   for (const c of clusters) {
     const grown = growBox(boxOfPoints(c.members), marginKm);
     if (located.some((t) => boxContains(grown, pointBox(t)))) targets.add(c);
   }
   const clusterOfTip = new Map<string, TipCluster>();
   for (const c of clusters) for (const t of c.members) clusterOfTip.set(t.id, c);
-  const ownerOfTip = new Map<string, Hotspot>();
-  for (const h of existing) for (const id of h.memberTipIds) ownerOfTip.set(id, h);
+  const ownerOfTip = new Map<string, string>();
+  for (const h of existing) for (const id of h.memberTipIds) ownerOfTip.set(id, h.id);
   const centres = new Map(
     clusters.map((c) => [
       c,
@@ -168,28 +239,29 @@ function affected(
   const pending = [...related];
   while (queue.length || pending.length) {
     for (let c = queue.pop(); c; c = queue.pop()) {
-      const add = new Set<Hotspot>();
+      const add = new Set<string>();
       for (const t of c.members) {
         const h = ownerOfTip.get(t.id);
         if (h) add.add(h);
       }
       const centre = centres.get(c) as Box;
-      for (const h of existing) if (boxContains(boxes.get(h) as Box, centre)) add.add(h);
+      for (const h of existing) if (boxContains(boxes.get(h.id) as Box, centre)) add.add(h.id);
       for (const h of add) if (!related.has(h)) (related.add(h), pending.push(h));
     }
-    for (let h = pending.pop(); h; h = pending.pop()) {
+    for (let id = pending.pop(); id; id = pending.pop()) {
+      const h = byId.get(id) as Hotspot;
       const add = new Set<TipCluster>();
-      for (const id of h.memberTipIds) {
-        const c = clusterOfTip.get(id);
+      for (const tipId of h.memberTipIds) {
+        const c = clusterOfTip.get(tipId);
         if (c) add.add(c);
       }
-      const hb = boxes.get(h) as Box;
+      const hb = boxes.get(id) as Box;
       for (const c of clusters) if (boxContains(hb, centres.get(c) as Box)) add.add(c);
       for (const c of add) if (!targets.has(c)) (targets.add(c), queue.push(c));
     }
   }
   const order = (a: TipCluster, b: TipCluster) => (a.key < b.key ? -1 : 1);
-  return { targets: [...targets].sort(order), related: existing.filter((h) => related.has(h)) };
+  return { targets: [...targets].sort(order), related: existing.filter((h) => related.has(h.id)) };
 }
 
 /** Throws before a box too wide to load is turned into cells (at the poles a box can span every longitude). */
@@ -204,10 +276,6 @@ function checkSpan(b: Box, limits: WorkLimits): void {
       `the neighbourhood spans ${Math.round(spanKm)} km, over the cap of ${limits.maxSpanKm} km`,
     );
   }
-}
-
-function boxesMeet(a: Box, b: Box): boolean {
-  return a.minLat <= b.maxLat && b.minLat <= a.maxLat && a.minLon <= b.maxLon && b.minLon <= a.maxLon;
 }
 
 function pointBox(p: { lat: number; lon: number }): Box {

@@ -15,7 +15,7 @@ import type {
 } from '../api/wire.js';
 import { GI_CONFIDENCE } from '../hotspots/gi-star.js';
 import { TRENDS, type Trend } from '../hotspots/trend.js';
-import type { Hotspot } from '../types.js';
+import type { HotspotSummary } from '../types.js';
 import { bangkokDayStart } from './bangkok-day-start.js';
 import { foldCategories, MIN_CATEGORY_TIPS } from './fold-categories.js';
 import { bboxOf } from './bbox-of.js';
@@ -43,7 +43,7 @@ const SEA_KM_STEP = 1;
  * Throws a RangeError on a bad `publishedAt` or an option that would make the output finer.
  */
 export function buildPublicSnapshot(
-  hotspots: readonly Hotspot[],
+  hotspots: readonly HotspotSummary[],
   options: PublicSnapshotOptions,
 ): PublicHotspotCollection {
   const resolution = options.gridResolution ?? DEFAULT_GRID_RESOLUTION;
@@ -78,7 +78,11 @@ function atLeast(name: string, value: number | undefined, floor: number): number
 }
 
 /** The public feature of one hotspot; `undefined` if it has no usable geometry or times. */
-function publicFeature(h: Hotspot, resolution: number, minCategoryTips: number): PublicHotspotFeature | undefined {
+function publicFeature(
+  h: HotspotSummary,
+  resolution: number,
+  minCategoryTips: number,
+): PublicHotspotFeature | undefined {
   const geometry = gridOutline(h.geometry, resolution, h.centroid);
   if (!geometry || Number.isNaN(Date.parse(h.firstSeen)) || Number.isNaN(Date.parse(h.lastSeen))) return undefined;
   const properties: PublicHotspotProperties = {

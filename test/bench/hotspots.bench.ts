@@ -3,7 +3,8 @@
  * 100,000 synthetic clumpy tips over the southern border provinces, the speedup against
  * turf.clustersDbscan on the same input size for both (`BENCH_TURF_N`, default 30,000: turf
  * needs tens of seconds there; 100,000 took it 67 s), hotspot geometry for the 100,000-tip
- * clusters, one incremental update with 100,000 stored tips, and memory at 1,000,000 tips.
+ * clusters, one incremental update with 100,000 stored tips, and memory at 1,000,000 tips;
+ * then issue 12's rows (data-scale.bench.ts).
  */
 import * as turf from '@turf/turf';
 import { dbscan } from '../../shared/hotspots/dbscan.js';
@@ -13,6 +14,7 @@ import { hexCounts } from '../../shared/hotspots/gi-star.js';
 import { DEFAULT_HOTSPOT_OPTIONS, tipCell, updateAround } from '../../shared/hotspots/index.js';
 import type { ClusterTip } from '../../shared/types.js';
 import { clumpyPositions, clumpyTips, seededRandom } from '../hotspots/synthetic-tips.js';
+import { dataScaleRows } from './data-scale.bench.js';
 import type { BenchRow } from './types.js';
 
 const AREA = 'hotspots';
@@ -229,5 +231,6 @@ export async function run(): Promise<BenchRow[]> {
   rows.push(...geometryRows(tips));
   rows.push(...(await incrementalRows(tips)));
   rows.push(...memoryRows());
+  rows.push(...(await dataScaleRows(tips)));
   return rows;
 }

@@ -109,8 +109,10 @@ async function postTips(
 async function tipToSms(sys: LocalSystem, answered: Map<string, Answer>): Promise<{ ms: number[]; alerts: number }> {
   const alerts = (await sys.ctx.alerts.list({ limit: 10_000 })).filter((a) => a.sentAt && a.reason !== 'test');
   const ms: number[] = [];
+  // Members are read with the active hotspots (a retired one no longer lists them).
+  const active = new Map((await sys.ctx.hotspots.listActive()).map((h) => [h.id, h]));
   for (const alert of alerts) {
-    const hotspot = await sys.ctx.hotspots.get(alert.hotspotId);
+    const hotspot = active.get(alert.hotspotId);
     let last: Answer | undefined;
     for (const id of hotspot?.memberTipIds ?? []) {
       const tip = answered.get(id);

@@ -50,16 +50,38 @@ export function clumpyPositions(n: number, seed: number): { lats: Float64Array; 
 
 /** `n` clumpy tips received over the `days` before `now`, ids `t000001`... */
 export function clumpyTips(n: number, seed: number, now: string, days = 30): ClusterTip[] {
+  const out: ClusterTip[] = [];
+  for (const page of clumpyTipPages(n, seed, now, days)) for (const t of page) out.push(t);
+  return out;
+}
+
+/**
+ * The same tips as {@link clumpyTips}, made `pageSize` at a time: a store's pages for the
+ * streaming recomputation, without ever holding every tip object.
+ */
+export function* clumpyTipPages(
+  n: number,
+  seed: number,
+  now: string,
+  days = 30,
+  pageSize = 2000,
+): Generator<ClusterTip[]> {
   const { lats, lons } = clumpyPositions(n, seed);
   const rnd = seededRandom(seed ^ 0x9e3779b9);
   const nowMs = Date.parse(now);
-  return Array.from({ length: n }, (_, i) => ({
-    id: `t${String(i).padStart(7, '0')}`,
-    lat: lats[i],
-    lon: lons[i],
-    receivedAt: new Date(nowMs - Math.floor(rnd() * days * 86_400_000)).toISOString(),
-    category: TIP_CATEGORIES[Math.floor(rnd() * TIP_CATEGORIES.length)] as TipCategory,
-    reporterKey: `r${Math.floor(rnd() * n)}`,
-    urgent: rnd() < 0.05,
-  }));
+  for (let start = 0; start < n; start += pageSize) {
+    const page: ClusterTip[] = [];
+    for (let i = start; i < Math.min(n, start + pageSize); i++) {
+      page.push({
+        id: `t${String(i).padStart(7, '0')}`,
+        lat: lats[i],
+        lon: lons[i],
+        receivedAt: new Date(nowMs - Math.floor(rnd() * days * 86_400_000)).toISOString(),
+        category: TIP_CATEGORIES[Math.floor(rnd() * TIP_CATEGORIES.length)] as TipCategory,
+        reporterKey: `r${Math.floor(rnd() * n)}`,
+        urgent: rnd() < 0.05,
+      });
+    }
+    yield page;
+  }
 }

@@ -35,5 +35,5 @@ export const checkZone: RouteHandler = async ({ query }, ctx) => {
 /** GET /api/coordinator/hotspots (coordinator): live hotspots at full precision. */
 export const listCoordinatorHotspots: RouteHandler = async ({ query }, ctx) => {
   validate(noQuery, query);
-  return json(200, coordinatorHotspots(await ctx.hotspots.listActive()));
+  return json(200, coordinatorHotspots(await ctx.hotspots.listActive({ members: false })));
 };

@@ -16,6 +16,9 @@ const clusterView = (t: Tip): ClusterTip => ({
   ...(t.reporterKey ? { reporterKey: t.reporterKey } : {}),
 });
 
+/** Tips per page of `clusterableSince`, about what a megabyte Query page of the DynamoDB adapter holds. */
+const WINDOW_PAGE = 3000;
+
 /** {@link TipStore} in memory, for use-case tests: same semantics as the DynamoDB adapter. */
 export class MemoryTipStore implements TipStore {
   readonly tips = new Map<string, Tip>();
@@ -87,8 +90,9 @@ export class MemoryTipStore implements TipStore {
     );
   }
 
-  async clusterableSince(since: string): Promise<ClusterTip[]> {
-    return this.clusterable(since).map(clusterView);
+  async *clusterableSince(since: string): AsyncIterable<ClusterTip[]> {
+    const all = this.clusterable(since);
+    for (let i = 0; i < all.length; i += WINDOW_PAGE) yield all.slice(i, i + WINDOW_PAGE).map(clusterView);
   }
 
   async inCells(cells: string[], since: string): Promise<ClusterTip[]> {
