@@ -26,7 +26,8 @@ export default defineConfig({
       reportsDirectory: 'coverage',
       reportOnFailure: true,
       // The floor: measured on the whole suite, set a little below, so coverage cannot fall unseen.
-      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+      // Measured 2026-12-01: 77.6 % lines, 77.0 % statements, 71.9 % functions, 73.4 % branches.
+      thresholds: { lines: 75, statements: 75, functions: 70, branches: 71 },
     },
   },
 });

@@ -60,85 +60,111 @@ async function slowestHealthDuring(sys: LocalSystem, work: Promise<unknown>): Pr
   return slowest;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'phithak-bounded-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The stall these tests guard against lasted minutes and came back on every run; one health
+ * answer over 2 s on a loaded two-core machine (coverage on, a browser test beside) is noise.
+ * So a test gets a second try, from scratch, and must pass it whole.
+ */
+const ONE_RETRY = { retry: 1, timeout: 180_000 };
 
 describe('tips at the extremes of the map', () => {
-  it('are stored and flagged, never clustered or public; health stays fast; a restart is healthy', async () => {
-    const opts = { dataDir, port: 0, web: false, schedules: false, coordinatorToken: 'edge', publicSnapshotEveryS: 0 };
-    const sys = await startLocalSystem(opts);
-    let ids: string[];
-    const heapBefore = process.memoryUsage().heapUsed;
-    try {
-      const posting = Promise.all([...EXTREMES, NARATHIWAT].map((p) => post(sys, p)));
-      const slowest = await slowestHealthDuring(
-        sys,
-        posting.then(() => sys.settled(30_000)),
-      );
-      ids = await posting;
-      expect(slowest).toBeLessThan(2000);
-      expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
-      const auth = { authorization: 'Bearer edge' };
-      const far = (await (await fetch(`${sys.url}/api/tips/${ids[0]}`, { headers: auth })).json()) as Record<
-        string,
-        unknown
-      >;
-      expect(far).toMatchObject({ outsideServiceArea: true });
-      expect(far.lat).toBeUndefined();
-      const near = (await (await fetch(`${sys.url}/api/tips/${ids.at(-1)}`, { headers: auth })).json()) as Record<
-        string,
-        unknown
-      >;
-      expect(near.outsideServiceArea).toBeUndefined();
-      expect(near.lat).toBe(NARATHIWAT.lat);
-      // Four tips at latitude 90 made a public hotspot with longitudes to ±4.4e13; now none.
-      const { features } = (await (await fetch(`${sys.url}/api/hotspots`)).json()) as { features: unknown[] };
-      expect(features).toEqual([]);
-      expect(sys.deadLetters.letters).toEqual([]);
-    } finally {
-      await sys.stop();
-    }
-    const again = await startLocalSystem(opts);
-    try {
-      expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
-      await again.settled(15_000);
-      const res = await fetch(`${again.url}/api/tips?limit=100`, { headers: { authorization: 'Bearer edge' } });
-      expect(((await res.json()) as { items: Array<{ id: string }> }).items.map((t) => t.id).sort()).toEqual(
-        ids!.sort(),
-      );
-    } finally {
-      await again.stop();
-    }
-  }, 180_000);
-
-  it('with a service area that lets everything in, re-cluster apart with capped work and fail over-cap neighbourhoods with a reason', async () => {
-    const sys = await startTestSystem({
-      overrides: { serviceArea: () => ({ bufferKm: 0, codes: [], classify: () => 'land', contains: () => true }) },
-      // A cap low enough that a flood of 30 tips at one spot is over it.
-      config: { hotspotWorkLimits: { maxSpanKm: 200, maxCells: 150, maxTips: 20 } },
-    });
-    try {
+  it(
+    'are stored and flagged, never clustered or public; health stays fast; a restart is healthy',
+    ONE_RETRY,
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'phithak-bounded-'));
+      dataDirs.push(dataDir);
+      const opts = {
+        dataDir,
+        port: 0,
+        web: false,
+        schedules: false,
+        coordinatorToken: 'edge',
+        publicSnapshotEveryS: 0,
+      };
+      const sys = await startLocalSystem(opts);
+      let ids: string[];
       const heapBefore = process.memoryUsage().heapUsed;
-      const flood = Array.from({ length: 30 }, (_, i) => ({
-        lat: 7.05 + (i % 5) * 0.0003,
-        lon: 100.6 + Math.floor(i / 5) * 0.0003,
-      }));
-      const posting = Promise.all([...EXTREMES, NARATHIWAT, ...flood].map((p) => post(sys, p)));
-      const slowest = await slowestHealthDuring(
-        sys,
-        posting.then(() => sys.settled(30_000)),
-      );
-      expect(slowest).toBeLessThan(2000);
-      expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
-      const letters = sys.deadLetters.letters.filter((l) => l.kind === 'stream');
-      // The flood's neighbourhood is over the cap: its records go to the failure queue, with the reason.
-      expect(letters.length).toBeGreaterThan(0);
-      for (const l of letters)
-        expect(l).toMatchObject({ stream: 'tips', reason: expect.stringMatching(/over the cap/) });
-      expect(JSON.stringify(letters)).not.toContain('tip at the edge of the map');
-      expect((await fetch(`${sys.url}/api/health`)).status).toBe(200);
-    } finally {
-      await sys.stop();
-    }
-  });
+      try {
+        const posting = Promise.all([...EXTREMES, NARATHIWAT].map((p) => post(sys, p)));
+        const slowest = await slowestHealthDuring(
+          sys,
+          posting.then(() => sys.settled(30_000)),
+        );
+        ids = await posting;
+        expect(slowest).toBeLessThan(2000);
+        expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+        const auth = { authorization: 'Bearer edge' };
+        const far = (await (await fetch(`${sys.url}/api/tips/${ids[0]}`, { headers: auth })).json()) as Record<
+          string,
+          unknown
+        >;
+        expect(far).toMatchObject({ outsideServiceArea: true });
+        expect(far.lat).toBeUndefined();
+        const near = (await (await fetch(`${sys.url}/api/tips/${ids.at(-1)}`, { headers: auth })).json()) as Record<
+          string,
+          unknown
+        >;
+        expect(near.outsideServiceArea).toBeUndefined();
+        expect(near.lat).toBe(NARATHIWAT.lat);
+        // Four tips at latitude 90 made a public hotspot with longitudes to ±4.4e13; now none.
+        const { features } = (await (await fetch(`${sys.url}/api/hotspots`)).json()) as { features: unknown[] };
+        expect(features).toEqual([]);
+        expect(sys.deadLetters.letters).toEqual([]);
+      } finally {
+        await sys.stop();
+      }
+      const again = await startLocalSystem(opts);
+      try {
+        expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
+        await again.settled(15_000);
+        const res = await fetch(`${again.url}/api/tips?limit=100`, { headers: { authorization: 'Bearer edge' } });
+        expect(((await res.json()) as { items: Array<{ id: string }> }).items.map((t) => t.id).sort()).toEqual(
+          ids!.sort(),
+        );
+      } finally {
+        await again.stop();
+      }
+    },
+  );
+
+  it(
+    'with a service area that lets everything in, re-cluster apart with capped work and fail over-cap neighbourhoods with a reason',
+    ONE_RETRY,
+    async () => {
+      const sys = await startTestSystem({
+        overrides: { serviceArea: () => ({ bufferKm: 0, codes: [], classify: () => 'land', contains: () => true }) },
+        // A cap low enough that a flood of 30 tips at one spot is over it.
+        config: { hotspotWorkLimits: { maxSpanKm: 200, maxCells: 150, maxTips: 20 } },
+      });
+      try {
+        const heapBefore = process.memoryUsage().heapUsed;
+        const flood = Array.from({ length: 30 }, (_, i) => ({
+          lat: 7.05 + (i % 5) * 0.0003,
+          lon: 100.6 + Math.floor(i / 5) * 0.0003,
+        }));
+        const posting = Promise.all([...EXTREMES, NARATHIWAT, ...flood].map((p) => post(sys, p)));
+        const slowest = await slowestHealthDuring(
+          sys,
+          posting.then(() => sys.settled(30_000)),
+        );
+        expect(slowest).toBeLessThan(2000);
+        expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+        const letters = sys.deadLetters.letters.filter((l) => l.kind === 'stream');
+        // The flood's neighbourhood is over the cap: its records go to the failure queue, with the reason.
+        expect(letters.length).toBeGreaterThan(0);
+        for (const l of letters)
+          expect(l).toMatchObject({ stream: 'tips', reason: expect.stringMatching(/over the cap/) });
+        expect(JSON.stringify(letters)).not.toContain('tip at the edge of the map');
+        expect((await fetch(`${sys.url}/api/health`)).status).toBe(200);
+      } finally {
+        await sys.stop();
+      }
+    },
+  );
 });
