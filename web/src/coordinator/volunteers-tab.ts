@@ -172,7 +172,7 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
         type: 'fill',
         source: 'volunteer-radii',
         layout: { visibility: 'none' },
-        paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07 },
+        paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07, 'fill-antialias': false },
       });
       map.addLayer({
         id: 'volunteer-radius-line',

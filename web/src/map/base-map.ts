@@ -4,7 +4,14 @@
  * maplibre-gl 6 resolves its worker next to its own module (`import.meta.url`), which a
  * bundle breaks, so the worker file is emitted by Vite and its URL handed to `setWorkerUrl`.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  AttributionControl,
+  prewarm,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -14,13 +21,19 @@ import { basemapUrl, offlineStyle } from './map-style.js';
 import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
 
 setWorkerUrl(workerUrl);
+// The worker starts now, while the map below creates its WebGL context (hundreds of ms in
+// software GL), not once the style asks for it: it still has its own 500 KB to parse.
+prewarm();
 
 /** Narathiwat town; zoom 8 shows the four border provinces. */
 export const START = { center: [101.6, 6.5] as [number, number], zoom: 7.6 };
 
 export interface BaseMap {
   map: MapLibreMap;
-  /** Resolves once the style is loaded and the app's sources can be added. */
+  /**
+   * Resolves once the style is parsed and the app's sources can be added: before the basemap
+   * has been drawn, so the app's layers join the first render instead of a second one.
+   */
   ready: Promise<void>;
   labels: PlaceLabels | null;
   /** Loads the approximate tambon areas (once); the choropleth and way-finding lines need them. */
@@ -32,6 +45,9 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   const map = new MapLibreMap({
     container,
     style: opts.styleUrl ?? offlineStyle(),
+    // The offline style is built in code and checked by the browser tests; validating it again
+    // on every page load costs a long task on a phone. A deployment's tile style is validated.
+    validateStyle: Boolean(opts.styleUrl),
     ...START,
     attributionControl: false,
     // Phones scroll the page with one finger; two move the map.
@@ -41,7 +57,7 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-  const ready = new Promise<void>((done) => map.once('load', () => done()));
+  const ready = new Promise<void>((done) => map.once('style.load', () => done()));
   // A tile basemap brings its own names; the offline one needs ours.
   const labels = opts.styleUrl ? null : createPlaceLabels(map);
   if (labels) void loadPlaces().then((places) => places && labels.setPlaces(places));

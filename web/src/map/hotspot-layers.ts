@@ -56,7 +56,12 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
       id: `${prefix}-fill`,
       type: 'fill',
       source: polygons,
-      paint: { 'fill-color': RISK_COLOR_EXPRESSION, 'fill-opacity': ['case', selected, 0.75, 0.5] as never },
+      paint: {
+        'fill-color': RISK_COLOR_EXPRESSION,
+        'fill-opacity': ['case', selected, 0.75, 0.5] as never,
+        // The line layer draws the edges; an antialiased outline would be one more shader.
+        'fill-antialias': false,
+      },
     },
     before,
   );

@@ -4,13 +4,13 @@
  * plugin emits; place names are drawn by the browser (`place-labels.ts`), because
  * MapLibre's glyph renderer cannot shape Thai.
  */
-import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { HOME_PROVINCES } from '../../../shared/geocoder/home-provinces.js';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const isServed = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]] as FilterSpecification;
+const isServed: ExpressionSpecification = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]];
 
 /** Absolute URL of a basemap file: the worker resolves URLs, not the page. */
 export function basemapUrl(file: string): string {
@@ -33,13 +33,19 @@ export function offlineStyle(): StyleSpecification {
       // Outside Thailand is neutral grey, not sea blue: the basemap has no Malaysia, and
       // painting it as water would mislead a patrol at the border.
       { id: 'outside', type: 'background', paint: { 'background-color': '#dcdfe2' } },
-      { id: 'province-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': '#f4f1e8' } },
       {
-        id: 'province-served-fill',
+        // One layer for served and other provinces, its colour and opacity data-driven: it
+        // then shares its shader with the hotspot fill, and every shader costs the first
+        // render a compile (in software GL, tens of ms each). No antialiasing: the province
+        // line draws the edges, and the outline would be one more shader.
+        id: 'province-fill',
         type: 'fill',
         source: 'provinces',
-        filter: isServed,
-        paint: { 'fill-color': '#ebe6d6' },
+        paint: {
+          'fill-color': ['case', isServed, '#ebe6d6', '#f4f1e8'],
+          'fill-opacity': ['case', isServed, 1, 1],
+          'fill-antialias': false,
+        },
       },
       {
         id: 'tambon-area-line',
