@@ -12,12 +12,11 @@ import {
   prewarm,
   setWorkerUrl,
 } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { liveAttr } from '../i18n/i18n.js';
 import { loadPlaces } from '../place-names.js';
-import { basemapUrl, offlineStyle } from './map-style.js';
+import { basemapUrl, offlineStyle, TAMBON_AREA_LINE } from './map-style.js';
 import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
 
 setWorkerUrl(workerUrl);
@@ -36,7 +35,10 @@ export interface BaseMap {
    */
   ready: Promise<void>;
   labels: PlaceLabels | null;
-  /** Loads the approximate tambon areas (once); the choropleth and way-finding lines need them. */
+  /**
+   * Adds the approximate tambon areas (once) as source `tambon-areas`, with their way-finding
+   * lines on the offline basemap; the choropleth needs them too. Resolves once added.
+   */
   loadTambonAreas(): Promise<void>;
 }
 
@@ -64,8 +66,12 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   let areas: Promise<void> | undefined;
   const loadTambonAreas = () =>
     (areas ??= ready.then(() => {
-      const source = map.getSource('tambon-areas') as GeoJSONSource | undefined;
-      void source?.setData(basemapUrl('basemap/tambon-areas.geojson'));
+      map.addSource('tambon-areas', {
+        type: 'geojson',
+        data: basemapUrl('basemap/tambon-areas.geojson'),
+        promoteId: 'code',
+      });
+      if (!opts.styleUrl) map.addLayer(TAMBON_AREA_LINE, 'province-line');
     }));
   if (!opts.styleUrl) {
     // Way-finding lines appear from zoom 9; fetch the areas only when someone gets there.

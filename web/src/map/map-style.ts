@@ -1,10 +1,9 @@
 /**
  * The offline base style, built in code: no tiles, glyphs or sprites, so no request leaves
- * the origin. Provinces and approximate tambon areas come from the basemap files the Vite
- * plugin emits; place names are drawn by the browser (`place-labels.ts`), because
+ * the origin. Provinces come from the basemap files the Vite plugin emits; place names are drawn by the browser (`place-labels.ts`), because
  * MapLibre's glyph renderer cannot shape Thai.
  */
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { HOME_PROVINCES } from '../../../shared/geocoder/home-provinces.js';
 
@@ -17,7 +16,11 @@ export function basemapUrl(file: string): string {
   return new URL(file, document.baseURI).href;
 }
 
-/** The style; the tambon areas draw nothing until a view colours them (the choropleth). */
+/**
+ * The style: what the first frame draws, nothing more. The approximate tambon areas (117 KB
+ * for the way-finding lines from zoom 9 and the coordinators' choropleth) are added by
+ * `base-map.ts` when first needed.
+ */
 export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
@@ -27,7 +30,6 @@ export function offlineStyle(): StyleSpecification {
         data: basemapUrl('basemap/provinces.geojson'),
         attribution: 'Boundaries: OpenGISData-Thailand · data.go.th',
       },
-      'tambon-areas': { type: 'geojson', data: EMPTY, promoteId: 'code' },
     },
     layers: [
       // Outside Thailand is neutral grey, not sea blue: the basemap has no Malaysia, and
@@ -48,13 +50,6 @@ export function offlineStyle(): StyleSpecification {
         },
       },
       {
-        id: 'tambon-area-line',
-        type: 'line',
-        source: 'tambon-areas',
-        minzoom: 9,
-        paint: { 'line-color': '#b9b3a0', 'line-width': 0.6, 'line-dasharray': [2, 2] },
-      },
-      {
         id: 'province-line',
         type: 'line',
         source: 'provinces',
@@ -63,3 +58,12 @@ export function offlineStyle(): StyleSpecification {
     ],
   };
 }
+
+/** The dashed way-finding lines between approximate tambon areas, from zoom 9. */
+export const TAMBON_AREA_LINE: LayerSpecification = {
+  id: 'tambon-area-line',
+  type: 'line',
+  source: 'tambon-areas',
+  minzoom: 9,
+  paint: { 'line-color': '#b9b3a0', 'line-width': 0.6, 'line-dasharray': [2, 2] },
+};
