@@ -190,6 +190,29 @@ describe('coordinator console', () => {
     expect(await same()).toBeGreaterThan(10);
   });
 
+  it('colours tambon areas by tip count when asked, and hides them again', async () => {
+    // The areas are loaded on demand (zoom 9 or this switch), not with the first frame.
+    await page.locator('#tip-filters select[name=windowDays]').selectOption('365');
+    await page.locator('#tip-filters input[name=choropleth]').check();
+    await expect
+      .poll(
+        () =>
+          withMap(page, (map) => {
+            if (!map.getLayer('tambon-choropleth') || !map.isSourceLoaded('tambon-areas')) return 0;
+            if (map.getLayoutProperty('tambon-choropleth', 'visibility') !== 'visible') return 0;
+            return map
+              .querySourceFeatures('tambon-areas')
+              .filter((f) => (map.getFeatureState({ source: 'tambon-areas', id: f.id ?? '' }).count ?? 0) > 0).length;
+          }),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.locator('#tip-filters input[name=choropleth]').uncheck();
+    await expect
+      .poll(() => withMap(page, (map) => map.getLayoutProperty('tambon-choropleth', 'visibility')))
+      .toBe('none');
+  });
+
   it('exports the selection as CSV with a BOM and as GeoJSON, the same tips as the API', async () => {
     await page.locator('#tip-filters select[name=category]').selectOption('forced_fishing');
     const { ids, query } = await selection();

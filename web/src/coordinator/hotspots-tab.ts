@@ -144,8 +144,7 @@ export function createHotspotsTab(pending: Promise<BaseMap | null>): HotspotsTab
     if (!b) return;
     void b.ready.then(() => {
       // Under the tips, so clusters stay readable on top of the areas.
-      layers = addHotspotLayers(b.map, 'coord-hotspot', 'tip-cluster');
-      if (data) layers.set(data);
+      layers = addHotspotLayers(b.map, 'coord-hotspot', 'tip-cluster', data);
     });
   });
   return {

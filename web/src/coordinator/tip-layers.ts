@@ -75,16 +75,24 @@ function featureOf(t: TipListItem): Feature<Point, TipProps> | null {
   return f;
 }
 
+const CHOROPLETH_LAYER = 'tambon-choropleth';
+
+/** The choropleth, added the first time it is asked for, under the hotspots and the tips. */
+function addChoropleth(map: MapLibreMap): void {
+  if (map.getLayer(CHOROPLETH_LAYER)) return;
+  const below = ['coord-hotspot-fill', TIP_CLUSTER_LAYER].find((id) => map.getLayer(id));
+  map.addLayer(
+    {
+      id: CHOROPLETH_LAYER,
+      type: 'fill',
+      source: 'tambon-areas',
+      paint: { 'fill-color': CHOROPLETH as never, 'fill-opacity': 0.7, 'fill-outline-color': '#9a8f74' },
+    },
+    below,
+  );
+}
+
 function addLayers(map: MapLibreMap): void {
-  if (!map.getSource('tambon-areas'))
-    map.addSource('tambon-areas', { type: 'geojson', data: EMPTY, promoteId: 'code' });
-  map.addLayer({
-    id: 'tambon-choropleth',
-    type: 'fill',
-    source: 'tambon-areas',
-    layout: { visibility: 'none' },
-    paint: { 'fill-color': CHOROPLETH as never, 'fill-opacity': 0.7, 'fill-outline-color': '#9a8f74' },
-  });
   map.addSource(SOURCE, { type: 'geojson', data: EMPTY });
   map.addLayer({
     id: TIP_CLUSTER_LAYER,
@@ -166,6 +174,7 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
     map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
   }
   let shownCounts = new Map<string, number>();
+  let wanted: Map<string, number> | null = null;
   return {
     setTips(tips) {
       const features: Feature<Point, TipProps>[] = [];
@@ -177,13 +186,19 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
       draw();
     },
     setChoropleth(counts) {
-      map.setLayoutProperty('tambon-choropleth', 'visibility', counts ? 'visible' : 'none');
-      if (!counts) return;
-      void base.loadTambonAreas();
-      for (const code of shownCounts.keys())
-        if (!counts.has(code)) map.setFeatureState({ source: 'tambon-areas', id: code }, { count: 0 });
-      for (const [code, count] of counts) map.setFeatureState({ source: 'tambon-areas', id: code }, { count });
-      shownCounts = counts;
+      wanted = counts;
+      if (!counts && !map.getLayer(CHOROPLETH_LAYER)) return;
+      void base.loadTambonAreas().then(() => {
+        // The areas load once; by then a later call may have asked for something else.
+        if (wanted !== counts) return;
+        addChoropleth(map);
+        map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', counts ? 'visible' : 'none');
+        if (!counts) return;
+        for (const code of shownCounts.keys())
+          if (!counts.has(code)) map.setFeatureState({ source: 'tambon-areas', id: code }, { count: 0 });
+        for (const [code, count] of counts) map.setFeatureState({ source: 'tambon-areas', id: code }, { count });
+        shownCounts = counts;
+      });
     },
     setVisible(on) {
       visible = on;

@@ -20,21 +20,25 @@ export async function loadTips(
 ): Promise<TipListItem[]> {
   const since = new Date(nowMs - LOADED_DAYS * 86_400_000).toISOString();
   const all: TipListItem[] = [];
-  let next: string | undefined;
   let limit = PAGE;
+  let request = endpoints.tips({ since, limit });
   for (;;) {
     let page: Awaited<ReturnType<typeof endpoints.tips>>;
     try {
-      page = await endpoints.tips({ since, limit, next });
+      page = await request;
     } catch (err) {
-      if (limit === PAGE && err instanceof ApiError && err.status === 400 && !next) {
+      if (limit === PAGE && err instanceof ApiError && err.status === 400 && !all.length) {
         limit = OLD_API_PAGE;
+        request = endpoints.tips({ since, limit });
         continue;
       }
       throw err;
     }
     all.push(...page.items);
-    next = page.next;
+    const next = page.next;
+    // The next page is asked for before this one is drawn, so the network never waits for
+    // the main thread (drawing a page, or MapLibre starting, takes longer than a page takes).
+    if (next) request = endpoints.tips({ since, limit, next });
     onPage(all, !next);
     if (!next) break;
   }

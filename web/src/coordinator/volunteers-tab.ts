@@ -11,7 +11,6 @@ import { endpoints } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { live, t } from '../i18n/i18n.js';
 import type { BaseMap } from '../map/base-map.js';
-import { EMPTY } from '../map/map-style.js';
 import { alertOutcome } from './alert-words.js';
 import { circlePolygon } from './circle-polygon.js';
 import { createVolunteerForm, type VolunteerForm } from './volunteer-form.js';
@@ -140,16 +139,57 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
       ),
     );
   };
+  let ready = false;
+  let loaded = false;
+  let shown = false;
+  /**
+   * Draws the volunteers; the sources and layers are added with the first data, not empty at
+   * start: every source is a round trip to MapLibre's worker and a redraw of the first frame.
+   */
   const draw = () => {
-    if (!base?.map.getSource('volunteer-homes')) return;
+    if (!base || !ready || !loaded) return;
+    const map = base.map;
     const { homes, radii } = toFeatures(volunteers);
-    void (base.map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
-    void (base.map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
+    if (map.getSource('volunteer-homes')) {
+      void (map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
+      void (map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
+      return;
+    }
+    const visibility = shown ? 'visible' : 'none';
+    map.addSource('volunteer-radii', { type: 'geojson', data: radii });
+    map.addSource('volunteer-homes', { type: 'geojson', data: homes });
+    map.addLayer({
+      id: 'volunteer-radius-fill',
+      type: 'fill',
+      source: 'volunteer-radii',
+      layout: { visibility },
+      paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07, 'fill-antialias': false },
+    });
+    map.addLayer({
+      id: 'volunteer-radius-line',
+      type: 'line',
+      source: 'volunteer-radii',
+      layout: { visibility },
+      paint: { 'line-color': '#1d6b34', 'line-width': 1.2, 'line-dasharray': [3, 2] },
+    });
+    map.addLayer({
+      id: 'volunteer-home',
+      type: 'circle',
+      source: 'volunteer-homes',
+      layout: { visibility },
+      paint: {
+        'circle-radius': 6,
+        'circle-color': ['case', ['get', 'active'], '#1d6b34', '#8a8a8a'],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 2,
+      },
+    });
   };
   const load = async () => {
     replaceChildren(status, live('common.loading'));
     try {
       volunteers = (await endpoints.volunteers()).items;
+      loaded = true;
     } catch {
       return replaceChildren(status, h('span', { class: 'error' }, live('coord.loadFailed')));
     }
@@ -164,35 +204,7 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
     base = b;
     if (!b) return;
     void b.ready.then(() => {
-      const map = b.map;
-      map.addSource('volunteer-radii', { type: 'geojson', data: EMPTY });
-      map.addSource('volunteer-homes', { type: 'geojson', data: EMPTY });
-      map.addLayer({
-        id: 'volunteer-radius-fill',
-        type: 'fill',
-        source: 'volunteer-radii',
-        layout: { visibility: 'none' },
-        paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07 },
-      });
-      map.addLayer({
-        id: 'volunteer-radius-line',
-        type: 'line',
-        source: 'volunteer-radii',
-        layout: { visibility: 'none' },
-        paint: { 'line-color': '#1d6b34', 'line-width': 1.2, 'line-dasharray': [3, 2] },
-      });
-      map.addLayer({
-        id: 'volunteer-home',
-        type: 'circle',
-        source: 'volunteer-homes',
-        layout: { visibility: 'none' },
-        paint: {
-          'circle-radius': 6,
-          'circle-color': ['case', ['get', 'active'], '#1d6b34', '#8a8a8a'],
-          'circle-stroke-color': '#fff',
-          'circle-stroke-width': 2,
-        },
-      });
+      ready = true;
       draw();
     });
   });
@@ -217,6 +229,7 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
     panel,
     load,
     setVisible(on) {
+      shown = on;
       if (!base?.map.getLayer('volunteer-home')) return;
       for (const id of ['volunteer-radius-fill', 'volunteer-radius-line', 'volunteer-home'])
         base.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');

@@ -4,26 +4,41 @@
  * maplibre-gl 6 resolves its worker next to its own module (`import.meta.url`), which a
  * bundle breaks, so the worker file is emitted by Vite and its URL handed to `setWorkerUrl`.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  AttributionControl,
+  prewarm,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { liveAttr } from '../i18n/i18n.js';
 import { loadPlaces } from '../place-names.js';
-import { basemapUrl, offlineStyle } from './map-style.js';
+import { basemapUrl, offlineStyle, TAMBON_AREA_LINE } from './map-style.js';
 import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
 
 setWorkerUrl(workerUrl);
+// The worker starts now, while the map below creates its WebGL context (hundreds of ms in
+// software GL), not once the style asks for it: it still has its own 500 KB to parse.
+prewarm();
 
 /** Narathiwat town; zoom 8 shows the four border provinces. */
 export const START = { center: [101.6, 6.5] as [number, number], zoom: 7.6 };
 
 export interface BaseMap {
   map: MapLibreMap;
-  /** Resolves once the style is loaded and the app's sources can be added. */
+  /**
+   * Resolves once the style is parsed and the app's sources can be added: before the basemap
+   * has been drawn, so the app's layers join the first render instead of a second one.
+   */
   ready: Promise<void>;
   labels: PlaceLabels | null;
-  /** Loads the approximate tambon areas (once); the choropleth and way-finding lines need them. */
+  /**
+   * Adds the approximate tambon areas (once) as source `tambon-areas`, with their way-finding
+   * lines on the offline basemap; the choropleth needs them too. Resolves once added.
+   */
   loadTambonAreas(): Promise<void>;
 }
 
@@ -32,6 +47,9 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   const map = new MapLibreMap({
     container,
     style: opts.styleUrl ?? offlineStyle(),
+    // The offline style is built in code and checked by the browser tests; validating it again
+    // on every page load costs a long task on a phone. A deployment's tile style is validated.
+    validateStyle: Boolean(opts.styleUrl),
     ...START,
     attributionControl: false,
     // Phones scroll the page with one finger; two move the map.
@@ -41,15 +59,19 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-  const ready = new Promise<void>((done) => map.once('load', () => done()));
+  const ready = new Promise<void>((done) => map.once('style.load', () => done()));
   // A tile basemap brings its own names; the offline one needs ours.
   const labels = opts.styleUrl ? null : createPlaceLabels(map);
   if (labels) void loadPlaces().then((places) => places && labels.setPlaces(places));
   let areas: Promise<void> | undefined;
   const loadTambonAreas = () =>
     (areas ??= ready.then(() => {
-      const source = map.getSource('tambon-areas') as GeoJSONSource | undefined;
-      void source?.setData(basemapUrl('basemap/tambon-areas.geojson'));
+      map.addSource('tambon-areas', {
+        type: 'geojson',
+        data: basemapUrl('basemap/tambon-areas.geojson'),
+        promoteId: 'code',
+      });
+      if (!opts.styleUrl) map.addLayer(TAMBON_AREA_LINE, 'province-line');
     }));
   if (!opts.styleUrl) {
     // Way-finding lines appear from zoom 9; fetch the areas only when someone gets there.

@@ -1,8 +1,10 @@
 /**
  * Hotspot polygons on a map, coloured by risk, with one point per hotspot so small polygons
- * stay visible at province zoom, and a selected state for the one in focus.
+ * stay visible at province zoom, and a selected state for the one in focus. Polygons and
+ * points are one source (the layers filter by geometry), given its data when it is added:
+ * every source and every `setData` is a round trip to MapLibre's worker and a redraw.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { RISK_COLORS } from '../format.js';
 import { EMPTY } from './map-style.js';
@@ -25,16 +27,24 @@ export const RISK_COLOR_EXPRESSION = [
 
 type Hotspots = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 
-function centres(fc: Hotspots): FeatureCollection<Point> {
-  const features: Feature<Point>[] = [];
+/** The polygons followed by one point per hotspot, at the centre of its bounds. */
+function withCentres(fc: Hotspots): FeatureCollection {
+  const features: Feature[] = [...fc.features];
   for (const f of fc.features) {
     const b = featureBounds(f);
     if (!b) continue;
     const coordinates = [(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2];
-    features.push({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates } });
+    features.push({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Point', coordinates },
+    } as Feature<Point>);
   }
   return { type: 'FeatureCollection', features };
 }
+
+const IS_POINT = ['==', ['geometry-type'], 'Point'] as FilterSpecification;
+const IS_AREA = ['!=', ['geometry-type'], 'Point'] as FilterSpecification;
 
 export interface HotspotLayers {
   set(fc: Hotspots): void;
@@ -43,12 +53,15 @@ export interface HotspotLayers {
   clickable: string[];
 }
 
-/** Adds the sources and layers (call after the style loaded). */
-export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?: string): HotspotLayers {
+/** Adds the source and layers (call after the style loaded), with `data` when it is in already. */
+export function addHotspotLayers(
+  map: MapLibreMap,
+  prefix = 'hotspot',
+  beforeId?: string,
+  data?: Hotspots,
+): HotspotLayers {
   const polygons = `${prefix}s`;
-  const points = `${prefix}-points`;
-  map.addSource(polygons, { type: 'geojson', data: EMPTY, promoteId: 'id' });
-  map.addSource(points, { type: 'geojson', data: EMPTY });
+  map.addSource(polygons, { type: 'geojson', data: data ? withCentres(data) : EMPTY, promoteId: 'id' });
   const selected = ['boolean', ['feature-state', 'selected'], false];
   const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
   map.addLayer(
@@ -56,7 +69,13 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
       id: `${prefix}-fill`,
       type: 'fill',
       source: polygons,
-      paint: { 'fill-color': RISK_COLOR_EXPRESSION, 'fill-opacity': ['case', selected, 0.75, 0.5] as never },
+      filter: IS_AREA,
+      paint: {
+        'fill-color': RISK_COLOR_EXPRESSION,
+        'fill-opacity': ['case', selected, 0.75, 0.5] as never,
+        // The line layer draws the edges; an antialiased outline would be one more shader.
+        'fill-antialias': false,
+      },
     },
     before,
   );
@@ -65,6 +84,7 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
       id: `${prefix}-line`,
       type: 'line',
       source: polygons,
+      filter: IS_AREA,
       paint: { 'line-color': RISK_COLOR_EXPRESSION, 'line-width': ['case', selected, 3, 1.5] as never },
     },
     before,
@@ -73,7 +93,8 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
     {
       id: `${prefix}-point`,
       type: 'circle',
-      source: points,
+      source: polygons,
+      filter: IS_POINT,
       maxzoom: 12,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6, 11, 10],
@@ -89,8 +110,7 @@ export function addHotspotLayers(map: MapLibreMap, prefix = 'hotspot', beforeId?
   let current: string | undefined;
   return {
     set(fc) {
-      void (map.getSource(polygons) as GeoJSONSource).setData(fc);
-      void (map.getSource(points) as GeoJSONSource).setData(centres(fc));
+      void (map.getSource(polygons) as GeoJSONSource).setData(withCentres(fc));
     },
     select(id) {
       if (current !== undefined) map.setFeatureState({ source: polygons, id: current }, { selected: false });

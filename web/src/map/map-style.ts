@@ -1,23 +1,26 @@
 /**
  * The offline base style, built in code: no tiles, glyphs or sprites, so no request leaves
- * the origin. Provinces and approximate tambon areas come from the basemap files the Vite
- * plugin emits; place names are drawn by the browser (`place-labels.ts`), because
+ * the origin. Provinces come from the basemap files the Vite plugin emits; place names are drawn by the browser (`place-labels.ts`), because
  * MapLibre's glyph renderer cannot shape Thai.
  */
-import type { FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { HOME_PROVINCES } from '../../../shared/geocoder/home-provinces.js';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const isServed = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]] as FilterSpecification;
+const isServed: ExpressionSpecification = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]];
 
 /** Absolute URL of a basemap file: the worker resolves URLs, not the page. */
 export function basemapUrl(file: string): string {
   return new URL(file, document.baseURI).href;
 }
 
-/** The style; the tambon areas draw nothing until a view colours them (the choropleth). */
+/**
+ * The style: what the first frame draws, nothing more. The approximate tambon areas (117 KB
+ * for the way-finding lines from zoom 9 and the coordinators' choropleth) are added by
+ * `base-map.ts` when first needed.
+ */
 export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
@@ -27,26 +30,24 @@ export function offlineStyle(): StyleSpecification {
         data: basemapUrl('basemap/provinces.geojson'),
         attribution: 'Boundaries: OpenGISData-Thailand · data.go.th',
       },
-      'tambon-areas': { type: 'geojson', data: EMPTY, promoteId: 'code' },
     },
     layers: [
       // Outside Thailand is neutral grey, not sea blue: the basemap has no Malaysia, and
       // painting it as water would mislead a patrol at the border.
       { id: 'outside', type: 'background', paint: { 'background-color': '#dcdfe2' } },
-      { id: 'province-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': '#f4f1e8' } },
       {
-        id: 'province-served-fill',
+        // One layer for served and other provinces, its colour and opacity data-driven: it
+        // then shares its shader with the hotspot fill, and every shader costs the first
+        // render a compile (in software GL, tens of ms each). No antialiasing: the province
+        // line draws the edges, and the outline would be one more shader.
+        id: 'province-fill',
         type: 'fill',
         source: 'provinces',
-        filter: isServed,
-        paint: { 'fill-color': '#ebe6d6' },
-      },
-      {
-        id: 'tambon-area-line',
-        type: 'line',
-        source: 'tambon-areas',
-        minzoom: 9,
-        paint: { 'line-color': '#b9b3a0', 'line-width': 0.6, 'line-dasharray': [2, 2] },
+        paint: {
+          'fill-color': ['case', isServed, '#ebe6d6', '#f4f1e8'],
+          'fill-opacity': ['case', isServed, 1, 1],
+          'fill-antialias': false,
+        },
       },
       {
         id: 'province-line',
@@ -57,3 +58,12 @@ export function offlineStyle(): StyleSpecification {
     ],
   };
 }
+
+/** The dashed way-finding lines between approximate tambon areas, from zoom 9. */
+export const TAMBON_AREA_LINE: LayerSpecification = {
+  id: 'tambon-area-line',
+  type: 'line',
+  source: 'tambon-areas',
+  minzoom: 9,
+  paint: { 'line-color': '#b9b3a0', 'line-width': 0.6, 'line-dasharray': [2, 2] },
+};

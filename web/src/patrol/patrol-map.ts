@@ -25,9 +25,8 @@ export function createPatrolMap(el: HTMLElement, styleUrl: string | undefined, c
   Object.assign(window, { phithak: { map, ready: base.ready, view: 'patrol' } });
   map.on('click', (e) => check({ lat: roundDeg(e.lngLat.lat), lon: roundDeg(e.lngLat.lng) }));
   void base.ready.then(() => {
-    layers = addHotspotLayers(map);
+    layers = addHotspotLayers(map, 'hotspot', undefined, data);
     marker = addPointLayer(map, 'check-point', '#1f5fbf');
-    if (data) layers.set(data);
     if (last) marker.set([last]);
   });
   return {

@@ -28,8 +28,7 @@ export function createPublicMap(
   let selected: string | undefined;
   Object.assign(window, { phithak: { map, ready: base.ready, view: 'public' } });
   void base.ready.then(() => {
-    layers = addHotspotLayers(map);
-    if (data) layers.set(data);
+    layers = addHotspotLayers(map, 'hotspot', undefined, data);
     if (selected) layers.select(selected);
     for (const id of layers.clickable) {
       map.on('click', id, (e) => {
