@@ -20,9 +20,6 @@ export const BASEMAP_FILES = {
   tambonAreas: 'basemap/tambon-areas.geojson',
 } as const;
 
-/** Kept for callers that only need the provinces. */
-export const BASEMAP_PATH = BASEMAP_FILES.provinces;
-
 export interface BasemapOptions {
   /** Folder holding `th-provinces.geojson` and `th-subdistricts.csv`; default `<repoRoot>/../shared/geodata`. */
   geodataDir: string;

@@ -7,7 +7,6 @@ import './style.css';
 import { mountShell } from './app-shell.js';
 import { byId } from './dom.js';
 import { rememberedLanguage, setLanguage } from './i18n/i18n.js';
-import { warmUpGpu } from './map/gpu-warmup.js';
 import { registerServiceWorker } from './offline/service-worker.js';
 import { viewFor } from './router.js';
 import { runtimeConfig } from './runtime-config.js';
@@ -21,8 +20,6 @@ const VIEWS = {
 async function start(): Promise<void> {
   // Asked for now, so it is in by the time a view wants it (the map style, the sign-in mode).
   void runtimeConfig();
-  // Every view draws a map (the coordinator's after sign-in): connect to the GPU meanwhile.
-  warmUpGpu();
   const view = viewFor(location.pathname, location.hash);
   document.body.dataset.view = view;
   const lang = rememberedLanguage();

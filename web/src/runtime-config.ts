@@ -3,6 +3,7 @@
  * local host serves `{"authMode":"token"}`, AWS adds the Cognito pool and an optional tile
  * basemap. Anything missing or malformed means token mode with the offline basemap.
  */
+import { setApiBase } from './api.js';
 
 export interface TokenConfig {
   authMode: 'token';
@@ -61,6 +62,11 @@ export function runtimeConfig(): Promise<RuntimeConfig> {
   loaded ??= fetch(new URL('/runtime-config.json', document.baseURI), { cache: 'no-cache' })
     .then((r) => (r.ok ? r.json() : null))
     .then(parseRuntimeConfig)
+    .then((config) => {
+      // Both hosts publish `/api` (same origin); a deployment may put the API elsewhere.
+      setApiBase(config.apiBase);
+      return config;
+    })
     // The single-page fallback answers HTML for a missing file: not JSON, so token mode.
     .catch(() => TOKEN_MODE);
   return loaded;
