@@ -11,12 +11,11 @@ import type {
   GeocodeResult,
   HotspotHistoryEntry,
   HotspotTrend,
-  Language,
-  QuietHours,
   RiskLevel,
   TipCategory,
   Tip,
   TipStatusChange,
+  Volunteer,
 } from '../types.js';
 
 /** Every error: a 4xx for what the client got wrong, a 5xx that never echoes internals. */
@@ -175,19 +174,11 @@ export interface TipAuditEntry {
   what: string;
 }
 
-/** `GET /api/volunteers` items and `POST`/`PATCH` answers. */
-export interface VolunteerProfile {
-  id: string;
-  name: string;
-  phone: string;
-  location: { lat: number; lon: number };
-  radiusKm: number;
-  language: Language;
-  quietHours?: QuietHours;
-  status: 'active' | 'opted_out';
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * `GET /api/volunteers` items and `POST`/`PATCH` answers: the volunteer as stored, every
+ * field (a coordinator manages the registry; nothing in it is secret from them).
+ */
+export type VolunteerProfile = Volunteer;
 
 /** An alert as the coordinator sees it (`GET /api/alerts`, a volunteer's delivery log). */
 export interface AlertView {
