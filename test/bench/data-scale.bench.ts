@@ -81,7 +81,7 @@ async function recomputeRows(): Promise<BenchRow[]> {
 
 function writeRows(pool: ClusterTip[]): BenchRow[] {
   const hotspots = recomputeHotspots({ tips: pool, existing: [], now: NOW }).upserts;
-  const seconds = Number(process.env.BENCH_DAY_S ?? 600);
+  const seconds = Number(process.env.BENCH_DAY_S ?? 86_400);
   const t0 = performance.now();
   const { sharded: now, constant: before } = modelWrites({
     pool,
@@ -99,7 +99,7 @@ function writeRows(pool: ClusterTip[]): BenchRow[] {
       unit: 'writes/s',
       target: '<= 1,000 writes/s',
       pass: now.maxPerSecond <= 1000,
-      note: `${now.busiest}; ${seconds.toLocaleString('en-US')} s of the day simulated (the rate is flat, every second alike; BENCH_DAY_S=86400 for the whole day), ${(now.writes / 1e6).toFixed(1)} M writes in ${(ms / 1000).toFixed(0)} s; constant keys as before: ${before.maxPerSecond} writes/s (${before.busiest})`,
+      note: `${now.busiest}; ${seconds.toLocaleString('en-US')} s simulated (a day at a flat rate; BENCH_DAY_S sets fewer), ${(now.writes / 1e6).toFixed(1)} M writes in ${(ms / 1000).toFixed(0)} s; constant keys as before: ${before.maxPerSecond} writes/s (${before.busiest})`,
     },
   ];
 }

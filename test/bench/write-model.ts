@@ -3,21 +3,27 @@
  * second over the service area), from the key functions the DynamoDB adapters write with:
  * `tipItem` (the tips table, `byTime`, `byCell`), the idempotency and contact keys (one per
  * tip), and for the hotspot updater `hotspotItem` (the item and its `byArea` key) and
- * `pageId` (one new member page per touched hotspot cell, and the old one deleted). DynamoDB
- * gives one partition key about 1,000 writes a second (a GSI the same, or it throttles the
- * table).
+ * `pageId` (`functions/lib/member-pages.ts`: one new member page per touched hotspot cell,
+ * and the old one deleted). DynamoDB gives one partition key about 1,000 writes a second (a GSI
+ * the same, or it throttles the table).
  *
  * The model: arrivals each second are Poisson(`tipsPerSecond`), each a tip drawn from `pool`
  * (clumpy synthetic tips) with a fresh UUID; the tips stream has `streamShards` shards (by a
  * hash of the id, as the table's partitions are), each invoking the updater with batches of
  * the trigger's batch size; a batch writes each hotspot its tips belong to once. Alert writes
  * are not modelled: their rate is set by volunteers and their daily SMS cap, not by tips.
+ *
+ * Keys that are new with every write (a tip's id, its idempotency key and contact, a member
+ * page named by its content) take one write each and are counted in `writes` without a map
+ * entry: none can be the busiest. A tip's `tipCell` depends only on where it is, so it is
+ * taken once per pool place from `tipItem`; its feed shard is `shardOf` the new id, as
+ * `tipItem`'s `shardKey` takes it. Shared keys are numbered and counted in typed arrays.
  */
 import { randomUUID } from 'node:crypto';
 import { tipItem } from '../../functions/lib/dynamo-tip-store.js';
 import { hotspotItem } from '../../functions/lib/dynamo-hotspot-store.js';
-import { pageId } from '../../functions/lib/member-pages.js';
-import { shardOf } from '../../functions/lib/time-shards.js';
+import { shardKeys, shardOf } from '../../functions/lib/time-shards.js';
+import { TIME_SHARDS } from '../../shared/tables.js';
 import { STREAM_TRIGGERS } from '../../shared/triggers.js';
 import type { ClusterTip, Hotspot, Tip } from '../../shared/types.js';
 import { seededRandom } from '../hotspots/synthetic-tips.js';
@@ -41,9 +47,6 @@ export interface WriteModelResult {
 }
 
 const RETENTION = { tipDays: 365, contactDays: 90 };
-const BOTH = ['sharded', 'constant'] as const;
-const SHARDED = ['sharded'] as const;
-const CONSTANT = ['constant'] as const;
 
 /**
  * Counts writes per key per second over `seconds` simulated seconds, with today's keys and,
@@ -53,67 +56,98 @@ const CONSTANT = ['constant'] as const;
 export function modelWrites(input: WriteModelInput): Record<'sharded' | 'constant', WriteModelResult> {
   const rnd = seededRandom(12);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const hotspotOf = new Map<string, Hotspot>();
-  for (const h of input.hotspots) for (const id of h.memberTipIds) hotspotOf.set(id, h);
-  const areaOf = new Map(input.hotspots.map((h) => [h.id, String(hotspotItem(h, undefined, 90).area)]));
   const batchSize = STREAM_TRIGGERS.tips.batchSize;
+  const receivedAt = '2026-11-25T12:00:00.000Z';
+  // Every shared key gets a number, so a second's counts are typed arrays, not string maps.
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const keyOf = (name: string) => {
+    let k = keyIndex.get(name);
+    if (k === undefined) {
+      k = keys.length;
+      keyIndex.set(name, k);
+      keys.push(name);
+    }
+    return k;
+  };
+  const feedKeys = Array.from({ length: TIME_SHARDS }, (_, n) => keyOf(`tips.byTime feed=${shardKeys('tips')[n]}`));
+  // The cell of each pool place, as `tipItem` writes it (it depends on the position alone).
+  const cellKeyOf = Int32Array.from(input.pool, (from) => {
+    const tip = { id: from.id, receivedAt, lat: from.lat, lon: from.lon, geocode: { admin: {} } } as unknown as Tip;
+    const cell = tipItem(tip, RETENTION).cell;
+    return typeof cell === 'string' ? keyOf(`tips.byCell cell=${cell}`) : -1;
+  });
+  // The hotspot each pool tip belongs to (-1: none), its item key and its `byArea` key.
+  const hotspotAt = new Map<string, number>();
+  input.hotspots.forEach((h, i) => {
+    for (const id of h.memberTipIds) hotspotAt.set(id, i);
+  });
+  const hotspotOfPool = Int32Array.from(input.pool, (t) => hotspotAt.get(t.id) ?? -1);
+  const itemKeys = input.hotspots.map((h) => keyOf(`hotspots id=${h.id}`));
+  const areaKeys = input.hotspots.map((h) =>
+    keyOf(`hotspots.byArea area=${String(hotspotItem(h, undefined, 90).area)}`),
+  );
+  const shared = new Int32Array(keys.length);
   const out = {
     sharded: { maxPerSecond: 0, busiest: '', writes: 0 },
     constant: { maxPerSecond: 0, busiest: '', writes: 0 },
   };
-  let batchNo = 0;
-  const receivedAt = '2026-11-25T12:00:00.000Z';
+  const note = (layout: 'sharded' | 'constant', n: number, key: string) => {
+    if (n > out[layout].maxPerSecond) Object.assign(out[layout], { maxPerSecond: n, busiest: key });
+  };
   for (let s = 0; s < input.seconds; s++) {
-    const counts = { sharded: new Map<string, number>(), constant: new Map<string, number>() };
-    const write = (key: string, layouts: ReadonlyArray<'sharded' | 'constant'> = BOTH) => {
-      for (const layout of layouts) {
-        counts[layout].set(key, (counts[layout].get(key) ?? 0) + 1);
-        out[layout].writes++;
-      }
-    };
+    shared.fill(0);
     const arrivals = Math.max(0, Math.round(input.tipsPerSecond + Math.sqrt(input.tipsPerSecond) * gauss()));
-    const shards: Array<Array<{ id: string; cell: string }>> = Array.from({ length: input.streamShards }, () => []);
+    const shards: number[][] = Array.from({ length: input.streamShards }, () => []);
     for (let i = 0; i < arrivals; i++) {
-      const from = input.pool[Math.floor(rnd() * input.pool.length)];
+      const at = Math.floor(rnd() * input.pool.length);
       const id = randomUUID();
-      const tip = { id, receivedAt, lat: from.lat, lon: from.lon, geocode: { admin: {} } } as unknown as Tip;
-      const item = tipItem(tip, RETENTION);
-      write(`tips id=${id}`);
-      write(`tips.byTime feed=${item.feed}`, SHARDED);
-      write('tips.byTime feed=tips', CONSTANT);
-      if (item.cell) write(`tips.byCell cell=${item.cell}`);
-      write(`idempotency key=${randomUUID()}`);
-      write(`tipContacts tipId=${id}`);
-      if (item.cell) shards[shardOf(id) % input.streamShards].push({ id: from.id, cell: item.cell });
+      const shard = shardOf(id);
+      // The tip, its idempotency key and its contact: three keys no other write uses.
+      out.sharded.writes += 3;
+      out.constant.writes += 3;
+      shared[feedKeys[shard]]++; // sharded layout only
+      out.sharded.writes++;
+      out.constant.writes++; // `feed = 'tips'`: counted below, every arrival
+      const cell = cellKeyOf[at];
+      if (cell >= 0) {
+        shared[cell]++;
+        out.sharded.writes++;
+        out.constant.writes++;
+        shards[shard % input.streamShards].push(at);
+      }
     }
+    note('constant', arrivals, 'tips.byTime feed=tips');
+    note('sharded', arrivals > 0 ? 1 : 0, 'a key new with each write');
+    note('constant', arrivals > 0 ? 1 : 0, 'a key new with each write');
     // The updater: each stream shard's batches, each writing every hotspot its tips are in.
+    let statusWrites = 0;
     for (const tips of shards) {
       for (let start = 0; start < tips.length; start += batchSize) {
-        batchNo++;
-        const touched = new Map<string, Set<string>>();
-        for (const t of tips.slice(start, start + batchSize)) {
-          const h = hotspotOf.get(t.id);
-          if (!h) continue;
-          const cells = touched.get(h.id) ?? new Set<string>();
-          cells.add(t.cell);
-          touched.set(h.id, cells);
+        const touched = new Map<number, Set<number>>();
+        for (const at of tips.slice(start, start + batchSize)) {
+          const h = hotspotOfPool[at];
+          if (h < 0) continue;
+          const cells = touched.get(h) ?? new Set<number>();
+          cells.add(cellKeyOf[at]);
+          touched.set(h, cells);
         }
-        for (const [id, cells] of touched) {
-          write(`hotspots id=${id}`);
-          write(`hotspots.byArea area=${areaOf.get(id)}`, SHARDED);
-          write('hotspots.byStatus status=active', CONSTANT);
-          // Content-named pages: every write is a new key, and the page it replaces is deleted.
-          for (const cell of cells) {
-            write(`hotspots id=${pageId(id, cell, 0, `new${batchNo}`)}`, SHARDED);
-            write(`hotspots id=${pageId(id, cell, 0, `old${batchNo}`)}`, SHARDED);
-          }
+        for (const [h, cells] of touched) {
+          shared[itemKeys[h]]++; // both layouts
+          shared[areaKeys[h]]++; // sharded: `byArea`
+          statusWrites++; // constant: `status = 'active'`
+          out.sharded.writes += 2 + 2 * cells.size; // item, byArea, a new member page a cell and the old one deleted
+          out.constant.writes += 2;
         }
       }
     }
-    for (const layout of BOTH) {
-      for (const [key, n] of counts[layout]) {
-        if (n > out[layout].maxPerSecond) Object.assign(out[layout], { maxPerSecond: n, busiest: key });
-      }
+    note('constant', statusWrites, 'hotspots.byStatus status=active');
+    for (let k = 0; k < shared.length; k++) {
+      if (shared[k] === 0) continue;
+      note('sharded', shared[k], keys[k]);
+      // The constant layout has the same keys but for the sharded feed and `byArea`.
+      if (!keys[k].startsWith('tips.byTime') && !keys[k].startsWith('hotspots.byArea'))
+        note('constant', shared[k], keys[k]);
     }
   }
   return out;
