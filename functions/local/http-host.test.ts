@@ -174,6 +174,20 @@ describe('the host over HTTP', () => {
     expect((await raw('/assets/app.js')).body.toString()).toBe(BIG);
   });
 
+  it('compresses a file once per version: a rebuilt file is served new, not from the cache', async () => {
+    const file = join(root, 'rebuilt.js');
+    writeFileSync(file, BIG);
+    const first = await raw('/rebuilt.js', { 'accept-encoding': 'br' });
+    expect(brotliDecompressSync(first.body).toString()).toBe(BIG);
+    expect(Number(first.headers['content-length'])).toBe(first.body.length);
+    const again = await raw('/rebuilt.js', { 'accept-encoding': 'br' });
+    expect(again.body).toEqual(first.body);
+    const changed = BIG.replace('compress me', 'changed now');
+    writeFileSync(file, `${changed}// longer\n`);
+    const fresh = await raw('/rebuilt.js', { 'accept-encoding': 'br' });
+    expect(brotliDecompressSync(fresh.body).toString()).toBe(`${changed}// longer\n`);
+  });
+
   it('passes a body that is not UTF-8 to the API as base64, not as replacement characters', async () => {
     const bytes = Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]);
     await raw('/api/tips', { 'content-type': 'application/json' }, 'POST', bytes);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import {
   createServer,
   type IncomingMessage,
@@ -9,7 +10,8 @@ import {
 } from 'node:http';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/web-security-headers.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -173,12 +175,64 @@ function send(
   }
   const zip =
     encoding === 'br'
-      ? createBrotliCompress({
-          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: size },
-        })
-      : createGzip({ level: 6 });
+      ? createBrotliCompress({ params: { ...BROTLI.params, [constants.BROTLI_PARAM_SIZE_HINT]: size } })
+      : createGzip(GZIP);
   res.writeHead(status, { ...out, 'content-encoding': encoding });
   pipeline(source, zip, res, done);
+}
+
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+const GZIP = { level: 6 };
+const compressors = {
+  br: (b: Buffer) => promisify(brotliCompress)(b, BROTLI),
+  gzip: (b: Buffer) => promisify(gzip)(b, GZIP),
+};
+
+/**
+ * A file compressed once per version and kept, as CloudFront keeps what it compressed:
+ * compressing MapLibre on every request would cost the host tens of ms of CPU each time, all
+ * while a page waits. Keyed by path, size and modification time, so a rebuilt file is new.
+ */
+const compressedFiles = new Map<string, Promise<Buffer>>();
+
+function compressedFile(file: string, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${encoding}:${size}:${mtimeMs}:${file}`;
+  let body = compressedFiles.get(key);
+  if (!body) {
+    body = readFile(file).then(compressors[encoding]);
+    // A failed read is not kept: the next request tries again.
+    body.catch(() => compressedFiles.delete(key));
+    compressedFiles.set(key, body);
+  }
+  return body;
+}
+
+/** Sends a file of the web root: compressed from the cache when the client and the type allow, else streamed. */
+function sendFile(req: IncomingMessage, res: ServerResponse, headers: OutgoingHttpHeaders, file: string): void {
+  const size = statSync(file).size;
+  const encoding =
+    COMPRESSIBLE.test(String(headers['content-type'] ?? '')) && size >= MIN_COMPRESS_BYTES
+      ? encodingFor(req.headers['accept-encoding']?.toString())
+      : undefined;
+  if (!encoding) {
+    send(req, res, 200, headers, { stream: createReadStream(file), size });
+    return;
+  }
+  compressedFile(file, encoding).then(
+    (body) => {
+      res.writeHead(200, {
+        ...headers,
+        vary: 'accept-encoding',
+        ...SECURITY,
+        'content-encoding': encoding,
+        'content-length': body.length,
+      });
+      res.end(body);
+    },
+    // A file that vanished or cannot be read ends this response, never the server.
+    () => res.destroy(),
+  );
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
@@ -249,15 +303,14 @@ function serveStatic(webRoot: string, pathname: string, req: IncomingMessage, re
     return;
   }
   const immutable = !relative(join(root, 'assets'), file).startsWith('..');
-  send(
+  sendFile(
     req,
     res,
-    200,
     {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     },
-    { stream: createReadStream(file), size: statSync(file).size },
+    file,
   );
 }
 
