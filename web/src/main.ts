@@ -21,6 +21,12 @@ async function start(): Promise<void> {
   // Asked for now, so it is in by the time a view wants it (the map style, the sign-in mode).
   void runtimeConfig();
   const view = viewFor(location.pathname, location.hash);
+  // The coordinator's and the patrol's map is what their page is for: MapLibre is evaluated and
+  // its worker started (`base-map.ts`) while the view's own code loads and mounts, not after.
+  // The public view lists the risk areas first (on a slow phone, evaluating MapLibre first
+  // delays the list by half a second) and loads its map after. A failure shows when the view
+  // imports it.
+  if (view !== 'public') void import('./map/base-map.js').catch(() => undefined);
   document.body.dataset.view = view;
   const lang = rememberedLanguage();
   const [mount] = await Promise.all([VIEWS[view](), lang === 'th' ? undefined : setLanguage(lang)]);

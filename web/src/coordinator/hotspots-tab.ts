@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, placeWords, riskLabel } from '../format.js'
 import type { BaseMap } from '../map/base-map.js';
 import { featureBounds } from '../map/feature-bounds.js';
 import { addHotspotLayers, type HotspotLayers } from '../map/hotspot-layers.js';
+import { TIP_LAYER } from './tip-layers.js';
 
 type HotspotFeature = CoordinatorHotspotCollection['features'][number];
 
@@ -144,7 +145,7 @@ export function createHotspotsTab(pending: Promise<BaseMap | null>): HotspotsTab
     if (!b) return;
     void b.ready.then(() => {
       // Under the tips, so clusters stay readable on top of the areas.
-      layers = addHotspotLayers(b.map, 'coord-hotspot', 'tip-cluster', data);
+      layers = addHotspotLayers(b.map, 'coord-hotspot', TIP_LAYER, data);
     });
   });
   return {

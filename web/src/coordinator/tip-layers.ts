@@ -14,8 +14,8 @@ import { EMPTY } from '../map/map-style.js';
 import { tipPoint } from './tip-export.js';
 
 const SOURCE = 'tips';
-export const TIP_POINT_LAYER = 'tip-point';
-export const TIP_CLUSTER_LAYER = 'tip-cluster';
+/** Clusters and single tips, one layer (`addLayers`). */
+export const TIP_LAYER = 'tip-point';
 
 /** Cluster radius 50 px, no clusters from zoom 13, where single tips are what a coordinator reads. */
 const CLUSTER = { radius: 50, maxZoom: 12, minPoints: 2 };
@@ -80,7 +80,7 @@ const CHOROPLETH_LAYER = 'tambon-choropleth';
 /** The choropleth, added the first time it is asked for, under the hotspots and the tips. */
 function addChoropleth(map: MapLibreMap): void {
   if (map.getLayer(CHOROPLETH_LAYER)) return;
-  const below = ['coord-hotspot-fill', TIP_CLUSTER_LAYER].find((id) => map.getLayer(id));
+  const below = ['coord-hotspot-fill', TIP_LAYER].find((id) => map.getLayer(id));
   map.addLayer(
     {
       id: CHOROPLETH_LAYER,
@@ -92,30 +92,30 @@ function addChoropleth(map: MapLibreMap): void {
   );
 }
 
+const IS_CLUSTER = ['has', 'point_count'];
+const URGENT = ['get', 'urgent'];
+
+/**
+ * Clusters and single tips are one circle layer, each paint property a `case` on whether
+ * the feature is a cluster: one shader for both, compiled with the first tips drawn, instead
+ * of a second compile (tens of ms in software GL) the first time a filter shows single tips.
+ */
 function addLayers(map: MapLibreMap): void {
   map.addSource(SOURCE, { type: 'geojson', data: EMPTY });
   map.addLayer({
-    id: TIP_CLUSTER_LAYER,
+    id: TIP_LAYER,
     type: 'circle',
     source: SOURCE,
-    filter: ['has', 'point_count'],
     paint: {
-      'circle-color': '#1e2a38',
-      'circle-opacity': 0.85,
-      'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 23, 1000, 29],
-      'circle-stroke-color': '#fff',
-      'circle-stroke-width': 2,
-    },
-  });
-  map.addLayer({
-    id: TIP_POINT_LAYER,
-    type: 'circle',
-    source: SOURCE,
-    filter: ['!', ['has', 'point_count']],
-    paint: {
-      'circle-color': STATUS_COLOR as never,
-      'circle-radius': ['case', ['get', 'urgent'], 8, 6],
-      'circle-stroke-color': ['case', ['get', 'urgent'], '#bd0026', '#ffffff'],
+      'circle-color': ['case', IS_CLUSTER, '#1e2a38', STATUS_COLOR] as never,
+      'circle-opacity': ['case', IS_CLUSTER, 0.85, 1] as never,
+      'circle-radius': [
+        'case',
+        IS_CLUSTER,
+        ['step', ['get', 'point_count'], 13, 10, 17, 100, 23, 1000, 29],
+        ['case', URGENT, 8, 6],
+      ] as never,
+      'circle-stroke-color': ['case', IS_CLUSTER, '#ffffff', ['case', URGENT, '#bd0026', '#ffffff']] as never,
       'circle-stroke-width': 2,
     },
   });
@@ -159,20 +159,20 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
     );
   };
   map.on('moveend', draw);
-  map.on('click', TIP_CLUSTER_LAYER, (e) => {
+  map.on('click', TIP_LAYER, (e) => {
     const f = e.features?.[0];
     if (!f) return;
-    const zoom = Math.min(index.getClusterExpansionZoom(f.properties.cluster_id as number), 16);
+    const cluster = f.properties.cluster_id;
+    if (typeof cluster !== 'number') {
+      const id = f.properties.id;
+      if (typeof id === 'string') open(id);
+      return;
+    }
+    const zoom = Math.min(index.getClusterExpansionZoom(cluster), 16);
     map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
   });
-  map.on('click', TIP_POINT_LAYER, (e) => {
-    const id = e.features?.[0]?.properties?.id;
-    if (typeof id === 'string') open(id);
-  });
-  for (const id of [TIP_CLUSTER_LAYER, TIP_POINT_LAYER]) {
-    map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
-  }
+  map.on('mouseenter', TIP_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
+  map.on('mouseleave', TIP_LAYER, () => (map.getCanvas().style.cursor = ''));
   let shownCounts = new Map<string, number>();
   let wanted: Map<string, number> | null = null;
   return {
@@ -202,8 +202,7 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
     },
     setVisible(on) {
       visible = on;
-      for (const id of [TIP_CLUSTER_LAYER, TIP_POINT_LAYER])
-        map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      map.setLayoutProperty(TIP_LAYER, 'visibility', on ? 'visible' : 'none');
       draw();
     },
   };

@@ -16,7 +16,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { liveAttr } from '../i18n/i18n.js';
 import { loadPlaces } from '../place-names.js';
-import { basemapUrl, offlineStyle, TAMBON_AREA_LINE } from './map-style.js';
+import { basemapUrl, offlineStyle, OUTSIDE_COLOR, TAMBON_AREA_LINE } from './map-style.js';
 import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
 
 setWorkerUrl(workerUrl);
@@ -44,6 +44,8 @@ export interface BaseMap {
 
 /** Creates the map in `container`; throws when the device has no WebGL. */
 export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string } = {}): BaseMap {
+  // The offline style has no background layer; what is not Thailand shows through the canvas.
+  if (!opts.styleUrl) container.style.backgroundColor = OUTSIDE_COLOR;
   const map = new MapLibreMap({
     container,
     style: opts.styleUrl ?? offlineStyle(),

@@ -85,7 +85,19 @@ export function addHotspotLayers(
       type: 'line',
       source: polygons,
       filter: IS_AREA,
-      paint: { 'line-color': RISK_COLOR_EXPRESSION, 'line-width': ['case', selected, 3, 1.5] as never },
+      paint: {
+        'line-color': RISK_COLOR_EXPRESSION,
+        // By zoom and data, like the province line's width: the two layers share one shader.
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          5,
+          ['case', selected, 3, 1.5],
+          10,
+          ['case', selected, 3, 1.5],
+        ] as never,
+      },
     },
     before,
   );

@@ -7,6 +7,9 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import { HOME_PROVINCES } from '../../../shared/geocoder/home-provinces.js';
 
+/** Outside Thailand: the offline map's container background (`base-map.ts`). */
+export const OUTSIDE_COLOR = '#dcdfe2';
+
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const isServed: ExpressionSpecification = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]];
@@ -32,9 +35,10 @@ export function offlineStyle(): StyleSpecification {
       },
     },
     layers: [
-      // Outside Thailand is neutral grey, not sea blue: the basemap has no Malaysia, and
-      // painting it as water would mislead a patrol at the border.
-      { id: 'outside', type: 'background', paint: { 'background-color': '#dcdfe2' } },
+      // No background layer: outside Thailand is the map container's background
+      // (`OUTSIDE_COLOR`, neutral grey, not sea blue: the basemap has no Malaysia, and painting
+      // it as water would mislead a patrol at the border), seen through the transparent canvas.
+      // A background layer would cost a shader compile and a full-screen pass each frame.
       {
         // One layer for served and other provinces, its colour and opacity data-driven: it
         // then shares its shader with the hotspot fill, and every shader costs the first
@@ -50,10 +54,22 @@ export function offlineStyle(): StyleSpecification {
         },
       },
       {
+        // Colour data-driven and width by zoom and data, like the hotspot outline's: one shader.
         id: 'province-line',
         type: 'line',
         source: 'provinces',
-        paint: { 'line-color': '#7b7b72', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.5, 10, 1.5] },
+        paint: {
+          'line-color': ['case', isServed, '#7b7b72', '#7b7b72'],
+          'line-width': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            5,
+            ['case', isServed, 0.5, 0.5],
+            10,
+            ['case', isServed, 1.5, 1.5],
+          ],
+        },
       },
     ],
   };
