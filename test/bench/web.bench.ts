@@ -1,7 +1,7 @@
 /**
  * Web app figures (issue 11), in headless Chromium on this machine against the built app
- * served by the real local host (its compression and headers), with the API answered from
- * synthetic data in the browser so only the front end is measured:
+ * served by the real local host (its compression and headers), with the API answered by
+ * that host from synthetic data in memory (no database), so only the front end is measured:
  * - the coordinator map with 10,000 tips interactive after navigation (baseline: no tips);
  * - a filter change redrawn on map and list (baseline: re-applying the same filter);
  * - the public view on a phone profile with 4x CPU throttling, cold cache, until the
@@ -13,7 +13,7 @@ import os from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TipListItem } from '../../shared/api/wire.js';
-import { createHttpHost } from '../../functions/local/http-host.js';
+import { createHttpHost, type ApiHandler } from '../../functions/local/http-host.js';
 import { ensureWebBuild } from '../../functions/local/web-build.js';
 import { launchChromium } from '../browser/chromium.js';
 import type { BenchRow } from './types.js';
@@ -25,48 +25,61 @@ const TIPS = 10_000;
 const PAGE_SIZE = 1000;
 const KB = 1024;
 
-async function startHost(): Promise<{ url: string; server: Server }> {
+/** What the stand-in API answers with; the coordinator rows swap the tips between runs. */
+interface ApiData {
+  tips: TipListItem[];
+  snapshot: string;
+}
+
+/**
+ * The API answered from memory, as the API answers: tips filtered by `since`/`until` (both
+ * inclusive) and paged newest first, the public snapshot, empty lists for the rest. It is the
+ * local host's API handler, so pages travel over HTTP, compressed, as they do from the real
+ * host (not through the DevTools protocol, which copies every body through two processes).
+ */
+function fakeApi(data: ApiData): ApiHandler {
+  // Each answer is built once per query and set of tips: the stand-in shares the machine's two
+  // cores with the browser, and filtering and serialising 10,000 tips again for every run
+  // would be the host's time counted against the front end.
+  const answers = new Map<string, string>();
+  const tipsPage = (q: Record<string, string | undefined>) => {
+    const since = q.since ?? '';
+    const until = q.until ?? '~';
+    const match = data.tips.filter((t) => t.receivedAt >= since && t.receivedAt <= until);
+    const from = Number(q.next ?? 0);
+    const limit = Number(q.limit ?? 50);
+    const next = from + limit < match.length ? { next: String(from + limit) } : {};
+    return JSON.stringify({ items: match.slice(from, from + limit), ...next });
+  };
+  let answeredFor: TipListItem[] = data.tips;
+  return async (event) => {
+    const q = event.queryStringParameters ?? {};
+    const json = (body: string) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body });
+    if (event.path === '/api/tips') {
+      if (answeredFor !== data.tips) answers.clear();
+      answeredFor = data.tips;
+      const key = JSON.stringify(q);
+      let body = answers.get(key);
+      if (body === undefined) answers.set(key, (body = tipsPage(q)));
+      return json(body);
+    }
+    if (event.path === '/api/hotspots') return json(data.snapshot);
+    if (event.path === '/api/coordinator/hotspots') return json('{"type":"FeatureCollection","features":[]}');
+    return json('{"items":[]}');
+  };
+}
+
+/** The built app on the real local host (its compression and headers), the API from `data`. */
+async function startHost(data: ApiData): Promise<{ url: string; server: Server }> {
   const webRoot = await ensureWebBuild();
-  // Every /api call is answered in the browser; the host serves the built app only.
-  const server = createHttpHost({
-    api: async () => ({
-      statusCode: 404,
-      headers: { 'content-type': 'application/json' },
-      body: '{"error":{"code":"not_found","message":"bench"}}',
-    }),
-    webRoot,
-  });
+  const server = createHttpHost({ api: fakeApi(data), webRoot });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
 }
 
-/** Answers the API from memory: tips filtered and paged as the API does, the snapshot, empty lists. */
-async function fakeApi(context: BrowserContext, tips: TipListItem[], nowIso: string): Promise<void> {
-  const snapshot = JSON.stringify(syntheticSnapshot(nowIso));
-  await context.route('**/api/**', (route) => {
-    const url = new URL(route.request().url());
-    const json = (body: string) => route.fulfill({ status: 200, contentType: 'application/json', body });
-    if (url.pathname === '/api/tips') {
-      // As the API answers: `since` and `until` inclusive, newest first, paged.
-      const since = url.searchParams.get('since') ?? '';
-      const until = url.searchParams.get('until') ?? '~';
-      const match = tips.filter((t) => t.receivedAt >= since && t.receivedAt <= until);
-      const from = Number(url.searchParams.get('next') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 50);
-      const items = match.slice(from, from + limit);
-      const next = from + limit < match.length ? { next: String(from + limit) } : {};
-      return json(JSON.stringify({ items, ...next }));
-    }
-    if (url.pathname === '/api/hotspots') return json(snapshot);
-    if (url.pathname === '/api/coordinator/hotspots') return json('{"type":"FeatureCollection","features":[]}');
-    return json('{"items":[]}');
-  });
-}
-
-async function coordinatorContext(browser: Browser, tips: TipListItem[], nowIso: string): Promise<BrowserContext> {
+async function coordinatorContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, serviceWorkers: 'block' });
-  await fakeApi(context, tips, nowIso);
   // Signed in already: the bench measures the console, not typing a token.
   await context.addInitScript(() =>
     sessionStorage.setItem('phithak.session', JSON.stringify({ token: 'bench', user: 'bench' })),
@@ -117,13 +130,12 @@ async function filterMs(page: Page, name: string, value: string): Promise<number
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function coordinatorRows(browser: Browser, url: string): Promise<BenchRow[]> {
-  const nowMs = Date.now();
-  const nowIso = new Date(nowMs).toISOString();
+async function coordinatorRows(browser: Browser, url: string, data: ApiData, nowMs: number): Promise<BenchRow[]> {
   const runs = async (tips: TipListItem[]) => {
+    data.tips = tips;
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const context = await coordinatorContext(browser, tips, nowIso);
+      const context = await coordinatorContext(browser);
       times.push(await coordinatorReadyMs(await context.newPage(), url));
       await context.close();
     }
@@ -133,7 +145,7 @@ async function coordinatorRows(browser: Browser, url: string): Promise<BenchRow[
   const empty = await runs([]);
   const full = await runs(tips);
 
-  const context = await coordinatorContext(browser, tips, nowIso);
+  const context = await coordinatorContext(browser);
   const page = await context.newPage();
   await coordinatorReadyMs(page, url);
   await filterMs(page, 'windowDays', '365');
@@ -180,7 +192,6 @@ async function publicPhoneMs(
   url: string,
   throttle: number,
 ): Promise<{ listed: number; drawn: number }> {
-  const nowIso = new Date().toISOString();
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -188,7 +199,6 @@ async function publicPhoneMs(
     hasTouch: true,
     serviceWorkers: 'block',
   });
-  await fakeApi(context, [], nowIso);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -238,7 +248,6 @@ interface Part {
 /** Every JS and CSS file the public view loads (the MapLibre worker included), weighed. */
 async function publicParts(browser: Browser, url: string): Promise<Part[]> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
-  await fakeApi(context, [], new Date().toISOString());
   const parts: Part[] = [];
   const pending: Promise<void>[] = [];
   context.on('response', (res) => {
@@ -306,11 +315,17 @@ function weightRows(parts: Part[]): BenchRow[] {
 
 /** The web rows of `npm run bench`. */
 export async function run(): Promise<BenchRow[]> {
-  const { url, server } = await startHost();
+  const nowMs = Date.now();
+  const data: ApiData = { tips: [], snapshot: JSON.stringify(syntheticSnapshot(new Date(nowMs).toISOString())) };
+  const { url, server } = await startHost(data);
   const browser = await launchChromium();
   try {
     const parts = await publicParts(browser, url);
-    return [...(await coordinatorRows(browser, url)), ...(await publicRows(browser, url)), ...weightRows(parts)];
+    return [
+      ...(await coordinatorRows(browser, url, data, nowMs)),
+      ...(await publicRows(browser, url)),
+      ...weightRows(parts),
+    ];
   } finally {
     await browser.close();
     server.close();
