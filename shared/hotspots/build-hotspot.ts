@@ -2,14 +2,7 @@
  * Builds one hotspot from its member tips: geometry, counts, place, risk, Gi*, trend, and the
  * identity fields carried over from the hotspot it continues (if any).
  */
-import {
-  TIP_CATEGORIES,
-  type AdminArea,
-  type ClusterTip,
-  type Hotspot,
-  type HotspotHistoryEntry,
-  type TipCategory,
-} from '../types.js';
+import { TIP_CATEGORIES, type AdminArea, type Hotspot, type HotspotHistoryEntry, type TipCategory } from '../types.js';
 import { boxOfPoints } from './box.js';
 import { bufferedHull, meanPosition } from './geometry.js';
 import { giStar, type HexCounts } from './gi-star.js';
@@ -17,7 +10,7 @@ import type { HotspotOptions } from './options.js';
 import { hotspotRisk } from './risk.js';
 import { isoMs } from './time.js';
 import { hotspotTrend, type Trend } from './trend.js';
-import { columnsOf, type TipColumns } from './tip-columns.js';
+import type { TipColumns } from './tip-columns.js';
 import { tipCell } from './tip-cells.js';
 
 /** Most history entries kept per hotspot (oldest dropped first). */
@@ -33,18 +26,9 @@ export interface HotspotIdentity {
   splitFrom?: string;
 }
 
-/** Builds the hotspot of `members` (sorted by id) at `now`. `counts`: tips per Gi* hexagon. */
-export function buildHotspot(
-  members: ClusterTip[],
-  identity: HotspotIdentity,
-  ctx: { now: string; options: HotspotOptions; counts: HexCounts },
-): Hotspot {
-  return buildHotspotOfColumns(columnsOf(members), allIndices(members.length), identity, ctx);
-}
-
 /**
- * Builds the hotspot whose members are the tips `members` (indices into `cols`, in id order):
- * the same hotspot {@link buildHotspot} builds from those tips as objects.
+ * Builds the hotspot whose members are the tips `members` (indices into `cols`, in id order)
+ * at `now`. `counts`: tips per Gi* hexagon.
  */
 export function buildHotspotOfColumns(
   cols: TipColumns,
@@ -118,12 +102,6 @@ export function buildHotspotOfColumns(
   if (splitFrom) hotspot.splitFrom = splitFrom;
   hotspot.history = nextHistory(hotspot, identity);
   return hotspot;
-}
-
-function allIndices(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
 }
 
 /** The `tipCell` of each member (the store pages membership by it); cells are few, so each string is shared. */

@@ -23,12 +23,26 @@ export function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The columns each cluster of {@link clusterTips} was computed on, with its member indices:
+ * building its hotspot (engine.ts) then reads them instead of packing the same tips again,
+ * which cost as much as the geometry itself. Weak: it goes with the clusters.
+ */
+const clusterColumnsOf = new WeakMap<TipCluster, { cols: TipColumns; members: Int32Array }>();
+
+/** The columns and member indices `c` was clustered from, if {@link clusterTips} made it. */
+export function columnsOfCluster(c: TipCluster): { cols: TipColumns; members: Int32Array } | undefined {
+  return clusterColumnsOf.get(c);
+}
+
 /** Clusters tips; clusters come sorted by `key`. */
 export function clusterTips(tips: ClusterTip[], options: { epsKm: number; minPoints: number }): TipCluster[] {
-  return clusterColumns(columnsOf(tips), options).map((c) => ({
-    key: c.key,
-    members: Array.from(c.members, (i) => tips[i]),
-  }));
+  const cols = columnsOf(tips);
+  return clusterColumns(cols, options).map((c) => {
+    const cluster = { key: c.key, members: Array.from(c.members, (i) => tips[i]) };
+    clusterColumnsOf.set(cluster, { cols, members: c.members });
+    return cluster;
+  });
 }
 
 /** One cluster of {@link clusterColumns}: member indices into the columns, in id order. */

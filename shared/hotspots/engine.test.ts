@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterTip, TipCategory } from '../types.js';
 import { isPublicHotspot, recomputeHotspots } from './index.js';
+import { clusterTips, type TipCluster } from './cluster-tips.js';
+import { assembleHotspots } from './engine.js';
+import { hexCounts } from './gi-star.js';
 import { DEFAULT_HOTSPOT_OPTIONS } from './options.js';
 import { containsPoint } from './identity.js';
 
@@ -178,5 +181,30 @@ describe('recomputeHotspots', () => {
     expect(alone.giConfidence).toBe(99);
     expect(amid).toBeDefined();
     expect(amid?.giZ as number).toBeLessThan(alone.giZ as number);
+  });
+});
+
+describe('assembleHotspots', () => {
+  it('builds the same hotspots from clusters made by clusterTips as from the same clusters built by hand', () => {
+    const tips = [
+      ...clump('a', 9, 6.42, 101.82),
+      ...clump('b', 7, 6.5, 101.7, { category: 'forced_fishing' as TipCategory, urgent: true, reporterKey: 'r1' }),
+      ...clump('c', 5, 6.3, 101.9, { receivedAt: ago(20) }),
+    ];
+    const options = { ...DEFAULT_HOTSPOT_OPTIONS };
+    const made = clusterTips(tips, options);
+    expect(made.length).toBe(3);
+    // Copies carry no columns: assembleHotspots packs their members itself.
+    const byHand: TipCluster[] = made.map((c) => ({ key: c.key, members: [...c.members] }));
+    const counts = hexCounts(
+      tips.map((t) => t.lat),
+      tips.map((t) => t.lon),
+      options.hexSizeKm,
+    );
+    const existing = recomputeHotspots({ tips: tips.slice(0, 20), existing: [], now: ago(2) }).upserts;
+    const ctx = { now: NOW, options, counts, takenIds: new Set(existing.map((h) => h.id)) };
+    const fromColumns = assembleHotspots(made, existing, ctx);
+    expect(assembleHotspots(byHand, existing, ctx)).toEqual(fromColumns);
+    expect(fromColumns.upserts.map((h) => h.tipCount).sort()).toEqual([5, 7, 9]);
   });
 });

@@ -4,11 +4,11 @@
  * scheduled safety net; update-around.ts does the same for one neighbourhood.
  */
 import type { ClusterTip, Hotspot } from '../types.js';
-import { buildHotspot, buildHotspotOfColumns, type HotspotIdentity } from './build-hotspot.js';
-import { clusterColumns, type TipCluster } from './cluster-tips.js';
+import { buildHotspotOfColumns, type HotspotIdentity } from './build-hotspot.js';
+import { clusterColumns, columnsOfCluster, type TipCluster } from './cluster-tips.js';
 import { hexCounts, type HexCounts } from './gi-star.js';
-import { factsOfColumnClusters, factsOfTipClusters, matchClusters, type ClusterFacts } from './identity.js';
-import { columnsOf, type TipColumns } from './tip-columns.js';
+import { factsOfColumnClusters, matchClusters, type ClusterFacts } from './identity.js';
+import { columnsOf, TipColumnsBuilder, type TipColumns } from './tip-columns.js';
 import { inWindow } from './in-window.js';
 import { StringIndex } from './string-index.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
@@ -100,7 +100,7 @@ function ownersOf(cols: TipColumns, existing: readonly Hotspot[]): Int32Array {
   return owner;
 }
 
-export { inWindow, MAX_CLUSTER_LAT } from './in-window.js';
+export { MAX_CLUSTER_LAT } from './in-window.js';
 
 /** The ids of the hotspots, which new hotspots must not reuse. */
 export function idsOf(hotspots: Hotspot[]): Set<string> {
@@ -124,8 +124,37 @@ interface AssembleContext {
  * stored hotspot (a new hotspot gets a fresh id even if its key once named another one).
  */
 export function assembleHotspots(clusters: TipCluster[], existing: Hotspot[], ctx: AssembleContext): HotspotChanges {
-  const facts = factsOfTipClusters(clusters, existing);
-  return assembleFrom(facts, existing, (c, identity, build) => buildHotspot(clusters[c].members, identity, build), ctx);
+  const { cols, members } = clustersInColumns(clusters);
+  const columnClusters = clusters.map((c, i) => ({ key: c.key, members: members[i] }));
+  const facts = factsOfColumnClusters(cols, columnClusters, ownersOf(cols, existing));
+  return assembleFrom(
+    facts,
+    existing,
+    (c, identity, build) => buildHotspotOfColumns(cols, members[c], identity, build),
+    ctx,
+  );
+}
+
+/**
+ * The clusters' members as columns and indices: the columns they were clustered from when
+ * they all share them (`clusterTips`), else every member packed into one new set, cluster
+ * after cluster, so matching and building run as in the full recomputation.
+ */
+function clustersInColumns(clusters: TipCluster[]): { cols: TipColumns; members: Int32Array[] } {
+  const known = clusters.map(columnsOfCluster);
+  const cols = known[0]?.cols;
+  if (cols && known.every((k) => k?.cols === cols)) return { cols, members: known.map((k) => k!.members) };
+  const builder = new TipColumnsBuilder();
+  const members = clusters.map((c) => {
+    const from = builder.length;
+    const indices = new Int32Array(c.members.length);
+    for (let k = 0; k < indices.length; k++) {
+      builder.add(c.members[k]);
+      indices[k] = from + k;
+    }
+    return indices;
+  });
+  return { cols: builder.finish(), members };
 }
 
 function assembleFrom(

@@ -9,7 +9,7 @@
  * neighbourhood can be matched on its own (update-around.ts).
  */
 import type { Hotspot, LatLon } from '../types.js';
-import type { ColumnCluster, TipCluster } from './cluster-tips.js';
+import type { ColumnCluster } from './cluster-tips.js';
 import { meanPosition } from './geometry.js';
 import type { TipColumns } from './tip-columns.js';
 
@@ -26,26 +26,6 @@ export interface ClusterFacts {
   centre: LatLon;
   /** Shared tips per stored hotspot (by index into `existing`). */
   overlaps: Map<number, number>;
-}
-
-/** Facts of clusters of tip objects; a tip is owned by the stored hotspot listing it (the last one, if several do). */
-export function factsOfTipClusters(clusters: TipCluster[], existing: readonly Hotspot[]): ClusterFacts[] {
-  const owner = new Map<string, number>();
-  existing.forEach((h, e) => h.memberTipIds.forEach((id) => owner.set(id, e)));
-  return clusters.map((c) => {
-    const overlaps = new Map<number, number>();
-    if (owner.size > 0) {
-      for (const t of c.members) {
-        const e = owner.get(t.id);
-        if (e !== undefined) overlaps.set(e, (overlaps.get(e) ?? 0) + 1);
-      }
-    }
-    const centre = meanPosition(
-      c.members.map((t) => t.lat),
-      c.members.map((t) => t.lon),
-    );
-    return { key: c.key, centre, overlaps };
-  });
 }
 
 /** Facts of clusters of columns; `owner[i]` is the index of the stored hotspot holding tip `i`, or -1. */

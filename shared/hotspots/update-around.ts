@@ -18,7 +18,8 @@ import { boxContains, boxesMeet, boxOfHotspot, boxOfPoints, growBox, unionBox, t
 import { cellsInBox, tipCell } from './tip-cells.js';
 import { StaleHotspotsError, WorkLimitError } from './errors.js';
 import { clusterTips, type TipCluster } from './cluster-tips.js';
-import { assembleHotspots, idsOf, inWindow, type HotspotChanges } from './engine.js';
+import { assembleHotspots, idsOf, type HotspotChanges } from './engine.js';
+import { windowTest } from './in-window.js';
 import { meanPosition } from './geometry.js';
 import { hexCounts, type HexCounts } from './gi-star.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
@@ -90,7 +91,7 @@ export async function updateAround(
   let inner = unionBox(start, ...firstNear.filter((h) => seeds.has(h.id)).map(boxOfHotspot));
   const clusterMarginKm = 2 * o.epsKm * 1.01;
   const giMarginKm = (o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
-  const cache = new Map<string, ClusterTip[]>();
+  const cache: LoadedCells = { cells: new Set(), tips: [], lats: [], lons: [], loaded: 0 };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const work = growBox(inner, clusterMarginKm);
     const tips = await tipsInBox(work, cache, loadCells, changed, now, o, limits);
@@ -168,9 +169,23 @@ async function assembleWithProbedIds(
   }
 }
 
+/**
+ * What the rounds have loaded: the cells read, the tips among them that are in the window
+ * (each tip's time read once, when it is loaded, not on every pass) and the count of all
+ * tips loaded, for the work cap.
+ */
+interface LoadedCells {
+  cells: Set<string>;
+  tips: ClusterTip[];
+  /** Positions of `tips`, so each pass over them reads flat arrays, not tip objects. */
+  lats: number[];
+  lons: number[];
+  loaded: number;
+}
+
 async function tipsInBox(
   work: Box,
-  cache: Map<string, ClusterTip[]>,
+  cache: LoadedCells,
   loadCells: LoadCells,
   changed: ClusterTip[],
   now: string,
@@ -185,23 +200,40 @@ async function tipsInBox(
       `the neighbourhood needs ${cells.length} cells, over the cap of ${limits.maxCells}`,
     );
   }
-  const missing = cells.filter((c) => !cache.has(c));
+  const test = windowTest(now, o.windowDays);
+  const counts = (t: ClusterTip) => !Number.isNaN(test(t));
+  const missing = cells.filter((c) => !cache.cells.has(c));
   if (missing.length) {
-    for (const c of missing) cache.set(c, []);
-    for (const t of await loadCells(missing)) cache.get(tipCell(t.lat, t.lon))?.push(t);
-    let loaded = 0;
-    for (const list of cache.values()) loaded += list.length;
-    if (loaded > limits.maxTips) {
-      throw new WorkLimitError('tips', `the neighbourhood holds ${loaded} tips, over the cap of ${limits.maxTips}`);
+    for (const c of missing) cache.cells.add(c);
+    const loaded = await loadCells(missing);
+    cache.loaded += loaded.length;
+    if (cache.loaded > limits.maxTips) {
+      throw new WorkLimitError(
+        'tips',
+        `the neighbourhood holds ${cache.loaded} tips, over the cap of ${limits.maxTips}`,
+      );
+    }
+    for (const t of loaded) {
+      if (!counts(t)) continue;
+      cache.tips.push(t);
+      cache.lats.push(t.lat);
+      cache.lons.push(t.lon);
     }
   }
   const inside = (t: ClusterTip) =>
     t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
   // The index may lag the stream: the changed tips themselves are taken as given.
   const changedIds = new Set(changed.map((t) => t.id));
-  const out: ClusterTip[] = changed.filter(inside);
-  for (const list of cache.values()) for (const t of list) if (inside(t) && !changedIds.has(t.id)) out.push(t);
-  return inWindow(out, now, o.windowDays);
+  const out: ClusterTip[] = changed.filter((t) => inside(t) && counts(t));
+  // Every tip inside the box lies in one of its cells, so it has been loaded by now.
+  const { tips, lats, lons } = cache;
+  for (let i = 0; i < tips.length; i++) {
+    const lat = lats[i];
+    const lon = lons[i];
+    if (lat < work.minLat || lat > work.maxLat || lon < work.minLon || lon > work.maxLon) continue;
+    if (!changedIds.has(tips[i].id)) out.push(tips[i]);
+  }
+  return out;
 }
 
 /** Target clusters and the stored hotspots related to them, closed under shared tips and containment. */
