@@ -91,7 +91,7 @@ export async function updateAround(
   let inner = unionBox(start, ...firstNear.filter((h) => seeds.has(h.id)).map(boxOfHotspot));
   const clusterMarginKm = 2 * o.epsKm * 1.01;
   const giMarginKm = (o.giStudyRadiusKm + 2 * o.hexSizeKm) * 1.01;
-  const cache: LoadedCells = { cells: new Set(), tips: [], lats: [], lons: [], loaded: 0 };
+  const cache: LoadedCells = { cells: new Set(), tips: [], lats: [], lons: [], inWindow: [] };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const work = growBox(inner, clusterMarginKm);
     const tips = await tipsInBox(work, cache, loadCells, changed, now, o, limits);
@@ -170,17 +170,17 @@ async function assembleWithProbedIds(
 }
 
 /**
- * What the rounds have loaded: the cells read, the tips among them that are in the window
- * (each tip's time read once, when it is loaded, not on every pass) and the count of all
- * tips loaded, for the work cap.
+ * What the rounds have loaded: the cells read, their tips with positions in flat arrays (each
+ * pass over them reads numbers, not tip objects), whether each is in the window (read once,
+ * and only for tips that fall inside a box: 1 yes, 0 no, -1 not read yet) and the count of
+ * all tips loaded, for the work cap.
  */
 interface LoadedCells {
   cells: Set<string>;
   tips: ClusterTip[];
-  /** Positions of `tips`, so each pass over them reads flat arrays, not tip objects. */
   lats: number[];
   lons: number[];
-  loaded: number;
+  inWindow: number[];
 }
 
 async function tipsInBox(
@@ -206,32 +206,32 @@ async function tipsInBox(
   if (missing.length) {
     for (const c of missing) cache.cells.add(c);
     const loaded = await loadCells(missing);
-    cache.loaded += loaded.length;
-    if (cache.loaded > limits.maxTips) {
+    if (cache.tips.length + loaded.length > limits.maxTips) {
       throw new WorkLimitError(
         'tips',
-        `the neighbourhood holds ${cache.loaded} tips, over the cap of ${limits.maxTips}`,
+        `the neighbourhood holds ${cache.tips.length + loaded.length} tips, over the cap of ${limits.maxTips}`,
       );
     }
     for (const t of loaded) {
-      if (!counts(t)) continue;
       cache.tips.push(t);
       cache.lats.push(t.lat);
       cache.lons.push(t.lon);
+      cache.inWindow.push(-1);
     }
   }
-  const inside = (t: ClusterTip) =>
-    t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon;
   // The index may lag the stream: the changed tips themselves are taken as given.
   const changedIds = new Set(changed.map((t) => t.id));
-  const out: ClusterTip[] = changed.filter((t) => inside(t) && counts(t));
+  const out: ClusterTip[] = changed.filter(
+    (t) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon && counts(t),
+  );
   // Every tip inside the box lies in one of its cells, so it has been loaded by now.
-  const { tips, lats, lons } = cache;
+  const { tips, lats, lons, inWindow } = cache;
   for (let i = 0; i < tips.length; i++) {
     const lat = lats[i];
     const lon = lons[i];
-    if (lat < work.minLat || lat > work.maxLat || lon < work.minLon || lon > work.maxLon) continue;
-    if (!changedIds.has(tips[i].id)) out.push(tips[i]);
+    if (!(lat >= work.minLat && lat <= work.maxLat && lon >= work.minLon && lon <= work.maxLon)) continue;
+    if (inWindow[i] < 0) inWindow[i] = counts(tips[i]) ? 1 : 0;
+    if (inWindow[i] === 1 && !changedIds.has(tips[i].id)) out.push(tips[i]);
   }
   return out;
 }
