@@ -101,14 +101,18 @@ function turfRows(): BenchRow[] {
 function geometryRows(tips: ClusterTip[]): BenchRow[] {
   const options = { ...DEFAULT_HOTSPOT_OPTIONS };
   const clusters = clusterTips(tips, options);
-  const ms = best(3, () => {
+  const run = () => {
     const counts = hexCounts(
       tips.map((t) => t.lat),
       tips.map((t) => t.lon),
       options.hexSizeKm,
     );
     assembleHotspots(clusters, [], { now: NOW, options, counts, takenIds: new Set() });
-  });
+  };
+  // One run first, as the DBSCAN row warms up: the best of 3 then times compiled code, not
+  // the first run's interpreter (twice as slow here).
+  const cold = best(1, run);
+  const ms = best(3, run);
   return [
     {
       area: AREA,
@@ -117,7 +121,7 @@ function geometryRows(tips: ClusterTip[]): BenchRow[] {
       unit: 'ms',
       target: '<= 300 ms',
       pass: ms <= 300,
-      note: `${clusters.length} hotspots; hull+buffer polygons; best of 3 (CPU ${lastCpuMs.toFixed(0)} ms)`,
+      note: `${clusters.length} hotspots; hull+buffer polygons; best of 3 after one warm-up run (CPU ${lastCpuMs.toFixed(0)} ms); the warm-up itself ${cold.toFixed(0)} ms`,
     },
   ];
 }

@@ -17,8 +17,12 @@ const SOURCE = 'tips';
 /** Clusters and single tips, one layer (`addLayers`). */
 export const TIP_LAYER = 'tip-point';
 
-/** Cluster radius 50 px, no clusters from zoom 13, where single tips are what a coordinator reads. */
-const CLUSTER = { radius: 50, maxZoom: 12, minPoints: 2 };
+/**
+ * Cluster radius 50 px, no clusters from zoom 13, where single tips are what a coordinator
+ * reads. No levels under zoom 5 (Thailand whole on a phone): farther out the map shows zoom 5's
+ * clusters, and each level is more of the index a filter change rebuilds.
+ */
+const CLUSTER = { radius: 50, minZoom: 5, maxZoom: 12, minPoints: 2 };
 
 /** Review status colours; `new` is the one that needs a coordinator. */
 const STATUS_COLOR = [
