@@ -13,8 +13,14 @@ export const LOADED_DAYS = 365;
 /** The API's page limit; an older API that allows only 200 is met with 200. */
 const PAGE = 1000;
 const OLD_API_PAGE = 200;
-/** Windows paged at once: the six connections a browser opens to one host over HTTP/1.1. */
-export const WINDOWS = 6;
+/**
+ * Windows asked for at once. Twelve: a year of up to ~12,000 tips arrives in one round of
+ * requests, each answered by one page, which the browser sends without waiting for this
+ * thread (all at once over HTTP/2, six at a time over HTTP/1.1). A window with more pages asks
+ * for the next one only when this thread has read the last, and while the map starts that
+ * thread is busy: with six windows, the second round came in 0.5–0.8 s after the first.
+ */
+export const WINDOWS = 12;
 
 /**
  * The windows, newest first, as [since, until] ISO times: the last week on its own (most
