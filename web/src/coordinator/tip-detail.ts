@@ -74,6 +74,63 @@ function auditList(entries: TipAuditEntry[] | null): HTMLElement {
   );
 }
 
+/** The detail of tip `d`: head, facts, the status form, its history and who read it. */
+function detailContent(
+  d: TipDetail,
+  audit: TipAuditEntry[] | null,
+  statusForm: HTMLElement,
+  onClose: () => void,
+): HTMLElement[] {
+  const p = tipPoint(d);
+  return [
+    h(
+      'div',
+      { class: 'detail-head' },
+      h(
+        'h2',
+        { id: 'tip-detail-heading', tabindex: -1 },
+        live(() => t('coord.tipHeading', { reference: d.reference ?? d.id })),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'secondary small close-detail', onclick: () => onClose() },
+        live('coord.backToList'),
+      ),
+    ),
+    h(
+      'p',
+      {},
+      d.urgent ? h('span', { class: 'badge urgent' }, live('coord.urgent')) : null,
+      ' ',
+      h('span', { class: `badge status-${d.status}` }, live(`status.${d.status}` as MessageKey)),
+    ),
+    // The reporter's words, as a text node: markup in a tip is shown, never run.
+    h('p', { class: 'tip-text-full' }, d.text),
+    facts([
+      ['coord.received', live(() => formatDateTime(d.receivedAt))],
+      ['coord.occurred', d.occurredAt ? live(() => formatDateTime(d.occurredAt)) : ''],
+      ['coord.category', live(`category.${d.category}` as MessageKey)],
+      ['coord.channel', live(`channel.${d.channel}` as MessageKey)],
+      ['coord.place', live(() => placeWords(d.geocode?.admin))],
+      [
+        'coord.exactPoint',
+        p
+          ? `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}${d.location?.accuracyM ? ` (±${d.location.accuracyM} m)` : ''}`
+          : '',
+      ],
+      ['coord.precision', live(`precision.${d.geocode?.precision ?? 'none'}` as MessageKey)],
+      ['coord.address', d.address ?? ''],
+      ['coord.outside', d.outsideServiceArea ? live('coord.outsideYes') : ''],
+      ['coord.contact', contactLine(d)],
+    ]),
+    statusForm,
+    h('h3', {}, live('coord.history')),
+    historyList(d),
+    h('h3', {}, live('coord.audit')),
+    auditList(audit),
+  ];
+}
+
 /** Builds the panel; `onChanged` hears about a saved status (the list and map recolour). */
 export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: () => void): TipDetailPanel {
   const element = h('section', {
@@ -158,55 +215,7 @@ export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: 
     } catch {
       audit = null;
     }
-    const p = tipPoint(d);
-    replaceChildren(
-      element,
-      h(
-        'div',
-        { class: 'detail-head' },
-        h(
-          'h2',
-          { id: 'tip-detail-heading', tabindex: -1 },
-          live(() => t('coord.tipHeading', { reference: d.reference ?? d.id })),
-        ),
-        h(
-          'button',
-          { type: 'button', class: 'secondary small close-detail', onclick: () => onClose() },
-          live('coord.backToList'),
-        ),
-      ),
-      h(
-        'p',
-        {},
-        d.urgent ? h('span', { class: 'badge urgent' }, live('coord.urgent')) : null,
-        ' ',
-        h('span', { class: `badge status-${d.status}` }, live(`status.${d.status}` as MessageKey)),
-      ),
-      // The reporter's words, as a text node: markup in a tip is shown, never run.
-      h('p', { class: 'tip-text-full' }, d.text),
-      facts([
-        ['coord.received', live(() => formatDateTime(d.receivedAt))],
-        ['coord.occurred', d.occurredAt ? live(() => formatDateTime(d.occurredAt)) : ''],
-        ['coord.category', live(`category.${d.category}` as MessageKey)],
-        ['coord.channel', live(`channel.${d.channel}` as MessageKey)],
-        ['coord.place', live(() => placeWords(d.geocode?.admin))],
-        [
-          'coord.exactPoint',
-          p
-            ? `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}${d.location?.accuracyM ? ` (±${d.location.accuracyM} m)` : ''}`
-            : '',
-        ],
-        ['coord.precision', live(`precision.${d.geocode?.precision ?? 'none'}` as MessageKey)],
-        ['coord.address', d.address ?? ''],
-        ['coord.outside', d.outsideServiceArea ? live('coord.outsideYes') : ''],
-        ['coord.contact', contactLine(d)],
-      ]),
-      statusForm(d),
-      h('h3', {}, live('coord.history')),
-      historyList(d),
-      h('h3', {}, live('coord.audit')),
-      auditList(audit),
-    );
+    replaceChildren(element, ...detailContent(d, audit, statusForm(d), onClose));
   };
 
   return {

@@ -4,7 +4,7 @@
  * radii on the map; registration with the home point set by a tap on the map.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { AlertView, VolunteerProfile } from '../../../shared/api/wire.js';
 import type { LatLon } from '../../../shared/types.js';
 import { endpoints } from '../api.js';
@@ -43,6 +43,115 @@ function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii
   };
 }
 
+/** One volunteer's card: facts, then test SMS (with its outcome), edit and stop SMS (confirmed). */
+function volunteerCard(v: VolunteerProfile, on: { edit(): void; reload(): Promise<void> }): HTMLElement {
+  const outcome = h('span', { class: 'test-alert-result', role: 'status', 'aria-live': 'polite' });
+  const confirmStop = h(
+    'button',
+    { type: 'button', class: 'danger small confirm-opt-out', hidden: true },
+    live('coord.confirmStop'),
+  );
+  const test = async (button: HTMLButtonElement) => {
+    button.disabled = true;
+    replaceChildren(outcome, live('common.sending'));
+    try {
+      const a: AlertView = await endpoints.testAlert(v.id);
+      replaceChildren(
+        outcome,
+        live(() => alertOutcome(a)),
+      );
+    } catch {
+      replaceChildren(outcome, live('common.error'));
+    } finally {
+      button.disabled = false;
+    }
+  };
+  confirmStop.addEventListener('click', async () => {
+    confirmStop.disabled = true;
+    try {
+      await endpoints.optOutVolunteer(v.id);
+      await on.reload();
+    } catch {
+      replaceChildren(outcome, live('common.error'));
+      confirmStop.disabled = false;
+    }
+  });
+  const testButton = h('button', { type: 'button', class: 'secondary small test-alert' }, live('coord.testSms'));
+  testButton.addEventListener('click', () => void test(testButton));
+  return h(
+    'li',
+    { class: 'card volunteer-card', 'data-volunteer-id': v.id },
+    h('h3', {}, v.name),
+    h(
+      'p',
+      {},
+      v.phone,
+      ' · ',
+      live(() => t('coord.volSummary', { km: v.radiusKm, lang: v.language.toUpperCase() })),
+    ),
+    h(
+      'p',
+      { class: v.status === 'active' ? '' : 'muted' },
+      live(v.status === 'active' ? 'coord.volActive' : 'coord.volOptedOut'),
+      v.quietHours
+        ? live(() => ` · ${t('coord.quietHours', { start: v.quietHours?.start ?? '', end: v.quietHours?.end ?? '' })}`)
+        : '',
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      testButton,
+      h('button', { type: 'button', class: 'secondary small edit-volunteer', onclick: on.edit }, live('coord.edit')),
+      v.status === 'active'
+        ? h(
+            'button',
+            { type: 'button', class: 'danger small opt-out', onclick: () => (confirmStop.hidden = false) },
+            live('coord.stopSms'),
+          )
+        : null,
+      confirmStop,
+      outcome,
+    ),
+  );
+}
+
+/** The sources and layers of the home points and alert radii, with their first data. */
+function addVolunteerLayers(
+  map: MapLibreMap,
+  data: { homes: FeatureCollection; radii: FeatureCollection },
+  visibility: 'visible' | 'none',
+): void {
+  const { homes, radii } = data;
+  map.addSource('volunteer-radii', { type: 'geojson', data: radii });
+  map.addSource('volunteer-homes', { type: 'geojson', data: homes });
+  map.addLayer({
+    id: 'volunteer-radius-fill',
+    type: 'fill',
+    source: 'volunteer-radii',
+    layout: { visibility },
+    paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07, 'fill-antialias': false },
+  });
+  map.addLayer({
+    id: 'volunteer-radius-line',
+    type: 'line',
+    source: 'volunteer-radii',
+    layout: { visibility },
+    paint: { 'line-color': '#1d6b34', 'line-width': 1.2, 'line-dasharray': [3, 2] },
+  });
+  map.addLayer({
+    id: 'volunteer-home',
+    type: 'circle',
+    source: 'volunteer-homes',
+    layout: { visibility },
+    paint: {
+      'circle-radius': 6,
+      'circle-color': ['case', ['get', 'active'], '#1d6b34', '#8a8a8a'],
+      'circle-stroke-color': '#fff',
+      'circle-stroke-width': 2,
+    },
+  });
+}
+
 /** Builds the tab. */
 export function createVolunteersTab(pending: Promise<BaseMap | null>): VolunteersTab {
   let base: BaseMap | null = null;
@@ -63,82 +172,7 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
     replaceChildren(formSlot, form.element);
     form.element.querySelector<HTMLInputElement>('input[name=name]')?.focus();
   };
-  const card = (v: VolunteerProfile) => {
-    const outcome = h('span', { class: 'test-alert-result', role: 'status', 'aria-live': 'polite' });
-    const confirmStop = h(
-      'button',
-      { type: 'button', class: 'danger small confirm-opt-out', hidden: true },
-      live('coord.confirmStop'),
-    );
-    const test = async (button: HTMLButtonElement) => {
-      button.disabled = true;
-      replaceChildren(outcome, live('common.sending'));
-      try {
-        const a: AlertView = await endpoints.testAlert(v.id);
-        replaceChildren(
-          outcome,
-          live(() => alertOutcome(a)),
-        );
-      } catch {
-        replaceChildren(outcome, live('common.error'));
-      } finally {
-        button.disabled = false;
-      }
-    };
-    confirmStop.addEventListener('click', async () => {
-      confirmStop.disabled = true;
-      try {
-        await endpoints.optOutVolunteer(v.id);
-        await load();
-      } catch {
-        replaceChildren(outcome, live('common.error'));
-        confirmStop.disabled = false;
-      }
-    });
-    const testButton = h('button', { type: 'button', class: 'secondary small test-alert' }, live('coord.testSms'));
-    testButton.addEventListener('click', () => void test(testButton));
-    return h(
-      'li',
-      { class: 'card volunteer-card', 'data-volunteer-id': v.id },
-      h('h3', {}, v.name),
-      h(
-        'p',
-        {},
-        v.phone,
-        ' · ',
-        live(() => t('coord.volSummary', { km: v.radiusKm, lang: v.language.toUpperCase() })),
-      ),
-      h(
-        'p',
-        { class: v.status === 'active' ? '' : 'muted' },
-        live(v.status === 'active' ? 'coord.volActive' : 'coord.volOptedOut'),
-        v.quietHours
-          ? live(
-              () => ` · ${t('coord.quietHours', { start: v.quietHours?.start ?? '', end: v.quietHours?.end ?? '' })}`,
-            )
-          : '',
-      ),
-      h(
-        'div',
-        { class: 'actions' },
-        testButton,
-        h(
-          'button',
-          { type: 'button', class: 'secondary small edit-volunteer', onclick: () => openForm(v) },
-          live('coord.edit'),
-        ),
-        v.status === 'active'
-          ? h(
-              'button',
-              { type: 'button', class: 'danger small opt-out', onclick: () => (confirmStop.hidden = false) },
-              live('coord.stopSms'),
-            )
-          : null,
-        confirmStop,
-        outcome,
-      ),
-    );
-  };
+  const card = (v: VolunteerProfile) => volunteerCard(v, { edit: () => openForm(v), reload: load });
   let ready = false;
   let loaded = false;
   let shown = false;
@@ -155,35 +189,7 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
       void (map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
       return;
     }
-    const visibility = shown ? 'visible' : 'none';
-    map.addSource('volunteer-radii', { type: 'geojson', data: radii });
-    map.addSource('volunteer-homes', { type: 'geojson', data: homes });
-    map.addLayer({
-      id: 'volunteer-radius-fill',
-      type: 'fill',
-      source: 'volunteer-radii',
-      layout: { visibility },
-      paint: { 'fill-color': '#1d6b34', 'fill-opacity': 0.07, 'fill-antialias': false },
-    });
-    map.addLayer({
-      id: 'volunteer-radius-line',
-      type: 'line',
-      source: 'volunteer-radii',
-      layout: { visibility },
-      paint: { 'line-color': '#1d6b34', 'line-width': 1.2, 'line-dasharray': [3, 2] },
-    });
-    map.addLayer({
-      id: 'volunteer-home',
-      type: 'circle',
-      source: 'volunteer-homes',
-      layout: { visibility },
-      paint: {
-        'circle-radius': 6,
-        'circle-color': ['case', ['get', 'active'], '#1d6b34', '#8a8a8a'],
-        'circle-stroke-color': '#fff',
-        'circle-stroke-width': 2,
-      },
-    });
+    addVolunteerLayers(map, { homes, radii }, shown ? 'visible' : 'none');
   };
   const load = async () => {
     replaceChildren(status, live('common.loading'));
