@@ -149,6 +149,10 @@ export function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' |
   return undefined;
 }
 
+/** The compression the host sends (what CloudFront's is closest to). */
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+const GZIP = { level: 6 };
+
 /** Sends a body (a buffer or a file stream), compressed when the client and the type allow. */
 function send(
   req: IncomingMessage,
@@ -181,8 +185,6 @@ function send(
   pipeline(source, zip, res, done);
 }
 
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
-const GZIP = { level: 6 };
 const compressors = {
   br: (b: Buffer) => promisify(brotliCompress)(b, BROTLI),
   gzip: (b: Buffer) => promisify(gzip)(b, GZIP),

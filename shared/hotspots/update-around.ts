@@ -170,10 +170,10 @@ async function assembleWithProbedIds(
 }
 
 /**
- * What the rounds have loaded: the cells read, their tips with positions in flat arrays (each
- * pass over them reads numbers, not tip objects), whether each is in the window (read once,
- * and only for tips that fall inside a box: 1 yes, 0 no, -1 not read yet) and the count of
- * all tips loaded, for the work cap.
+ * What the rounds have loaded: the cells read, and their tips (as many as the work cap
+ * counts) with positions in flat arrays, so each pass over them reads numbers, not tip
+ * objects, and whether each is in the window (read once, only for tips that fall inside a
+ * box: 1 yes, 0 no, -1 not read yet).
  */
 interface LoadedCells {
   cells: Set<string>;
@@ -219,17 +219,15 @@ async function tipsInBox(
       cache.inWindow.push(-1);
     }
   }
+  const inside = (lat: number, lon: number) =>
+    lat >= work.minLat && lat <= work.maxLat && lon >= work.minLon && lon <= work.maxLon;
   // The index may lag the stream: the changed tips themselves are taken as given.
   const changedIds = new Set(changed.map((t) => t.id));
-  const out: ClusterTip[] = changed.filter(
-    (t) => t.lat >= work.minLat && t.lat <= work.maxLat && t.lon >= work.minLon && t.lon <= work.maxLon && counts(t),
-  );
+  const out: ClusterTip[] = changed.filter((t) => inside(t.lat, t.lon) && counts(t));
   // Every tip inside the box lies in one of its cells, so it has been loaded by now.
   const { tips, lats, lons, inWindow } = cache;
   for (let i = 0; i < tips.length; i++) {
-    const lat = lats[i];
-    const lon = lons[i];
-    if (!(lat >= work.minLat && lat <= work.maxLat && lon >= work.minLon && lon <= work.maxLon)) continue;
+    if (!inside(lats[i], lons[i])) continue;
     if (inWindow[i] < 0) inWindow[i] = counts(tips[i]) ? 1 : 0;
     if (inWindow[i] === 1 && !changedIds.has(tips[i].id)) out.push(tips[i]);
   }
