@@ -16,7 +16,13 @@ export function mapPreloadPlugin(): Plugin {
         const files = Object.values(ctx.bundle ?? {}).map((f) => f.fileName);
         const module = files.find((f) => /^assets\/maplibre-[\w-]+\.js$/.test(f));
         const worker = files.find((f) => /^assets\/maplibre-gl-worker-[\w-]+\.js$/.test(f));
+        const thaiFonts = files.filter((f) => /^assets\/sarabun-thai-(400|700)-normal-[\w-]+\.woff2$/.test(f));
         return [
+          ...thaiFonts.map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${href}` },
+            injectTo: 'head' as const,
+          })),
           ...(module
             ? [{ tag: 'link', attrs: { rel: 'modulepreload', href: `/${module}` }, injectTo: 'head' as const }]
             : []),
