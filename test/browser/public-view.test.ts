@@ -68,6 +68,19 @@ describe('public view', () => {
     expect(codes).toContain('96');
   });
 
+  it("credits the basemap's boundaries on the map, folded and unfolded by its button", async () => {
+    const credit = page.locator('.maplibregl-ctrl-attrib');
+    await expect.poll(() => credit.textContent()).toContain('OpenGISData-Thailand');
+    const inner = credit.locator('.maplibregl-ctrl-attrib-inner');
+    const button = credit.locator('summary');
+    expect(await button.getAttribute('aria-label')).toBe('แหล่งข้อมูลแผนที่');
+    const shownAtStart = await inner.isVisible();
+    await button.click();
+    expect(await inner.isVisible()).toBe(!shownAtStart);
+    await button.click();
+    expect(await inner.isVisible()).toBe(shownAtStart);
+  });
+
   it('opens in Thai and lists the risk areas with place, risk, trend and count', async () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
     await page.locator('.hotspot-item').first().waitFor({ timeout: 15_000 });
@@ -237,6 +250,49 @@ describe('public view', () => {
     errors.push(...phoneErrors);
   });
 
+  it('shows a still poster of the hotspots where the map then draws them, until the map has drawn', async () => {
+    const tab = await context.newPage();
+    const tabErrors = collectErrors(tab);
+    // MapLibre's worker is held back, so the map cannot draw yet and the poster stays up.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await tab.route(/maplibre-gl-worker/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await tab.goto(`${system.url}/`);
+    const features = (await snapshot()).features;
+    await expect
+      .poll(() => tab.locator('.map-poster .poster-hotspot').count(), { timeout: 15_000 })
+      .toBe(features.length);
+    await tab.waitForFunction(() => Boolean((window as unknown as { phithak?: unknown }).phithak));
+    // Each dot sits where MapLibre projects the hotspot's centre, to a pixel.
+    const offsets = await tab.evaluate(
+      (fs) => {
+        const map = (window as unknown as { phithak: { map: import('maplibre-gl').Map } }).phithak.map;
+        const dots = [...document.querySelectorAll('.map-poster .poster-hotspot')];
+        return fs.map((ring, i) => {
+          const lons = ring.map((p) => p[0]);
+          const lats = ring.map((p) => p[1]);
+          const p = map.project([
+            (Math.min(...lons) + Math.max(...lons)) / 2,
+            (Math.min(...lats) + Math.max(...lats)) / 2,
+          ]);
+          return Math.hypot(Number(dots[i].getAttribute('cx')) - p.x, Number(dots[i].getAttribute('cy')) - p.y);
+        });
+      },
+      features.map((f) =>
+        (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat()).flat(),
+      ),
+    );
+    expect(Math.max(...offsets)).toBeLessThan(1);
+    release();
+    await tab.locator('.map-poster').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await withMap(tab, (map) => map.querySourceFeatures('hotspots').length)).toBeGreaterThan(0);
+    await tab.close();
+    errors.push(...tabErrors);
+  });
+
   it('keeps the list and the forms on a device without WebGL', async () => {
     const tab = await context.newPage();
     const tabErrors = collectErrors(tab);
@@ -248,7 +304,13 @@ describe('public view', () => {
     });
     await tab.goto(`${system.url}/`);
     await tab.locator('.hotspot-item').first().waitFor({ timeout: 15_000 });
-    expect(await tab.locator('.map-status').textContent()).toMatch(/แสดงแผนที่ไม่ได้/);
+    await expect
+      .poll(() => tab.locator('.map-status').textContent(), { timeout: 15_000 })
+      .toMatch(/เปิดแผนที่แบบโต้ตอบไม่ได้ ภาพนี้แสดงพื้นที่เสี่ยงล่าสุด/);
+    // The still poster stays in the map's place: a dot per hotspot, on the provinces.
+    const hotspots = (await snapshot()).features.length;
+    await expect.poll(() => tab.locator('.map-poster .poster-hotspot').count(), { timeout: 15_000 }).toBe(hotspots);
+    await expect.poll(() => tab.locator('.map-poster path').count()).toBeGreaterThan(hotspots);
     await tab.close();
     errors.push(...tabErrors);
   });

@@ -12,11 +12,14 @@ export const en: Messages = {
   'nav.patrol': 'Patrol check',
   'nav.coordinator': 'Coordinator',
 
+  'map.credits': 'Map credits',
   'map.canvasLabel': 'Map. Arrow keys move it, plus and minus zoom.',
   'map.regionPublic': 'Map of risk areas',
   'map.regionPatrol': 'Map: tap to check a spot',
   'map.regionCoordinator': 'Map of tips, hotspots and volunteers',
   'map.unavailable': 'This device cannot show the map. The lists and forms still work.',
+  'map.stillOnly':
+    'This device cannot run the interactive map: the picture shows the latest risk areas. The list and the forms still work.',
 
   'risk.low': 'Low risk',
   'risk.medium': 'Medium risk',

@@ -12,11 +12,14 @@ export const ms: Messages = {
   'nav.patrol': 'Semakan rondaan',
   'nav.coordinator': 'Penyelaras',
 
+  'map.credits': 'Sumber data peta',
   'map.canvasLabel': 'Peta. Kekunci anak panah menggerakkannya, tambah dan tolak mengezum.',
   'map.regionPublic': 'Peta kawasan berisiko',
   'map.regionPatrol': 'Peta: ketik untuk menyemak satu tempat',
   'map.regionCoordinator': 'Peta maklumat, kawasan panas dan sukarelawan',
   'map.unavailable': 'Peranti ini tidak dapat memaparkan peta. Senarai dan borang masih berfungsi.',
+  'map.stillOnly':
+    'Peranti ini tidak dapat menjalankan peta interaktif: gambar ini menunjukkan kawasan berisiko terkini. Senarai dan borang masih berfungsi.',
 
   'risk.low': 'Risiko rendah',
   'risk.medium': 'Risiko sederhana',

@@ -11,21 +11,20 @@ import {
   AttributionControl,
   prewarm,
   setWorkerUrl,
+  type IControl,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { h } from '../dom.js';
 import { liveAttr } from '../i18n/i18n.js';
 import { loadPlaces } from '../place-names.js';
-import { basemapUrl, offlineStyle, OUTSIDE_COLOR, TAMBON_AREA_LINE } from './map-style.js';
+import { BASEMAP_CREDIT, basemapUrl, offlineStyle, START, OUTSIDE_COLOR, TAMBON_AREA_LINE } from './map-style.js';
 import { createPlaceLabels, type PlaceLabels } from './place-labels.js';
 
 setWorkerUrl(workerUrl);
 // The worker starts now, while the map below creates its WebGL context (hundreds of ms in
 // software GL), not once the style asks for it: it still has its own 500 KB to parse.
 prewarm();
-
-/** Narathiwat town; zoom 8 shows the four border provinces. */
-export const START = { center: [101.6, 6.5] as [number, number], zoom: 7.6 };
 
 export interface BaseMap {
   map: MapLibreMap;
@@ -40,6 +39,46 @@ export interface BaseMap {
    * lines on the offline basemap; the choropleth needs them too. Resolves once added.
    */
   loadTambonAreas(): Promise<void>;
+}
+
+/**
+ * The offline basemap's credit, in the look of MapLibre's compact attribution (its classes):
+ * shown at first, folded to its button on the first drag, toggled by the button. Not
+ * MapLibre's `AttributionControl`, which measures the map on every resize and style change:
+ * a forced layout each time, 60–120 ms of a slow phone's start. A tile style keeps that control,
+ * which lists whatever its sources credit.
+ */
+function creditControl(): IControl {
+  const SHOWN = 'maplibregl-compact-show';
+  const el = h(
+    'details',
+    { class: `maplibregl-ctrl maplibregl-ctrl-attrib maplibregl-compact ${SHOWN}`, open: true },
+    liveAttr(
+      liveAttr(h('summary', { class: 'maplibregl-ctrl-attrib-button' }), 'aria-label', 'map.credits'),
+      'title',
+      'map.credits',
+    ),
+    h('div', { class: 'maplibregl-ctrl-attrib-inner' }, BASEMAP_CREDIT),
+  );
+  const summary = el.firstElementChild as HTMLElement;
+  // The class shows and hides the credit; the element stays open so the browser never hides it too.
+  summary.addEventListener('click', (e) => {
+    e.preventDefault();
+    el.classList.toggle(SHOWN);
+  });
+  const fold = () => el.classList.remove(SHOWN);
+  let map: MapLibreMap | undefined;
+  return {
+    onAdd(m) {
+      map = m;
+      map.once('drag', fold);
+      return el;
+    },
+    onRemove() {
+      map?.off('drag', fold);
+      el.remove();
+    },
+  };
 }
 
 /** Creates the map in `container`; throws when the device has no WebGL. */
@@ -60,7 +99,7 @@ export function createBaseMap(container: HTMLElement, opts: { styleUrl?: string 
   liveAttr(map.getCanvas(), 'aria-label', 'map.canvasLabel');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+  map.addControl(opts.styleUrl ? new AttributionControl({ compact: true }) : creditControl(), 'bottom-right');
   const ready = new Promise<void>((done) => map.once('style.load', () => done()));
   // A tile basemap brings its own names; the offline one needs ours.
   const labels = opts.styleUrl ? null : createPlaceLabels(map);

@@ -7,7 +7,7 @@
 import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { RISK_COLORS } from '../format.js';
-import { EMPTY } from './map-style.js';
+import { EMPTY, HOTSPOT_LOOK } from './map-style.js';
 import { featureBounds } from './feature-bounds.js';
 
 /** A MapLibre `match` on `riskLevel`, grey for anything unknown. */
@@ -72,7 +72,7 @@ export function addHotspotLayers(
       filter: IS_AREA,
       paint: {
         'fill-color': RISK_COLOR_EXPRESSION,
-        'fill-opacity': ['case', selected, 0.75, 0.5] as never,
+        'fill-opacity': ['case', selected, HOTSPOT_LOOK.selectedFillOpacity, HOTSPOT_LOOK.fillOpacity] as never,
         // The line layer draws the edges; an antialiased outline would be one more shader.
         'fill-antialias': false,
       },
@@ -93,9 +93,9 @@ export function addHotspotLayers(
           ['linear'],
           ['zoom'],
           5,
-          ['case', selected, 3, 1.5],
+          ['case', selected, HOTSPOT_LOOK.selectedLineWidth, HOTSPOT_LOOK.lineWidth],
           10,
-          ['case', selected, 3, 1.5],
+          ['case', selected, HOTSPOT_LOOK.selectedLineWidth, HOTSPOT_LOOK.lineWidth],
         ] as never,
       },
     },
@@ -109,12 +109,12 @@ export function addHotspotLayers(
       filter: IS_POINT,
       maxzoom: 12,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6, 11, 10],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], ...HOTSPOT_LOOK.pointRadiusStops.flat()],
         'circle-color': RISK_COLOR_EXPRESSION,
-        'circle-stroke-color': '#3a1d12',
+        'circle-stroke-color': HOTSPOT_LOOK.pointStroke,
         'circle-stroke-width': 1,
-        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
-        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 12, 0],
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, HOTSPOT_LOOK.pointOpacity, 12, 0],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, HOTSPOT_LOOK.pointOpacity, 12, 0],
       },
     },
     before,

@@ -7,12 +7,58 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import { HOME_PROVINCES } from '../../../shared/geocoder/home-provinces.js';
 
+/** Where every map starts: Narathiwat town; zoom 8 shows the four border provinces. */
+export const START = { center: [101.6, 6.5] as [number, number], zoom: 7.6 };
+
 /** Outside Thailand: the offline map's container background (`base-map.ts`). */
 export const OUTSIDE_COLOR = '#dcdfe2';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** Who the offline basemap's boundaries come from, shown on the map (`base-map.ts`). */
+export const BASEMAP_CREDIT = 'Boundaries: OpenGISData-Thailand · data.go.th';
+
+/** A linear interpolation between two zoom stops, as MapLibre's `interpolate` draws it (clamped). */
+function byZoom([[z0, v0], [z1, v1]]: [number, number][]) {
+  return (zoom: number) => v0 + (v1 - v0) * Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+}
+
+const PROVINCE_LINE_WIDTH: [number, number][] = [
+  [5, 0.5],
+  [10, 1.5],
+];
+const HOTSPOT_POINT_RADIUS: [number, number][] = [
+  [6, 6],
+  [11, 10],
+];
+
+/** The provinces' look, said once for the style and for the still poster (`map-poster.ts`). */
+export const PROVINCE_LOOK = {
+  servedFill: '#ebe6d6',
+  otherFill: '#f4f1e8',
+  line: '#7b7b72',
+  lineWidthStops: PROVINCE_LINE_WIDTH,
+  lineWidthAt: byZoom(PROVINCE_LINE_WIDTH),
+};
+
+/** The hotspots' look (`hotspot-layers.ts` and the poster). */
+export const HOTSPOT_LOOK = {
+  fillOpacity: 0.5,
+  selectedFillOpacity: 0.75,
+  lineWidth: 1.5,
+  selectedLineWidth: 3,
+  pointRadiusStops: HOTSPOT_POINT_RADIUS,
+  pointRadiusAt: byZoom(HOTSPOT_POINT_RADIUS),
+  pointOpacity: 0.9,
+  pointStroke: '#3a1d12',
+};
+
 const isServed: ExpressionSpecification = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]];
+
+/** Whether a province (by code) is one the service covers: drawn darker. */
+export function isServedProvince(code: string): boolean {
+  return HOME_PROVINCES.has(code);
+}
 
 /** Absolute URL of a basemap file: the worker resolves URLs, not the page. */
 export function basemapUrl(file: string): string {
@@ -31,7 +77,7 @@ export function offlineStyle(): StyleSpecification {
       provinces: {
         type: 'geojson',
         data: basemapUrl('basemap/provinces.geojson'),
-        attribution: 'Boundaries: OpenGISData-Thailand · data.go.th',
+        attribution: BASEMAP_CREDIT,
       },
     },
     layers: [
@@ -48,7 +94,7 @@ export function offlineStyle(): StyleSpecification {
         type: 'fill',
         source: 'provinces',
         paint: {
-          'fill-color': ['case', isServed, '#ebe6d6', '#f4f1e8'],
+          'fill-color': ['case', isServed, PROVINCE_LOOK.servedFill, PROVINCE_LOOK.otherFill],
           'fill-opacity': ['case', isServed, 1, 1],
           'fill-antialias': false,
         },
@@ -59,16 +105,13 @@ export function offlineStyle(): StyleSpecification {
         type: 'line',
         source: 'provinces',
         paint: {
-          'line-color': ['case', isServed, '#7b7b72', '#7b7b72'],
+          'line-color': ['case', isServed, PROVINCE_LOOK.line, PROVINCE_LOOK.line],
           'line-width': [
             'interpolate',
             ['linear'],
             ['zoom'],
-            5,
-            ['case', isServed, 0.5, 0.5],
-            10,
-            ['case', isServed, 1.5, 1.5],
-          ],
+            ...PROVINCE_LOOK.lineWidthStops.flatMap(([zoom, width]) => [zoom, ['case', isServed, width, width]]),
+          ] as ExpressionSpecification,
         },
       },
     ],

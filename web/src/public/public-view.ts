@@ -15,6 +15,8 @@ import { followHotspotLink } from './hotspot-link.js';
 import { createOptOut } from './opt-out.js';
 import type { PublicMap } from './public-map.js';
 import { createTipForm } from './tip-form.js';
+import { createMapPoster, type MapPoster } from '../map/map-poster.js';
+import { basemapUrl, isServedProvince, START } from '../map/map-style.js';
 
 /** Hotspots change with the published snapshot (hourly by default); 5 minutes keeps the page fresh. */
 const REFRESH_MS = 5 * 60_000;
@@ -43,6 +45,7 @@ function legend(): HTMLElement {
 
 function layout() {
   const mapEl = h('div', { class: 'map', id: 'map' });
+  const posterEl = h('div', { class: 'map-poster', 'aria-hidden': 'true' });
   const status = h('p', { class: 'muted', id: 'hotspots-status', 'aria-live': 'polite' }, live('common.loading'));
   const notice = h('div', { class: 'link-notice', role: 'status', 'aria-live': 'polite' });
   const list = h('ul', { class: 'hotspot-list', id: 'hotspot-list' });
@@ -88,11 +91,11 @@ function layout() {
     'jump.label',
   );
   const mapPane = liveAttr(
-    h('section', { class: 'map-pane' }, mapEl, legend(), notice, mapStatus),
+    h('section', { class: 'map-pane' }, mapEl, posterEl, legend(), notice, mapStatus),
     'aria-label',
     'map.regionPublic',
   );
-  return { mapEl, mapPane, status, notice, list, tipForm, stop, side, bar, mapStatus };
+  return { mapEl, posterEl, mapPane, status, notice, list, tipForm, stop, side, bar, mapStatus };
 }
 
 /** The map, or null on a device without WebGL (the list and the forms still work). */
@@ -106,10 +109,24 @@ async function mapOrNull(
   try {
     return createPublicMap(el, config.basemapStyleUrl, find, pick);
   } catch (err) {
-    replaceChildren(status, live('map.unavailable'));
+    replaceChildren(status, live('map.stillOnly'));
     console.warn('map unavailable', err);
     return null;
   }
+}
+
+/**
+ * The still poster of the first view, until MapLibre has drawn (`map-poster.ts`): on a slow
+ * phone the hotspots are on screen seconds sooner, and a device without WebGL keeps it.
+ */
+function startPoster(el: HTMLElement): MapPoster {
+  const poster = createMapPoster(el, START);
+  void fetch(basemapUrl('basemap/provinces.geojson'))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`provinces: HTTP ${r.status}`))))
+    .then((fc) => poster.setProvinces(fc, isServedProvince))
+    // Without the provinces the poster still places the hotspots; the map draws them anyway.
+    .catch((err) => console.warn('poster without provinces', err));
+  return poster;
 }
 
 /** Mounts the view in `root`. */
@@ -119,6 +136,7 @@ export async function mountPublicView(root: HTMLElement): Promise<void> {
   const ui = layout();
   root.className = 'public-view';
   replaceChildren(root, ui.mapPane, ui.side, ui.bar);
+  const poster = startPoster(ui.posterEl);
   createTipForm(ui.tipForm as HTMLFormElement);
   createOptOut(ui.stop);
   let snapshot: PublicHotspotCollection | undefined;
@@ -157,11 +175,14 @@ export async function mountPublicView(root: HTMLElement): Promise<void> {
       return;
     }
     list.show(snapshot.features, selected);
+    poster.draw(snapshot);
     showStatus(snapshot);
     map?.setHotspots(snapshot);
   };
   const mapping = mapOrNull(ui.mapEl, ui.mapStatus, find, mark).then((m) => {
     map = m;
+    // The map's first idle: its style, the provinces and the hotspots known so far are drawn.
+    m?.base.map.once('idle', () => poster.remove());
     if (snapshot) m?.setHotspots(snapshot);
     const f = selected ? find(selected) : undefined;
     if (f) m?.focus(f);

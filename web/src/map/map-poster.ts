@@ -1,0 +1,145 @@
+/**
+ * A still picture of the map's first view, drawn by the browser as SVG: the provinces and the
+ * hotspots, in MapLibre's projection at the start camera, so the map takes its place without a
+ * jump. A slow phone shows it while MapLibre starts (seconds in software GL), and a device
+ * without WebGL keeps it instead of a map. It is not interactive and is hidden from assistive
+ * technology: the list of risk areas beside it says the same in words and answers taps.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { RISK_COLORS } from '../format.js';
+import type { RiskLevel } from '../../../shared/types.js';
+import { featureBounds } from './feature-bounds.js';
+import { HOTSPOT_LOOK, OUTSIDE_COLOR, PROVINCE_LOOK } from './map-style.js';
+
+/** MapLibre's tiles are 512 px: the world is 512·2^zoom px wide. */
+const TILE_PX = 512;
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+}
+
+/** Pixel position of `[lon, lat]` in a `width`×`height` view of `camera` (Web Mercator, as MapLibre projects). */
+export function projector(camera: Camera, width: number, height: number): (p: Position) => [number, number] {
+  const world = TILE_PX * 2 ** camera.zoom;
+  const x = (lon: number) => ((lon + 180) / 360) * world;
+  const y = (lat: number) => {
+    const s = Math.sin((lat * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+  };
+  const dx = width / 2 - x(camera.center[0]);
+  const dy = height / 2 - y(camera.center[1]);
+  return ([lon, lat]) => [x(lon) + dx, y(lat) + dy];
+}
+
+type Area = Feature<Polygon | MultiPolygon, Record<string, unknown> | null>;
+
+/**
+ * An SVG path of a polygon's rings, in pixels to a tenth; empty when no ring reaches into the
+ * `width`×`height` view (most provinces lie outside the first view: they are not drawn at all).
+ */
+function pathOf(f: Area, at: (p: Position) => [number, number], width: number, height: number): string {
+  const g = f.geometry;
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let d = '';
+  for (const rings of polygons)
+    for (const ring of rings) {
+      const points = ring.map(at);
+      let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of points) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+      if (right < 0 || bottom < 0 || left > width || top > height) continue;
+      d += `M${points.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}Z`;
+    }
+  return d;
+}
+
+function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+export interface MapPoster {
+  /** Draws (again) at the container's size, until removed; `provinces` may come later than the hotspots. */
+  draw(hotspots: FeatureCollection<Polygon | MultiPolygon, { riskLevel?: RiskLevel | null }>): void;
+  setProvinces(provinces: FeatureCollection<Polygon | MultiPolygon>, isServed: (code: string) => boolean): void;
+  remove(): void;
+}
+
+/** The poster in `el` (sized by CSS to the map's box), for the camera the map starts at. */
+export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
+  let hotspots: Parameters<MapPoster['draw']>[0] | undefined;
+  let provinces: { fc: FeatureCollection<Polygon | MultiPolygon>; isServed: (code: string) => boolean } | undefined;
+  let removed = false;
+  el.style.backgroundColor = OUTSIDE_COLOR;
+  const render = () => {
+    if (removed) return;
+    const width = el.clientWidth;
+    const height = el.clientHeight;
+    if (!width || !height) return;
+    const at = projector(camera, width, height);
+    const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}` });
+    for (const f of provinces?.fc.features ?? []) {
+      const d = pathOf(f, at, width, height);
+      if (!d) continue;
+      const served = provinces?.isServed(String(f.properties?.code ?? '')) ?? false;
+      svg.append(
+        svgEl('path', {
+          d,
+          fill: served ? PROVINCE_LOOK.servedFill : PROVINCE_LOOK.otherFill,
+          stroke: PROVINCE_LOOK.line,
+          'stroke-width': PROVINCE_LOOK.lineWidthAt(camera.zoom),
+        }),
+      );
+    }
+    for (const f of hotspots?.features ?? []) {
+      const color = RISK_COLORS[f.properties?.riskLevel ?? 'low'] ?? '#888888';
+      svg.append(
+        svgEl('path', {
+          d: pathOf(f, at, width, height),
+          fill: color,
+          'fill-opacity': HOTSPOT_LOOK.fillOpacity,
+          stroke: color,
+          'stroke-width': HOTSPOT_LOOK.lineWidth,
+        }),
+      );
+      const b = featureBounds(f);
+      if (!b) continue;
+      const [cx, cy] = at([(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2]);
+      svg.append(
+        svgEl('circle', {
+          class: 'poster-hotspot',
+          cx: cx.toFixed(1),
+          cy: cy.toFixed(1),
+          r: HOTSPOT_LOOK.pointRadiusAt(camera.zoom),
+          fill: color,
+          'fill-opacity': HOTSPOT_LOOK.pointOpacity,
+          stroke: HOTSPOT_LOOK.pointStroke,
+          'stroke-width': 1,
+        }),
+      );
+    }
+    el.replaceChildren(svg);
+    el.dataset.hotspots = String(hotspots?.features.length ?? 0);
+  };
+  return {
+    draw(fc) {
+      hotspots = fc;
+      render();
+    },
+    setProvinces(fc, isServed) {
+      provinces = { fc, isServed };
+      if (hotspots) render();
+    },
+    remove() {
+      removed = true;
+      el.remove();
+    },
+  };
+}
