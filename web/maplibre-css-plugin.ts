@@ -17,6 +17,9 @@ export const UNUSED_MAPLIBRE_PARTS = [
   'shrink',
   'compass',
   'maplibregl-marker',
+  // Cooperative gestures are off (`base-map.ts`); the spinner is the geolocate control's.
+  'cooperative-gesture',
+  'maplibregl-spin',
 ];
 
 /** Index of the `}` closing the block opened at `open`. */

@@ -3,6 +3,7 @@
  * tips (filters, clusters, list, detail, export), hotspots, volunteers and the SMS log.
  * A 401 from any call returns to the sign-in screen.
  */
+import './coordinator.css';
 import { onUnauthorized, setBearer } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { addMessages, live, liveAttr, type MessageKey } from '../i18n/i18n.js';

@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 import { live, liveAttr, t, type MessageKey } from '../i18n/i18n.js';
 import { formatDateTime, placeWords } from '../format.js';
 
-/** Row height in px, matched by `.tip-row` in style.css; fixed heights make the maths trivial. */
+/** Row height in px, matched by `.tip-slot` in coordinator.css; fixed heights make the maths trivial. */
 export const ROW_PX = 76;
 /** Rows drawn beyond the visible ones, so a fast scroll never shows a gap. */
 const OVERSCAN = 6;
