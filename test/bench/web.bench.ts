@@ -211,8 +211,9 @@ async function coordinatorRows(browser: Browser, url: string, data: ApiData, now
 }
 
 /**
- * ms from navigation, on a phone profile, until the public hotspots are on the map: first on
- * the still poster (`map-poster.ts`) or MapLibre, whichever is first; then drawn by MapLibre.
+ * ms from navigation, on a phone profile, until the public hotspots are on the map: on the still
+ * poster (`map-poster.ts`, hotspots and provinces both drawn) or by MapLibre, whichever is
+ * first; and until MapLibre has drawn them.
  */
 async function publicPhoneMs(
   browser: Browser,
@@ -235,7 +236,7 @@ async function publicPhoneMs(
   const shown = await watch(
     page,
     'shown',
-    `document.querySelector('.map-poster:not([data-hotspots="0"]) .poster-hotspot') || (${mapDrawn})`,
+    `(document.querySelector('.map-poster .poster-hotspot') && document.querySelector('.map-poster .poster-province')) || (${mapDrawn})`,
   );
   const drawn = await watch(page, 'drawn', mapDrawn);
   await page.goto(`${url}/`);

@@ -91,6 +91,7 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
       const served = provinces?.isServed(String(f.properties?.code ?? '')) ?? false;
       svg.append(
         svgEl('path', {
+          class: 'poster-province',
           d,
           fill: served ? PROVINCE_LOOK.servedFill : PROVINCE_LOOK.otherFill,
           stroke: PROVINCE_LOOK.line,
