@@ -12,6 +12,9 @@ export const RISK_COLORS: Record<RiskLevel, string> = {
   critical: '#bd0026',
 };
 
+/** A hotspot whose risk is unknown to this version of the app. */
+export const UNKNOWN_RISK_COLOR = '#888888';
+
 /** The risk level in words. */
 export function riskLabel(level: RiskLevel | null | undefined): string {
   return level ? t(`risk.${level}` as MessageKey) : t('risk.none');

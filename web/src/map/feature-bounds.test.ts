@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureBounds } from './feature-bounds.js';
+import { featureBounds, featureCentre } from './feature-bounds.js';
 
 describe('featureBounds', () => {
   it('spans every ring of a MultiPolygon', () => {
@@ -36,6 +36,27 @@ describe('featureBounds', () => {
   it('is null for an empty polygon', () => {
     expect(
       featureBounds({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } }),
+    ).toBeNull();
+  });
+});
+
+describe('featureCentre', () => {
+  it('is the middle of the bounds, not of the vertices', () => {
+    const ring = [
+      [101.0, 6.0],
+      [101.4, 6.0],
+      [101.4, 6.2],
+      [101.39, 6.2],
+      [101.38, 6.2],
+      [101.0, 6.0],
+    ];
+    expect(
+      featureCentre({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }),
+    ).toEqual([101.2, 6.1]);
+  });
+  it('is null for an empty polygon', () => {
+    expect(
+      featureCentre({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } }),
     ).toBeNull();
   });
 });

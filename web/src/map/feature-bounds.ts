@@ -24,3 +24,9 @@ export function featureBounds(feature: Feature<Polygon | MultiPolygon>): [[numbe
       ]
     : null;
 }
+
+/** The centre of a polygon's bounds, where its point is drawn (map and poster); null when empty. */
+export function featureCentre(feature: Feature<Polygon | MultiPolygon>): [number, number] | null {
+  const b = featureBounds(feature);
+  return b ? [(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2] : null;
+}

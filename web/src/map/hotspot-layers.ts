@@ -6,9 +6,9 @@
  */
 import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { RISK_COLORS } from '../format.js';
+import { RISK_COLORS, UNKNOWN_RISK_COLOR } from '../format.js';
 import { EMPTY, HOTSPOT_LOOK } from './map-style.js';
-import { featureBounds } from './feature-bounds.js';
+import { featureCentre } from './feature-bounds.js';
 
 /** A MapLibre `match` on `riskLevel`, grey for anything unknown. */
 export const RISK_COLOR_EXPRESSION = [
@@ -22,7 +22,7 @@ export const RISK_COLOR_EXPRESSION = [
   RISK_COLORS.high,
   'critical',
   RISK_COLORS.critical,
-  '#888888',
+  UNKNOWN_RISK_COLOR,
 ] as unknown as string;
 
 type Hotspots = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
@@ -31,9 +31,8 @@ type Hotspots = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 function withCentres(fc: Hotspots): FeatureCollection {
   const features: Feature[] = [...fc.features];
   for (const f of fc.features) {
-    const b = featureBounds(f);
-    if (!b) continue;
-    const coordinates = [(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2];
+    const coordinates = featureCentre(f);
+    if (!coordinates) continue;
     features.push({
       type: 'Feature',
       properties: f.properties,
@@ -112,7 +111,7 @@ export function addHotspotLayers(
         'circle-radius': ['interpolate', ['linear'], ['zoom'], ...HOTSPOT_LOOK.pointRadiusStops.flat()],
         'circle-color': RISK_COLOR_EXPRESSION,
         'circle-stroke-color': HOTSPOT_LOOK.pointStroke,
-        'circle-stroke-width': 1,
+        'circle-stroke-width': HOTSPOT_LOOK.pointStrokeWidth,
         'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10, HOTSPOT_LOOK.pointOpacity, 12, 0],
         'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10, HOTSPOT_LOOK.pointOpacity, 12, 0],
       },

@@ -6,10 +6,10 @@
  * technology: the list of risk areas beside it says the same in words and answers taps.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { RISK_COLORS } from '../format.js';
+import { RISK_COLORS, UNKNOWN_RISK_COLOR } from '../format.js';
 import type { RiskLevel } from '../../../shared/types.js';
-import { featureBounds } from './feature-bounds.js';
-import { HOTSPOT_LOOK, OUTSIDE_COLOR, PROVINCE_LOOK } from './map-style.js';
+import { featureCentre } from './feature-bounds.js';
+import { HOTSPOT_LOOK, isServedProvince, OUTSIDE_COLOR, PROVINCE_LOOK } from './map-style.js';
 
 /** MapLibre's tiles are 512 px: the world is 512·2^zoom px wide. */
 const TILE_PX = 512;
@@ -68,14 +68,14 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
 export interface MapPoster {
   /** Draws (again) at the container's size, until removed; `provinces` may come later than the hotspots. */
   draw(hotspots: FeatureCollection<Polygon | MultiPolygon, { riskLevel?: RiskLevel | null }>): void;
-  setProvinces(provinces: FeatureCollection<Polygon | MultiPolygon>, isServed: (code: string) => boolean): void;
+  setProvinces(provinces: FeatureCollection<Polygon | MultiPolygon>): void;
   remove(): void;
 }
 
 /** The poster in `el` (sized by CSS to the map's box), for the camera the map starts at. */
 export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
   let hotspots: Parameters<MapPoster['draw']>[0] | undefined;
-  let provinces: { fc: FeatureCollection<Polygon | MultiPolygon>; isServed: (code: string) => boolean } | undefined;
+  let provinces: FeatureCollection<Polygon | MultiPolygon> | undefined;
   let removed = false;
   el.style.backgroundColor = OUTSIDE_COLOR;
   const render = () => {
@@ -85,10 +85,10 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
     if (!width || !height) return;
     const at = projector(camera, width, height);
     const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}` });
-    for (const f of provinces?.fc.features ?? []) {
+    for (const f of provinces?.features ?? []) {
       const d = pathOf(f, at, width, height);
       if (!d) continue;
-      const served = provinces?.isServed(String(f.properties?.code ?? '')) ?? false;
+      const served = isServedProvince(String(f.properties?.code ?? ''));
       svg.append(
         svgEl('path', {
           class: 'poster-province',
@@ -100,7 +100,8 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
       );
     }
     for (const f of hotspots?.features ?? []) {
-      const color = RISK_COLORS[f.properties?.riskLevel ?? 'low'] ?? '#888888';
+      const level = f.properties?.riskLevel;
+      const color = (level && RISK_COLORS[level]) || UNKNOWN_RISK_COLOR;
       svg.append(
         svgEl('path', {
           d: pathOf(f, at, width, height),
@@ -110,9 +111,9 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
           'stroke-width': HOTSPOT_LOOK.lineWidth,
         }),
       );
-      const b = featureBounds(f);
-      if (!b) continue;
-      const [cx, cy] = at([(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2]);
+      const centre = featureCentre(f);
+      if (!centre) continue;
+      const [cx, cy] = at(centre);
       svg.append(
         svgEl('circle', {
           class: 'poster-hotspot',
@@ -122,20 +123,19 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
           fill: color,
           'fill-opacity': HOTSPOT_LOOK.pointOpacity,
           stroke: HOTSPOT_LOOK.pointStroke,
-          'stroke-width': 1,
+          'stroke-width': HOTSPOT_LOOK.pointStrokeWidth,
         }),
       );
     }
     el.replaceChildren(svg);
-    el.dataset.hotspots = String(hotspots?.features.length ?? 0);
   };
   return {
     draw(fc) {
       hotspots = fc;
       render();
     },
-    setProvinces(fc, isServed) {
-      provinces = { fc, isServed };
+    setProvinces(fc) {
+      provinces = fc;
       if (hotspots) render();
     },
     remove() {

@@ -51,6 +51,7 @@ export const HOTSPOT_LOOK = {
   pointRadiusAt: byZoom(HOTSPOT_POINT_RADIUS),
   pointOpacity: 0.9,
   pointStroke: '#3a1d12',
+  pointStrokeWidth: 1,
 };
 
 const isServed: ExpressionSpecification = ['in', ['get', 'code'], ['literal', [...HOME_PROVINCES]]];

@@ -16,7 +16,7 @@ import { createOptOut } from './opt-out.js';
 import type { PublicMap } from './public-map.js';
 import { createTipForm } from './tip-form.js';
 import { createMapPoster, type MapPoster } from '../map/map-poster.js';
-import { basemapUrl, isServedProvince, START } from '../map/map-style.js';
+import { basemapUrl, START } from '../map/map-style.js';
 
 /** Hotspots change with the published snapshot (hourly by default); 5 minutes keeps the page fresh. */
 const REFRESH_MS = 5 * 60_000;
@@ -123,7 +123,7 @@ function startPoster(el: HTMLElement): MapPoster {
   const poster = createMapPoster(el, START);
   void fetch(basemapUrl('basemap/provinces.geojson'))
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`provinces: HTTP ${r.status}`))))
-    .then((fc) => poster.setProvinces(fc, isServedProvince))
+    .then((fc) => poster.setProvinces(fc))
     // Without the provinces the poster still places the hotspots; the map draws them anyway.
     .catch((err) => console.warn('poster without provinces', err));
   return poster;
