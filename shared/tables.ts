@@ -38,6 +38,21 @@ export interface TableDef {
 export const TIME_SHARDS = 8;
 
 /**
+ * Key prefixes of the kinds of item that share a table, said once: the stores name their items
+ * with them, and a stream trigger admits only the kind its consumer reads (`shared/triggers.ts`).
+ */
+export const KEY_PREFIX = {
+  /** A hotspot in `hotspots` (`hs-<hash>`). */
+  hotspot: 'hs-',
+  /** A hotspot's member page in `hotspots` (`m~…`; hotspot ids never hold `~`). */
+  memberPage: 'm~',
+  /** An opt-out request waiting for the worker in `optOuts` (`req#<id>`). */
+  optOutRequest: 'req#',
+  /** A one-time opt-out confirmation link in `optOuts` (`tok#<hash of the token>`). */
+  optOutToken: 'tok#',
+} as const;
+
+/**
  * The tables. Logical names are the keys; physical names come from the environment
  * (`TABLE_<KEY>` in AWS, a prefix + key locally).
  */

@@ -3,7 +3,7 @@
  * mappings, EventBridge schedules) and by the local host (stream pollers, timers), so both
  * batch, retry and repeat alike.
  */
-import type { TableKey } from './tables.js';
+import { KEY_PREFIX, TABLES, type TableKey } from './tables.js';
 
 /** The functions that triggers invoke (each is `functions/<folder>/handler.ts`). */
 export type TriggeredFunction =
@@ -30,6 +30,22 @@ export interface StreamTriggerDef {
   maxRecordAgeS: number;
   /** Split a failing batch in halves to isolate a poison record. */
   bisectOnError: boolean;
+  /**
+   * Only records whose partition key begins with this reach the consumer: the other kinds of
+   * item in the table never invoke it (Lambda event filtering on `dynamodb.Keys` in AWS; the
+   * local pollers drop them alike). Absent: every record.
+   */
+  keyPrefix?: string;
+}
+
+/** Whether a record of `def`'s table with this partition key reaches its consumer. */
+export function admitsKey(def: StreamTriggerDef, key: string): boolean {
+  return def.keyPrefix === undefined || key.startsWith(def.keyPrefix);
+}
+
+/** The partition key attribute of `def`'s table, which `keyPrefix` is matched against. */
+export function keyAttribute(def: StreamTriggerDef): string {
+  return TABLES[def.table].partitionKey.name;
 }
 
 /** A function run on a fixed rate. */
@@ -59,6 +75,8 @@ export const STREAM_TRIGGERS = {
     retryAttempts: 5,
     maxRecordAgeS: 86_400,
     bisectOnError: true,
+    // Member pages share the table: written with every hotspot change, they alert nobody.
+    keyPrefix: KEY_PREFIX.hotspot,
   },
   // Public opt-out requests are handled after the answer; one at a time is plenty.
   optOuts: {
@@ -69,6 +87,8 @@ export const STREAM_TRIGGERS = {
     retryAttempts: 3,
     maxRecordAgeS: 86_400,
     bisectOnError: true,
+    // The confirmation links (`tok#…`) share the table; only requests are work.
+    keyPrefix: KEY_PREFIX.optOutRequest,
   },
 } as const satisfies Record<string, StreamTriggerDef>;
 

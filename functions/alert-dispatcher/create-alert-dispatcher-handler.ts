@@ -35,7 +35,8 @@ export function createAlertDispatcherHandler(ctx: AppContext) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
   async function processRecord(record: DynamoDBRecord): Promise<void> {
-    // Member pages share the table (and its stream) with the hotspots: they alert nobody.
+    // Member pages share the table (and its stream) with the hotspots: they alert nobody. The
+    // event source mapping's key filter drops them already; this holds without it.
     if (isMemberPageId(hotspotIdOf(record))) return;
     let before: HotspotSummary | undefined;
     let after: HotspotSummary | undefined;

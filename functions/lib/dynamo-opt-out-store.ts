@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OptOutGrant, OptOutRequest, OptOutRequests, OptOutTokens } from '../../shared/core/ports.js';
+import { KEY_PREFIX } from '../../shared/tables.js';
 
 /** Requests wait at most a day for the worker (the stream keeps records 24 h). */
 const REQUEST_TTL_S = 86_400;
 
-const tokenKey = (token: string) => `tok#${createHash('sha256').update(token).digest('base64url')}`;
+const tokenKey = (token: string) =>
+  `${KEY_PREFIX.optOutToken}${createHash('sha256').update(token).digest('base64url')}`;
 
 /**
  * Public opt-outs in DynamoDB: requests (`req#…`, read by the worker through the table's
@@ -23,7 +25,13 @@ export class DynamoOptOutStore implements OptOutRequests, OptOutTokens {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { phone: request.phone, at: request.at, id: `req#${request.id}`, requestId: request.id, expiresAt },
+        Item: {
+          phone: request.phone,
+          at: request.at,
+          id: `${KEY_PREFIX.optOutRequest}${request.id}`,
+          requestId: request.id,
+          expiresAt,
+        },
       }),
     );
   }
@@ -65,6 +73,6 @@ export class DynamoOptOutStore implements OptOutRequests, OptOutTokens {
 
 /** The request a stream image of the table holds, or undefined for the other items (links). */
 export function optOutRequestOf(item: Record<string, unknown>): OptOutRequest | undefined {
-  if (typeof item.id !== 'string' || !item.id.startsWith('req#')) return undefined;
+  if (typeof item.id !== 'string' || !item.id.startsWith(KEY_PREFIX.optOutRequest)) return undefined;
   return { id: String(item.requestId), phone: String(item.phone), at: String(item.at) };
 }

@@ -6,11 +6,15 @@ import {
   expandTipId,
   formatDirectory,
   idsOfPage,
+  isMemberPageId,
   layoutPages,
   MAX_PAGE_BYTES,
+  pageId,
   parseDirectory,
   UNKNOWN_CELL,
 } from './member-pages.js';
+import { hotspotId } from '../../shared/hotspots/engine.js';
+import { admitsKey, STREAM_TRIGGERS } from '../../shared/triggers.js';
 
 const members = (n: number, cells = ['w2c1', 'w2c4']) => {
   const memberTipIds = Array.from({ length: n }, () => randomUUID());
@@ -64,5 +68,24 @@ describe('member pages', () => {
     const dir = directoryOf(layoutPages(members(9000)));
     expect(parseDirectory(formatDirectory(dir))).toEqual(dir);
     expect(parseDirectory(undefined).size).toBe(0);
+  });
+});
+
+describe('the hotspots stream filter', () => {
+  // The alert dispatcher's event source mapping admits keys by prefix: a hotspot id that lost
+  // it would never alert anyone, so the ids the engine makes are checked against the filter.
+  it('admits every hotspot id the engine makes and passes over their member pages', () => {
+    for (const key of ['3f1c…', randomUUID(), 'ก', '']) {
+      const id = hotspotId(key);
+      expect(admitsKey(STREAM_TRIGGERS.hotspots, id), id).toBe(true);
+      expect(isMemberPageId(id)).toBe(false);
+      const page = pageId(id, 'w2c1', 0, 'abc');
+      expect(admitsKey(STREAM_TRIGGERS.hotspots, page), page).toBe(false);
+      expect(isMemberPageId(page)).toBe(true);
+    }
+  });
+
+  it('leaves the tips stream unfiltered', () => {
+    expect(admitsKey(STREAM_TRIGGERS.tips, 'anything')).toBe(true);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { stableHash } from '../../shared/stable-hash.js';
 import type { Hotspot } from '../../shared/types.js';
+import { KEY_PREFIX } from '../../shared/tables.js';
 
 /** Largest page of member ids, bytes: a fifth of the 64 KB item budget of issue 12, half the write cost of one. */
 export const MAX_PAGE_BYTES = 32 * 1024;
@@ -17,8 +18,7 @@ export const MAX_PAGE_BYTES = 32 * 1024;
 const MIN_MEAN_PAGE_BYTES = MAX_PAGE_BYTES / 8;
 /** The cell of members written without one (`memberCells` absent): read with every cell. */
 export const UNKNOWN_CELL = '_';
-/** Prefix of page ids in the hotspots table (hotspot ids never hold `~`). */
-const PAGE_PREFIX = 'm~';
+const PAGE_PREFIX = KEY_PREFIX.memberPage;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A hotspot's pages: per cell, the content hash of each of its pages (page `n` has hash `[n]`). */

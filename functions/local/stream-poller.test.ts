@@ -10,11 +10,13 @@ import { StreamPoller } from './stream-poller.js';
 const endpoint = inject('dynamoEndpoint');
 const { ddb, doc } = createDynamoClients({ region: 'ap-southeast-1', dynamoEndpoint: endpoint });
 const table = `poller-${Date.now()}`;
+const filtered = `${table}-filtered`;
 
 beforeAll(async () => {
-  await ddb.send(
-    new CreateTableCommand(createTableInput(table, { partitionKey: { name: 'id', type: 'S' }, stream: 'NEW_IMAGE' })),
-  );
+  for (const name of [table, filtered])
+    await ddb.send(
+      new CreateTableCommand(createTableInput(name, { partitionKey: { name: 'id', type: 'S' }, stream: 'NEW_IMAGE' })),
+    );
 });
 afterAll(() => ddb.destroy());
 
@@ -70,4 +72,27 @@ it('delivers in order, resumes from the lowest failed record, and gives up after
   // The poison batch is tried 1 + maxRetries times, then handed to the failure destination.
   expect(calls.filter((c) => c.includes('poison'))).toHaveLength(3);
   expect(givenUp).toContain('poison');
+});
+
+it('passes over the records its filter refuses, and goes on after them', async () => {
+  const delivered: string[] = [];
+  const poller = new StreamPoller({
+    name: 'filtered',
+    ddb,
+    endpoint,
+    tableName: filtered,
+    batchSize: 10,
+    pollMs: 50,
+    admits: (record) => String(record.dynamodb?.Keys?.id?.S).startsWith('keep'),
+    handler: async (event) => void delivered.push(...idsOf(event)),
+  });
+  poller.start();
+  for (const id of ['skip-1', 'keep-1', 'skip-2', 'skip-3'])
+    await doc.send(new PutCommand({ TableName: filtered, Item: { id } }));
+  await until(() => delivered.includes('keep-1') && poller.isIdle);
+  // A batch of refused records only is passed over too, and what follows it still arrives.
+  await doc.send(new PutCommand({ TableName: filtered, Item: { id: 'keep-2' } }));
+  await until(() => delivered.includes('keep-2'));
+  await poller.stop();
+  expect(delivered).toEqual(['keep-1', 'keep-2']);
 });

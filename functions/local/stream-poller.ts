@@ -32,6 +32,11 @@ export interface StreamPollerOptions {
   pollMs?: number;
   /** JSON file for shard checkpoints, so a restart resumes where it stopped. */
   checkpointFile?: string;
+  /**
+   * Which records reach the handler, as the event source mapping's filter criteria: the rest
+   * are passed over (checkpointed, never delivered). Absent: every record.
+   */
+  admits?: (record: DynamoDBRecord) => boolean;
   /** Called with batches that exhausted their retries (the on-failure destination). */
   onFailure?: (records: DynamoDBRecord[], error: string) => void | Promise<void>;
 }
@@ -241,7 +246,8 @@ export class StreamPoller {
         next = more.NextShardIterator;
       }
       if (records.length) {
-        await this.deliver(records);
+        const admitted = this.o.admits ? records.filter(this.o.admits) : records;
+        if (admitted.length) await this.deliver(admitted);
         this.checkpoints.set(shardId, records[records.length - 1].dynamodb!.SequenceNumber!);
         this.save();
         handled += records.length;

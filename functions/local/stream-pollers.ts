@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { publishPublicSnapshot } from '../../shared/core/public-snapshot.js';
 import type { DeadLetters } from '../../shared/core/ports.js';
-import { STREAM_TRIGGERS, type StreamTriggerKey } from '../../shared/triggers.js';
+import { admitsKey, keyAttribute, STREAM_TRIGGERS, type StreamTriggerKey } from '../../shared/triggers.js';
 import { createAlertDispatcherHandler } from '../alert-dispatcher/create-alert-dispatcher-handler.js';
 import type { AppContext } from '../composition/context.js';
 import { createHotspotUpdaterHandler } from '../hotspot-updater/create-hotspot-updater-handler.js';
@@ -11,7 +11,7 @@ import { StreamPoller } from './stream-poller.js';
 
 /**
  * One poller per stream trigger of `shared/triggers.ts`, as the event source mappings in AWS:
- * the same batch size, batching window and retries, and records given up land in the local
+ * the same batch size, batching window, retries and key filter, and records given up land in the local
  * failure queue with their keys and the reason. With `PUBLIC_SNAPSHOT_S=0` the snapshot is
  * published after every batch that changed hotspots.
  */
@@ -52,6 +52,7 @@ export function startStreamPollers(opts: {
       batchSize: trigger.batchSize,
       maxBatchingWindowMs: trigger.maxBatchingWindowS * 1000,
       maxRetries: trigger.retryAttempts,
+      admits: (record) => admitsKey(trigger, String(record.dynamodb?.Keys?.[keyAttribute(trigger)]?.S ?? '')),
       checkpointFile: opts.dataDir ? `${opts.dataDir}/checkpoints-${key}.json` : undefined,
       onFailure: giveUp(key),
     });

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StreamTriggerDef, StreamTriggerKey } from '../../shared/triggers.js';
+import { keyAttribute, type StreamTriggerDef, type StreamTriggerKey } from '../../shared/triggers.js';
 import { SecureQueue } from './secure-queue.js';
 
 /** One stream → function wiring, as `shared/triggers.ts` declares it. */
@@ -19,7 +19,7 @@ export type StreamTriggersProps = Record<StreamTriggerKey, StreamTrigger>;
 
 /**
  * The DynamoDB stream event source mappings of `shared/triggers.ts` (batch size, batching
- * window, bisecting, retries, record age); handlers report partial failures, and records that
+ * window, bisecting, retries, record age, the key filter); handlers report partial failures, and records that
  * still fail go to an encrypted SQS queue for replay (the handlers send their own dead letters there too).
  */
 export class StreamTriggers extends Construct {
@@ -36,6 +36,7 @@ export class StreamTriggers extends Construct {
 
   private wire(id: string, trigger: StreamTrigger): sqs.Queue {
     const failures = new SecureQueue(this, `${id}Failures`).queue;
+    const { keyPrefix } = trigger.def;
     trigger.fn.addEventSource(
       new sources.DynamoEventSource(trigger.table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -46,6 +47,15 @@ export class StreamTriggers extends Construct {
         retryAttempts: trigger.def.retryAttempts,
         maxRecordAge: Duration.seconds(trigger.def.maxRecordAgeS),
         onFailure: new sources.SqsDlq(failures),
+        // Records of other kinds of item are dropped by Lambda before they cost an invocation.
+        filters:
+          keyPrefix === undefined
+            ? undefined
+            : [
+                lambda.FilterCriteria.filter({
+                  dynamodb: { Keys: { [keyAttribute(trigger.def)]: { S: lambda.FilterRule.beginsWith(keyPrefix) } } },
+                }),
+              ],
       }),
     );
     return failures;

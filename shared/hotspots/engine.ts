@@ -13,6 +13,7 @@ import { inWindow } from './in-window.js';
 import { StringIndex } from './string-index.js';
 import { resolveOptions, type HotspotOptions } from './options.js';
 import { stableHash } from '../stable-hash.js';
+import { KEY_PREFIX } from '../tables.js';
 
 /** What changed, for the caller to store: `upserts` are active, `retired` carry `status: 'retired'`. */
 export interface HotspotChanges {
@@ -195,5 +196,5 @@ function assembleFrom(
  * an incremental recomputation name it alike; hashed so no tip id is exposed publicly.
  */
 export function hotspotId(key: string): string {
-  return `hs-${stableHash(key)}`;
+  return `${KEY_PREFIX.hotspot}${stableHash(key)}`;
 }

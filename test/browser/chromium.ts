@@ -27,9 +27,19 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
-/** Collects console errors, page errors and failed requests of `page` into one list. */
+/**
+ * Collects console errors, page errors, failed requests and requests that leave the origin
+ * of the page (the issue's "same-origin only") of `page` into one list.
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
+  let origin: string | undefined;
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) origin = url.origin;
+    else if (origin && url.origin !== origin) errors.push(`off-origin request: ${req.url()}`);
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()} @ ${msg.location().url}`);
   });

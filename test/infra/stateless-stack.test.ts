@@ -160,6 +160,24 @@ describe('stateless stack: stream triggers and schedules', () => {
     expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain(logicalId(stacks.stateful.tables[table]));
   });
 
+  it.each([
+    ['hotspotUpdater', undefined],
+    ['alertDispatcher', 'hs-'],
+    ['optOutWorker', 'req#'],
+  ] as Array<[FunctionKey, string | undefined]>)(
+    '%s is invoked only for the records whose key begins with %s',
+    (key, prefix) => {
+      const fnId = logicalId(stacks.stateless.backend.functions[key].fn);
+      const [mapping] = Object.values(
+        template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: fnId } } }),
+      ) as Array<{ Properties: Record<string, any> }>;
+      const patterns = (mapping.Properties.FilterCriteria?.Filters ?? []).map((f: { Pattern: string }) =>
+        JSON.parse(f.Pattern),
+      );
+      expect(patterns).toEqual(prefix ? [{ dynamodb: { Keys: { id: { S: [{ prefix }] } } } }] : []);
+    },
+  );
+
   it.each(['recompute', 'alertDigest'] as FunctionKey[])('%s runs every 15 minutes', (key) => {
     const fnId = logicalId(stacks.stateless.backend.functions[key].fn);
     template.hasResourceProperties('AWS::Events::Rule', {
