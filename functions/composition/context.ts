@@ -115,15 +115,42 @@ function tipStoreOf(doc: DynamoDBDocumentClient, config: Config, clock: Clock, a
   return new DynamoTipStore(doc, { tips, idempotency, tipContacts }, clock, envelopeSealer(keys), config.retention);
 }
 
+/** Powertools metrics and traces in AWS; locally there is no collector, so a no-op. */
+function telemetryOf(config: Config): Telemetry {
+  return config.mode === 'aws'
+    ? createPowertoolsTelemetry({ namespace: config.metricsNamespace, serviceName: config.serviceName })
+    : noTelemetry;
+}
+
+/**
+ * The SQS queues, each unless overridden: dead letters always (the local host passes its own),
+ * the send queue only in AWS where one is configured (otherwise alerts are sent inline).
+ */
+function queuesOf(
+  config: Config,
+  overrides: ContextOverrides,
+  aws: Keep,
+): Pick<AppContext, 'deadLetters' | 'sendQueue'> {
+  return {
+    deadLetters:
+      overrides.deadLetters ??
+      new SqsDeadLetters(aws(new SQSClient({ region: config.region })), {
+        alert: config.queues.alertDlq ?? '',
+        streams: { tips: config.queues.tipsFailures, hotspots: config.queues.hotspotsFailures },
+      }),
+    sendQueue:
+      overrides.sendQueue ??
+      (config.mode === 'aws' && config.queues.send
+        ? new SqsSendQueue(aws(new SQSClient({ region: config.region })), config.queues.send)
+        : undefined),
+  };
+}
+
 /** Builds a context from a configuration; `overrides` replace the adapters they name. */
 export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
-  const telemetry =
-    overrides.telemetry ??
-    (config.mode === 'aws'
-      ? createPowertoolsTelemetry({ namespace: config.metricsNamespace, serviceName: config.serviceName })
-      : noTelemetry);
+  const telemetry = overrides.telemetry ?? telemetryOf(config);
   const { ddb, doc } = createDynamoClients(config);
   overrides.instrumentDynamo?.(ddb);
   telemetry.traceClient(ddb);
@@ -158,17 +185,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       }),
     alerts,
     senders: metered(overrides.senders ?? { sms: outbox ?? awsSmsSender(config, aws) }, telemetry),
-    deadLetters:
-      overrides.deadLetters ??
-      new SqsDeadLetters(aws(new SQSClient({ region: config.region })), {
-        alert: config.queues.alertDlq ?? '',
-        streams: { tips: config.queues.tipsFailures, hotspots: config.queues.hotspotsFailures },
-      }),
-    sendQueue:
-      overrides.sendQueue ??
-      (config.mode === 'aws' && config.queues.send
-        ? new SqsSendQueue(aws(new SQSClient({ region: config.region })), config.queues.send)
-        : undefined),
+    ...queuesOf(config, overrides, aws),
     pseudonyms,
     limiter: overrides.limiter ?? new DynamoRateLimiter(doc, config.tables.rateLimits, clock, pseudonyms),
     optOutRequests: overrides.optOutRequests ?? optOuts,

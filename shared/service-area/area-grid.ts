@@ -231,21 +231,16 @@ function nearestEdgeKm(
 }
 
 /**
- * Builds the grid of a set of shapes (closed rings, as `expandShape` gives them). Runs in
- * ~0.5 s for all 77 provinces with a 101 km reach (done once by the gazetteer importer) and
- * in tens of ms for a few provinces at a 31 km reach.
- * @throws ServiceAreaError when a ring is not closed, the area is near a pole, or the grid
+ * Where the grid lies and how many cells it has: the shapes' bounding box `bbox` ([west,
+ * south, east, north]) grown by `reachKm`, snapped outwards to whole cells.
+ * @throws ServiceAreaError when the area is near a pole, crosses the antimeridian, or the grid
  *   would exceed {@link GRID_MAX_CELLS}.
  */
-export function buildAreaGrid(shapes: readonly ProvinceShape[], options: AreaGridOptions): AreaGrid {
-  const cellDeg = options.cellDeg ?? GRID_CELL_DEG;
-  const { reachKm, slackKm } = options;
-  if (!(reachKm > 0 && reachKm <= 120) || !(slackKm >= 0 && slackKm < 10) || !(cellDeg > 0 && cellDeg <= 0.2)) {
-    throw new ServiceAreaError(
-      `grid options need reachKm in (0, 120], slackKm in [0, 10), cellDeg in (0, 0.2]; got ${reachKm}, ${slackKm}, ${cellDeg}`,
-    );
-  }
-  const { edges, bbox } = collectEdges(shapes);
+function gridFrame(
+  bbox: number[],
+  reachKm: number,
+  cellDeg: number,
+): { west: number; south: number; cols: number; rows: number } {
   // One extra cell on every side keeps points that round into the last cell inside the reach.
   const latMargin = reachKm / KM_PER_DEG_LAT + cellDeg;
   const lat0 = bbox[1] - latMargin;
@@ -266,6 +261,41 @@ export function buildAreaGrid(shapes: readonly ProvinceShape[], options: AreaGri
         `(${cols} x ${rows} cells, or across the antimeridian): split it into smaller areas or use a smaller buffer`,
     );
   }
+  return { west, south, cols, rows };
+}
+
+/**
+ * The grid's `farKm`: beyond it a centre's cell is wholly beyond `reachKm` in any row, so the
+ * nearest-edge search stops there; farKm < CODE_FAR steps for reach <= 120 km.
+ */
+function farDistanceKm(south: number, cellDeg: number, rows: number, reachKm: number, stepKm: number): number {
+  let rhoMax = 1;
+  let rMax = 0;
+  for (let row = 0; row < rows; row++) {
+    const b = rowBounds(south, cellDeg, row);
+    rhoMax = Math.max(rhoMax, b.rho);
+    rMax = Math.max(rMax, b.rKm);
+  }
+  return rhoMax * (reachKm + rMax + GRID_MARGIN_KM) + stepKm;
+}
+
+/**
+ * Builds the grid of a set of shapes (closed rings, as `expandShape` gives them). Runs in
+ * ~0.5 s for all 77 provinces with a 101 km reach (done once by the gazetteer importer) and
+ * in tens of ms for a few provinces at a 31 km reach.
+ * @throws ServiceAreaError when a ring is not closed, the area is near a pole, or the grid
+ *   would exceed {@link GRID_MAX_CELLS}.
+ */
+export function buildAreaGrid(shapes: readonly ProvinceShape[], options: AreaGridOptions): AreaGrid {
+  const cellDeg = options.cellDeg ?? GRID_CELL_DEG;
+  const { reachKm, slackKm } = options;
+  if (!(reachKm > 0 && reachKm <= 120) || !(slackKm >= 0 && slackKm < 10) || !(cellDeg > 0 && cellDeg <= 0.2)) {
+    throw new ServiceAreaError(
+      `grid options need reachKm in (0, 120], slackKm in [0, 10), cellDeg in (0, 0.2]; got ${reachKm}, ${slackKm}, ${cellDeg}`,
+    );
+  }
+  const { edges, bbox } = collectEdges(shapes);
+  const { west, south, cols, rows } = gridFrame(bbox, reachKm, cellDeg);
   const buckets = bucketEdges(
     edges,
     west,
@@ -275,16 +305,7 @@ export function buildAreaGrid(shapes: readonly ProvinceShape[], options: AreaGri
     cellDeg * BUCKET_CELLS,
   );
   const stepKm = GRID_STEP_KM;
-  // Beyond farKm a centre's cell is wholly beyond reachKm in any row, so the search stops
-  // there; farKm < CODE_FAR steps for reach <= 120 km.
-  let rhoMax = 1;
-  let rMax = 0;
-  for (let row = 0; row < rows; row++) {
-    const b = rowBounds(south, cellDeg, row);
-    rhoMax = Math.max(rhoMax, b.rho);
-    rMax = Math.max(rMax, b.rKm);
-  }
-  const farKm = rhoMax * (reachKm + rMax + GRID_MARGIN_KM) + stepKm;
+  const farKm = farDistanceKm(south, cellDeg, rows, reachKm, stepKm);
   const codes = new Uint8Array(cols * rows);
   for (let row = 0; row < rows; row++) {
     const lat = south + (row + 0.5) * cellDeg;

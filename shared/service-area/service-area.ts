@@ -211,15 +211,7 @@ class GridServiceArea implements ServiceArea {
         needLand && bb[0] <= x1 + EPS_DEG && bb[2] >= x0 - EPS_DEG && bb[1] <= y1 + EPS_DEG && bb[3] >= y0 - EPS_DEG;
       const ray: number[] = [];
       for (const r of shape.rings) {
-        if (mayContain) {
-          // The pairs shapeContains walks: vertex i and the one before it, wrapping.
-          for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-            const [xi, yi, xj, yj] = [r[i], r[i + 1], r[j], r[j + 1]];
-            if (Math.max(yi, yj) < y0 - EPS_DEG || Math.min(yi, yj) > y1 + EPS_DEG) continue;
-            if (Math.max(xi, xj) < x0 - EPS_DEG) continue;
-            ray.push(xi, yi, xj, yj);
-          }
-        }
+        if (mayContain) pushRayEdges(r, x0, y0, y1, ray);
         // The pairs distanceToShapeKm walks: consecutive vertices.
         for (let i = 2; i < r.length; i += 2) {
           const [ax, ay, bx, by] = [r[i - 2], r[i - 1], r[i], r[i + 1]];
@@ -243,16 +235,41 @@ class GridServiceArea implements ServiceArea {
       }
       if (ray.length) rays.push({ bbox: shape.bbox, edges: Float64Array.from(ray) });
     }
-    // Nearest first: a point within the buffer usually stops at the first few edges.
-    buffer.sort((p, q) => p[4] - q[4]);
-    const detail: CellDetail = {
-      rays,
-      slack: Float64Array.from(slack),
-      buffer: Float64Array.from(buffer.flatMap((e) => e.slice(0, 4))),
-    };
+    const detail = packedDetail(rays, slack, buffer);
     this.details.set(cell, detail);
     return detail;
   }
+}
+
+/**
+ * Appends to `out` the edges of ring `r` that can flip a ray cast east from a point of the
+ * cell whose west side is `x0` and latitudes `y0`..`y1`. They are the pairs shapeContains walks
+ * (vertex i and the one before it, wrapping), so the cell's land test agrees with it.
+ */
+function pushRayEdges(r: Float64Array, x0: number, y0: number, y1: number, out: number[]): void {
+  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+    const [xi, yi, xj, yj] = [r[i], r[i + 1], r[j], r[j + 1]];
+    if (Math.max(yi, yj) < y0 - EPS_DEG || Math.min(yi, yj) > y1 + EPS_DEG) continue;
+    if (Math.max(xi, xj) < x0 - EPS_DEG) continue;
+    out.push(xi, yi, xj, yj);
+  }
+}
+
+/**
+ * A cell's gathered edges as flat arrays; buffer edges (`[x1, y1, x2, y2, km from the centre]`)
+ * sorted nearest first, since a point within the buffer usually stops at the first few.
+ */
+function packedDetail(
+  rays: CellDetail['rays'],
+  slack: number[],
+  buffer: Array<[number, number, number, number, number]>,
+): CellDetail {
+  buffer.sort((p, q) => p[4] - q[4]);
+  return {
+    rays,
+    slack: Float64Array.from(slack),
+    buffer: Float64Array.from(buffer.flatMap((e) => e.slice(0, 4))),
+  };
 }
 
 /**

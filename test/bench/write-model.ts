@@ -48,17 +48,25 @@ export interface WriteModelResult {
 
 const RETENTION = { tipDays: 365, contactDays: 90 };
 
-/**
- * Counts writes per key per second over `seconds` simulated seconds, with today's keys and,
- * in the same pass over the same tips, with the keys before issue 12 (`feed = 'tips'`,
- * `status = 'active'`).
- */
-export function modelWrites(input: WriteModelInput): Record<'sharded' | 'constant', WriteModelResult> {
-  const rnd = seededRandom(12);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const batchSize = STREAM_TRIGGERS.tips.batchSize;
-  const receivedAt = '2026-11-25T12:00:00.000Z';
-  // Every shared key gets a number, so a second's counts are typed arrays, not string maps.
+type Layout = 'sharded' | 'constant';
+type Tally = Record<Layout, WriteModelResult>;
+
+/** The numbered shared keys the pool's tips write, by pool index or hotspot index. */
+interface PoolKeys {
+  /** Feed key of each time shard (`tips.byTime`). */
+  feedKeys: number[];
+  /** Cell key of each pool place (`tips.byCell`; -1: the tip has no cell). */
+  cellKeyOf: Int32Array;
+  /** The hotspot each pool tip belongs to (-1: none). */
+  hotspotOfPool: Int32Array;
+  /** Item key of each hotspot. */
+  itemKeys: number[];
+  /** `byArea` key of each hotspot. */
+  areaKeys: number[];
+}
+
+/** Gives every shared key a number on first sight, so a second's counts are typed arrays, not string maps. */
+function keyNumbering(): { keys: string[]; keyOf: (name: string) => number } {
   const keys: string[] = [];
   const keyIndex = new Map<string, number>();
   const keyOf = (name: string) => {
@@ -70,6 +78,12 @@ export function modelWrites(input: WriteModelInput): Record<'sharded' | 'constan
     }
     return k;
   };
+  return { keys, keyOf };
+}
+
+/** Numbers, once before the simulation, every shared key the pool's tips and their hotspots write. */
+function poolKeys(input: WriteModelInput, keyOf: (name: string) => number): PoolKeys {
+  const receivedAt = '2026-11-25T12:00:00.000Z';
   const feedKeys = Array.from({ length: TIME_SHARDS }, (_, n) => keyOf(`tips.byTime feed=${shardKeys('tips')[n]}`));
   // The cell of each pool place, as `tipItem` writes it (it depends on the position alone).
   const cellKeyOf = Int32Array.from(input.pool, (from) => {
@@ -87,61 +101,98 @@ export function modelWrites(input: WriteModelInput): Record<'sharded' | 'constan
   const areaKeys = input.hotspots.map((h) =>
     keyOf(`hotspots.byArea area=${String(hotspotItem(h, undefined, 90).area)}`),
   );
+  return { feedKeys, cellKeyOf, hotspotOfPool, itemKeys, areaKeys };
+}
+
+/**
+ * One second's `arrivals` tips, each drawn from the pool by `rnd`: counts their writes into
+ * `shared` and `out`, and returns the pool indices the updater sees, per stream shard.
+ */
+function arrive(
+  arrivals: number,
+  input: WriteModelInput,
+  rnd: () => number,
+  pool: PoolKeys,
+  shared: Int32Array,
+  out: Tally,
+): number[][] {
+  const shards: number[][] = Array.from({ length: input.streamShards }, () => []);
+  for (let i = 0; i < arrivals; i++) {
+    const at = Math.floor(rnd() * input.pool.length);
+    const id = randomUUID();
+    const shard = shardOf(id);
+    // The tip, its idempotency key and its contact: three keys no other write uses.
+    out.sharded.writes += 3;
+    out.constant.writes += 3;
+    shared[pool.feedKeys[shard]]++; // sharded layout only
+    out.sharded.writes++;
+    out.constant.writes++; // `feed = 'tips'`: counted below, every arrival
+    const cell = pool.cellKeyOf[at];
+    if (cell >= 0) {
+      shared[cell]++;
+      out.sharded.writes++;
+      out.constant.writes++;
+      shards[shard % input.streamShards].push(at);
+    }
+  }
+  return shards;
+}
+
+/**
+ * The updater over one second's stream shards: each batch writes every hotspot its tips are
+ * in once. Returns the writes the constant layout puts on `status = 'active'`.
+ */
+function update(shards: number[][], pool: PoolKeys, shared: Int32Array, out: Tally): number {
+  const batchSize = STREAM_TRIGGERS.tips.batchSize;
+  let statusWrites = 0;
+  for (const tips of shards) {
+    for (let start = 0; start < tips.length; start += batchSize) {
+      const touched = new Map<number, Set<number>>();
+      for (const at of tips.slice(start, start + batchSize)) {
+        const h = pool.hotspotOfPool[at];
+        if (h < 0) continue;
+        const cells = touched.get(h) ?? new Set<number>();
+        cells.add(pool.cellKeyOf[at]);
+        touched.set(h, cells);
+      }
+      for (const [h, cells] of touched) {
+        shared[pool.itemKeys[h]]++; // both layouts
+        shared[pool.areaKeys[h]]++; // sharded: `byArea`
+        statusWrites++; // constant: `status = 'active'`
+        out.sharded.writes += 2 + 2 * cells.size; // item, byArea, a new member page a cell and the old one deleted
+        out.constant.writes += 2;
+      }
+    }
+  }
+  return statusWrites;
+}
+
+/**
+ * Counts writes per key per second over `seconds` simulated seconds, with today's keys and,
+ * in the same pass over the same tips, with the keys before issue 12 (`feed = 'tips'`,
+ * `status = 'active'`).
+ */
+export function modelWrites(input: WriteModelInput): Record<Layout, WriteModelResult> {
+  const rnd = seededRandom(12);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const { keys, keyOf } = keyNumbering();
+  const pool = poolKeys(input, keyOf);
   const shared = new Int32Array(keys.length);
-  const out = {
+  const out: Tally = {
     sharded: { maxPerSecond: 0, busiest: '', writes: 0 },
     constant: { maxPerSecond: 0, busiest: '', writes: 0 },
   };
-  const note = (layout: 'sharded' | 'constant', n: number, key: string) => {
+  const note = (layout: Layout, n: number, key: string) => {
     if (n > out[layout].maxPerSecond) Object.assign(out[layout], { maxPerSecond: n, busiest: key });
   };
   for (let s = 0; s < input.seconds; s++) {
     shared.fill(0);
     const arrivals = Math.max(0, Math.round(input.tipsPerSecond + Math.sqrt(input.tipsPerSecond) * gauss()));
-    const shards: number[][] = Array.from({ length: input.streamShards }, () => []);
-    for (let i = 0; i < arrivals; i++) {
-      const at = Math.floor(rnd() * input.pool.length);
-      const id = randomUUID();
-      const shard = shardOf(id);
-      // The tip, its idempotency key and its contact: three keys no other write uses.
-      out.sharded.writes += 3;
-      out.constant.writes += 3;
-      shared[feedKeys[shard]]++; // sharded layout only
-      out.sharded.writes++;
-      out.constant.writes++; // `feed = 'tips'`: counted below, every arrival
-      const cell = cellKeyOf[at];
-      if (cell >= 0) {
-        shared[cell]++;
-        out.sharded.writes++;
-        out.constant.writes++;
-        shards[shard % input.streamShards].push(at);
-      }
-    }
+    const shards = arrive(arrivals, input, rnd, pool, shared, out);
     note('constant', arrivals, 'tips.byTime feed=tips');
     note('sharded', arrivals > 0 ? 1 : 0, 'a key new with each write');
     note('constant', arrivals > 0 ? 1 : 0, 'a key new with each write');
-    // The updater: each stream shard's batches, each writing every hotspot its tips are in.
-    let statusWrites = 0;
-    for (const tips of shards) {
-      for (let start = 0; start < tips.length; start += batchSize) {
-        const touched = new Map<number, Set<number>>();
-        for (const at of tips.slice(start, start + batchSize)) {
-          const h = hotspotOfPool[at];
-          if (h < 0) continue;
-          const cells = touched.get(h) ?? new Set<number>();
-          cells.add(cellKeyOf[at]);
-          touched.set(h, cells);
-        }
-        for (const [h, cells] of touched) {
-          shared[itemKeys[h]]++; // both layouts
-          shared[areaKeys[h]]++; // sharded: `byArea`
-          statusWrites++; // constant: `status = 'active'`
-          out.sharded.writes += 2 + 2 * cells.size; // item, byArea, a new member page a cell and the old one deleted
-          out.constant.writes += 2;
-        }
-      }
-    }
-    note('constant', statusWrites, 'hotspots.byStatus status=active');
+    note('constant', update(shards, pool, shared, out), 'hotspots.byStatus status=active');
     for (let k = 0; k < shared.length; k++) {
       if (shared[k] === 0) continue;
       note('sharded', shared[k], keys[k]);

@@ -15,7 +15,7 @@ import { createRecomputeHandler } from '../../functions/recompute/create-recompu
 import { createSnapshotPublisherHandler } from '../../functions/snapshot-publisher/create-snapshot-publisher-handler.js';
 import { hmacPseudonyms } from '../../functions/lib/hmac-pseudonyms.js';
 import { localLambdaContext } from '../../functions/local/lambda-context.js';
-import { startLocalSystem } from '../../functions/local/system.js';
+import { startLocalSystem, type LocalSystem } from '../../functions/local/system.js';
 import { keyFile } from '../../functions/local/key-file.js';
 import { seededRandom } from '../../shared/testing/seeded-random.js';
 import { Meters, type Counts } from './counters.js';
@@ -54,22 +54,7 @@ export async function measure(tipCount: number, seed = 20261201): Promise<Measur
     },
   });
   const random = seededRandom(seed);
-  const api = async (method: string, path: string, body?: unknown, key?: string) => {
-    meters.counts.apiRequests += 1;
-    const res = await fetch(`${sys.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${sys.token}`,
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    meters.counts.apiResponseBytes += Buffer.byteLength(text);
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-    return JSON.parse(text) as { id?: string; items?: unknown[] };
-  };
+  const api = meteredApi(sys, meters);
   try {
     const volunteers = sampleVolunteers(random);
     for (const v of volunteers) await api('POST', '/api/volunteers', v);
@@ -89,17 +74,7 @@ export async function measure(tipCount: number, seed = 20261201): Promise<Measur
     await drainSendQueue(sys.ctx, queued);
     await deliverReceipts(sys.ctx, sender.sent);
     const perSample = meters.take();
-    const perScheduleRun = {} as Record<ScheduleKey, Counts>;
-    const handlers = {
-      recompute: createRecomputeHandler(sys.ctx),
-      alertDigest: createAlertDigestHandler(sys.ctx),
-      alertSweeper: createAlertSweeperHandler(sys.ctx),
-      snapshotPublisher: createSnapshotPublisherHandler(sys.ctx),
-    };
-    for (const key of Object.keys(SCHEDULES) as ScheduleKey[]) {
-      await handlers[key]({}, localLambdaContext(SCHEDULES[key].consumer));
-      perScheduleRun[key] = meters.take();
-    }
+    const perScheduleRun = await runSchedules(sys.ctx, meters);
     return {
       tips: tipCount,
       volunteers: volunteers.length,
@@ -113,6 +88,45 @@ export async function measure(tipCount: number, seed = 20261201): Promise<Measur
 }
 
 type Ctx = Parameters<typeof createMessageSenderHandler>[0];
+
+/**
+ * A JSON call to the local system's API as the coordinator, counted as an API request and its
+ * response bytes (API Gateway bills both); a status of 300 or more throws.
+ */
+function meteredApi(sys: LocalSystem, meters: Meters) {
+  return async (method: string, path: string, body?: unknown, key?: string) => {
+    meters.counts.apiRequests += 1;
+    const res = await fetch(`${sys.url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${sys.token}`,
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    meters.counts.apiResponseBytes += Buffer.byteLength(text);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text) as { id?: string; items?: unknown[] };
+  };
+}
+
+/** Runs each scheduled function once, in SCHEDULES order, and takes the meters after each. */
+async function runSchedules(ctx: LocalSystem['ctx'], meters: Meters): Promise<Record<ScheduleKey, Counts>> {
+  const perScheduleRun = {} as Record<ScheduleKey, Counts>;
+  const handlers = {
+    recompute: createRecomputeHandler(ctx),
+    alertDigest: createAlertDigestHandler(ctx),
+    alertSweeper: createAlertSweeperHandler(ctx),
+    snapshotPublisher: createSnapshotPublisherHandler(ctx),
+  };
+  for (const key of Object.keys(SCHEDULES) as ScheduleKey[]) {
+    await handlers[key]({}, localLambdaContext(SCHEDULES[key].consumer));
+    perScheduleRun[key] = meters.take();
+  }
+  return perScheduleRun;
+}
 
 /** The sender function over the queued ids, in the queue's batches of 10. */
 async function drainSendQueue(ctx: Ctx, queued: string[]): Promise<void> {

@@ -199,26 +199,46 @@ function hostileQuery(input: RouteInput): fc.Arbitrary<string> {
   );
 }
 
-/** Requests for one route: `mode` `hostile` breaks one or more parts of an otherwise valid request. */
-export function routeRequests(def: ApiRouteDef, fx: Fixtures, mode: 'hostile' | 'valid'): fc.Arbitrary<RouteRequest> {
-  const input = ROUTE_INPUTS[def.handler];
-  const hostileMode = mode === 'hostile';
-  const idKind = def.path.startsWith('/api/hotspots/') ? 'hotspot' : 'uuid';
+/** A request part with whether the router accepts it. */
+interface Judged<T> {
+  value: T;
+  ok: boolean;
+}
+
+/** A draw that is `true` with probability `p` in hostile mode and never in valid mode: "break this part". */
+type Chance = (p: number) => fc.Arbitrary<boolean>;
+
+/** The parts of one generated request, before the oracle judges it. */
+interface RequestParts {
+  method: string;
+  id: string;
+  query: string;
+  auth: Judged<string | undefined>;
+  apiKey: Judged<string>;
+  contentType: Judged<string | undefined>;
+  idempotency: string | undefined;
+  body: Uint8Array | undefined;
+  extraHeaders: Record<string, string>;
+}
+
+/** Path ids: one that exists (or any well-formed hotspot id); hostile mode adds unknown and hostile segments. */
+function pathIds(def: ApiRouteDef, fx: Fixtures, idKind: 'uuid' | 'hotspot', hostileMode: boolean) {
   const existingId = def.path.startsWith('/api/tips/') ? fx.tipId : fx.volunteerId;
   const validIds =
     idKind === 'hotspot'
       ? fc.stringMatching(/^[A-Za-z0-9-]{1,64}$/)
       : fc.constantFrom(existingId, existingId.toUpperCase());
-  const ids = hostileMode
+  return hostileMode
     ? fc.oneof(
         validIds,
         fc.uuid(),
         hostileIdSegment.filter((s) => !DOT_SEGMENT.test(s)),
       )
     : validIds;
-  const chance = (p: number) =>
-    hostileMode ? fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < p) : fc.constant(false);
+}
 
+/** The coordinator token, the integrator key and the content type, each sometimes wrong in hostile mode. */
+function headerParts(fx: Fixtures, chance: Chance) {
   const auth = chance(0.25).chain((wrong) =>
     wrong
       ? fc.constantFrom(...wrongAuthorizations(fx.token)).map((value) => ({ value, ok: false }))
@@ -232,7 +252,12 @@ export function routeRequests(def: ApiRouteDef, fx: Fixtures, mode: 'hostile' | 
       ? fc.constantFrom(...FOREIGN_CONTENT_TYPES).map((value) => ({ value, ok: false }))
       : fc.constantFrom(...JSON_CONTENT_TYPES).map((value) => ({ value: value as string | undefined, ok: true })),
   );
-  const idempotency = hostileMode
+  return { auth, apiKey, contentType };
+}
+
+/** `Idempotency-Key` values: none, or a UUID in either case; hostile mode adds keys that are not UUIDs. */
+function idempotencyKeys(hostileMode: boolean): fc.Arbitrary<string | undefined> {
+  return hostileMode
     ? fc.oneof(
         fc.constant(undefined),
         fc.uuid(),
@@ -244,8 +269,12 @@ export function routeRequests(def: ApiRouteDef, fx: Fixtures, mode: 'hostile' | 
         fc.uuid(),
         fc.uuid().map((u) => u.toUpperCase()),
       );
+}
+
+/** Bodies as bytes: for a JSON route, valid at the edges or (hostile mode) broken by schema, by value or raw. */
+function bodies(def: ApiRouteDef, input: RouteInput, hostileMode: boolean): fc.Arbitrary<Uint8Array | undefined> {
   const bodySchema = input.body ? jsonSchemaOf(input.body) : undefined;
-  const body: fc.Arbitrary<Uint8Array | undefined> = !def.jsonBody
+  return !def.jsonBody
     ? fc.constantFrom(undefined, def.method === 'GET' ? undefined : utf8('{}'))
     : hostileMode
       ? fc.oneof(
@@ -254,46 +283,78 @@ export function routeRequests(def: ApiRouteDef, fx: Fixtures, mode: 'hostile' | 
           { weight: 1, arbitrary: rawHostileBodies },
         )
       : validEdge(bodySchema!).map((v) => utf8(JSON.stringify(v)));
-  const query = hostileMode
+}
+
+/** Raw query strings: valid ones; hostile mode mixes in {@link hostileQuery}. */
+function queries(input: RouteInput, hostileMode: boolean): fc.Arbitrary<string> {
+  return hostileMode
     ? fc.oneof(
         validQuery(input).map((e) => queryString(e)),
         hostileQuery(input),
       )
     : validQuery(input).map((e) => queryString(e));
-  const method = chance(0.1).chain((wrong) => (wrong ? fc.constantFrom('PUT', 'DELETE') : fc.constant(def.method)));
-  const extraHeaders = hostileMode
+}
+
+/** Headers no route reads (hostile mode): built-in member names and a forged client address must change nothing. */
+function extraHeaders(hostileMode: boolean): fc.Arbitrary<Record<string, string>> {
+  return hostileMode
     ? fc.dictionary(
         fc.constantFrom(...PROTO_KEYS.filter((k) => k !== 'prototype'), 'x-forwarded-for'),
         fc.constantFrom('1', 'x', '127.0.0.1'),
         { maxKeys: 2 },
       )
     : fc.constant({} as Record<string, string>);
+}
 
-  return fc.record({ method, id: ids, query, auth, apiKey, contentType, idempotency, body, extraHeaders }).map((r) => {
-    const path = def.path.replace('{id}', r.id);
-    const headers: Record<string, string> = { ...r.extraHeaders };
-    if (def.access === 'coordinator' && r.auth.value !== undefined) headers.authorization = r.auth.value;
-    if (def.access === 'integrator') headers['x-api-key'] = r.apiKey.value;
-    if (def.jsonBody && r.contentType.value !== undefined) headers['content-type'] = r.contentType.value;
-    if (def.handler === 'createTip' && r.idempotency !== undefined) headers['idempotency-key'] = r.idempotency;
-    const segment = def.path.includes('{id}') ? segmentVerdict(r.id, idKind) : { valid: true };
-    const accessOk = def.access === 'coordinator' ? r.auth.ok : def.access === 'integrator' ? r.apiKey.ok : true;
-    const typeOk = !def.jsonBody || r.contentType.ok;
-    // The router's order: method, path ids, access, content type; then the handler's checks.
-    const expected = r.method !== def.method ? 405 : (segment.status ?? (!accessOk ? 401 : !typeOk ? 415 : undefined));
-    const queryOk = (input.queryValid ?? (input.query ? ok(input.query) : (q) => Object.keys(q).length === 0))(
-      parsedQuery(r.query),
-    );
-    const idemOk = r.idempotency === undefined || def.handler !== 'createTip' || UUID.test(r.idempotency.trim());
-    const bodyOk = !def.jsonBody || bodyValid(input.body!, r.body);
-    const valid = expected === undefined && segment.valid && queryOk && idemOk && bodyOk;
-    return {
-      method: r.method,
-      url: r.query ? `${path}?${r.query}` : path,
-      headers,
-      body: r.method === 'GET' ? undefined : r.body,
-      valid,
-      expected,
-    };
-  });
+/** The request the parts make, as sent, and the oracle's verdict on it. */
+function judgedRequest(def: ApiRouteDef, input: RouteInput, idKind: 'uuid' | 'hotspot', r: RequestParts): RouteRequest {
+  const path = def.path.replace('{id}', r.id);
+  const headers: Record<string, string> = { ...r.extraHeaders };
+  if (def.access === 'coordinator' && r.auth.value !== undefined) headers.authorization = r.auth.value;
+  if (def.access === 'integrator') headers['x-api-key'] = r.apiKey.value;
+  if (def.jsonBody && r.contentType.value !== undefined) headers['content-type'] = r.contentType.value;
+  if (def.handler === 'createTip' && r.idempotency !== undefined) headers['idempotency-key'] = r.idempotency;
+  const segment = def.path.includes('{id}') ? segmentVerdict(r.id, idKind) : { valid: true };
+  const accessOk = def.access === 'coordinator' ? r.auth.ok : def.access === 'integrator' ? r.apiKey.ok : true;
+  const typeOk = !def.jsonBody || r.contentType.ok;
+  // The router's order: method, path ids, access, content type; then the handler's checks.
+  const expected = r.method !== def.method ? 405 : (segment.status ?? (!accessOk ? 401 : !typeOk ? 415 : undefined));
+  const queryOk = (input.queryValid ?? (input.query ? ok(input.query) : (q) => Object.keys(q).length === 0))(
+    parsedQuery(r.query),
+  );
+  const idemOk = r.idempotency === undefined || def.handler !== 'createTip' || UUID.test(r.idempotency.trim());
+  const bodyOk = !def.jsonBody || bodyValid(input.body!, r.body);
+  const valid = expected === undefined && segment.valid && queryOk && idemOk && bodyOk;
+  return {
+    method: r.method,
+    url: r.query ? `${path}?${r.query}` : path,
+    headers,
+    body: r.method === 'GET' ? undefined : r.body,
+    valid,
+    expected,
+  };
+}
+
+/** Requests for one route: `mode` `hostile` breaks one or more parts of an otherwise valid request. */
+export function routeRequests(def: ApiRouteDef, fx: Fixtures, mode: 'hostile' | 'valid'): fc.Arbitrary<RouteRequest> {
+  const input = ROUTE_INPUTS[def.handler];
+  const hostileMode = mode === 'hostile';
+  const idKind = def.path.startsWith('/api/hotspots/') ? 'hotspot' : 'uuid';
+  const chance: Chance = (p) =>
+    hostileMode ? fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < p) : fc.constant(false);
+  const { auth, apiKey, contentType } = headerParts(fx, chance);
+  const method = chance(0.1).chain((wrong) => (wrong ? fc.constantFrom('PUT', 'DELETE') : fc.constant(def.method)));
+  return fc
+    .record({
+      method,
+      id: pathIds(def, fx, idKind, hostileMode),
+      query: queries(input, hostileMode),
+      auth,
+      apiKey,
+      contentType,
+      idempotency: idempotencyKeys(hostileMode),
+      body: bodies(def, input, hostileMode),
+      extraHeaders: extraHeaders(hostileMode),
+    })
+    .map((r) => judgedRequest(def, input, idKind, r));
 }

@@ -22,6 +22,52 @@ function bangkokDay(value: string, end: boolean): string | undefined {
   return new Date(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00`).toISOString();
 }
 
+type AlertQuery = { since?: string; until?: string; reason?: AlertReason; status?: AlertStatus };
+
+/** One alert as a card: who, when, why, its delivery in words and the SMS as sent. */
+function alertCard(a: AlertView, names: Map<string, string>): HTMLElement {
+  return h(
+    'li',
+    { class: 'card alert-card', 'data-status': a.status, 'data-reason': a.reason },
+    h('h3', {}, names.get(a.volunteerId) ?? a.volunteerId),
+    h(
+      'p',
+      {},
+      live(
+        () =>
+          `${formatDateTime(a.createdAt)} · ${t(`alertReason.${a.reason}` as MessageKey)} · ${riskLabel(a.riskLevel)}`,
+      ),
+    ),
+    h(
+      'p',
+      { class: 'alert-outcome' },
+      live(() => alertOutcome(a)),
+    ),
+    h('p', { class: 'sms-message' }, a.message),
+  );
+}
+
+/**
+ * The alerts the query asks for, page after page (at most about 5,000), filtered here as well
+ * so the log reads the same whatever the server supports.
+ */
+async function loadAlerts(q: AlertQuery): Promise<AlertView[]> {
+  const items: AlertView[] = [];
+  let next: string | undefined;
+  do {
+    const page = await endpoints.alerts({ ...q, next });
+    items.push(...page.items);
+    next = page.next;
+  } while (next && items.length < 5000);
+  return items.filter(
+    (a) =>
+      (!q.since || a.createdAt >= q.since) &&
+      (!q.until || a.createdAt <= q.until) &&
+      (!q.reason || a.reason === q.reason) &&
+      (!q.status || a.status === q.status),
+  );
+}
+
 /** Builds the tab; `names` gives volunteer names by id. */
 export function createAlertsTab(names: () => Map<string, string>): AlertsTab {
   const since = h('input', { name: 'since', type: 'date' });
@@ -40,57 +86,25 @@ export function createAlertsTab(names: () => Map<string, string>): AlertsTab {
   );
   const list = h('ul', { class: 'cards alert-cards' });
   const state = h('p', { class: 'muted', role: 'status' });
-  const card = (a: AlertView) =>
-    h(
-      'li',
-      { class: 'card alert-card', 'data-status': a.status, 'data-reason': a.reason },
-      h('h3', {}, names().get(a.volunteerId) ?? a.volunteerId),
-      h(
-        'p',
-        {},
-        live(
-          () =>
-            `${formatDateTime(a.createdAt)} · ${t(`alertReason.${a.reason}` as MessageKey)} · ${riskLabel(a.riskLevel)}`,
-        ),
-      ),
-      h(
-        'p',
-        { class: 'alert-outcome' },
-        live(() => alertOutcome(a)),
-      ),
-      h('p', { class: 'sms-message' }, a.message),
-    );
   const load = async () => {
     replaceChildren(state, live('common.loading'));
-    const q = {
-      since: bangkokDay(since.value, false),
-      until: bangkokDay(until.value, true),
-      reason: (reason.value || undefined) as AlertReason | undefined,
-      status: (status.value || undefined) as AlertStatus | undefined,
-    };
-    let items: AlertView[] = [];
+    let items: AlertView[];
     try {
-      let next: string | undefined;
-      do {
-        const page = await endpoints.alerts({ ...q, next });
-        items.push(...page.items);
-        next = page.next;
-      } while (next && items.length < 5000);
+      items = await loadAlerts({
+        since: bangkokDay(since.value, false),
+        until: bangkokDay(until.value, true),
+        reason: (reason.value || undefined) as AlertReason | undefined,
+        status: (status.value || undefined) as AlertStatus | undefined,
+      });
     } catch {
       return replaceChildren(state, h('span', { class: 'error' }, live('coord.loadFailed')));
     }
-    items = items.filter(
-      (a) =>
-        (!q.since || a.createdAt >= q.since) &&
-        (!q.until || a.createdAt <= q.until) &&
-        (!q.reason || a.reason === q.reason) &&
-        (!q.status || a.status === q.status),
-    );
     replaceChildren(
       state,
       live(() => t('coord.alertCount', { count: items.length })),
     );
-    replaceChildren(list, ...items.map(card));
+    const byId = names();
+    replaceChildren(list, ...items.map((a) => alertCard(a, byId)));
   };
   const form = h(
     'form',

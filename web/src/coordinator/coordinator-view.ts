@@ -40,29 +40,30 @@ async function mapOrNull(el: HTMLElement, config: RuntimeConfig): Promise<BaseMa
 /** 5 decimals ≈ 1 m: more would be false precision from a tap. */
 const roundDeg = (deg: number) => Math.round(deg * 1e5) / 1e5;
 
-function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session, signOut: () => void): void {
-  const mapEl = h('div', { class: 'map', id: 'map' });
-  const mapPane = liveAttr(h('section', { class: 'map-pane' }, mapEl), 'aria-label', 'map.regionCoordinator');
-  root.className = 'coordinator-view';
-  const panel = h('div', { class: 'coord-panel', role: 'tabpanel', id: 'coord-tabpanel', tabindex: -1 });
-  const filterSlot = h('div', {});
-  const tabButtons = TABS.map(([name, key]) =>
-    h(
-      'button',
-      { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'coord-tabpanel', 'data-tab': name },
-      live(key),
-    ),
+function tabButton(name: TabName, key: MessageKey): HTMLButtonElement {
+  return h(
+    'button',
+    { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'coord-tabpanel', 'data-tab': name },
+    live(key),
   );
-  const tablist = liveAttr(
-    h('div', { class: 'tabs', role: 'tablist' }, ...tabButtons),
-    'aria-label',
-    'coord.tabsLabel',
-  );
-  const bar = h(
+}
+
+/** Marks tab `name` as the selected one, the only one reached by Tab (roving tabindex). */
+function select(tabButtons: HTMLButtonElement[], name: TabName): void {
+  for (const b of tabButtons) {
+    const on = b.dataset.tab === name;
+    b.setAttribute('aria-selected', String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
+}
+
+/** The console's top bar: the tabs, and who is signed in with the sign-out button. */
+function consoleBar(tabButtons: HTMLButtonElement[], session: Session, signOut: () => void): HTMLElement {
+  return h(
     'div',
     { class: 'coord-bar' },
     h('h1', { class: 'visually-hidden' }, live('coord.heading')),
-    tablist,
+    liveAttr(h('div', { class: 'tabs', role: 'tablist' }, ...tabButtons), 'aria-label', 'coord.tabsLabel'),
     h(
       'div',
       { class: 'signed-in' },
@@ -70,7 +71,35 @@ function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session
       h('button', { type: 'button', class: 'secondary small sign-out', onclick: signOut }, live('coord.signOut')),
     ),
   );
-  replaceChildren(root, bar, filterSlot, h('div', { class: 'coord-main' }, mapPane, panel));
+}
+
+/** Calls `show` with the tab clicked, or reached by the arrow keys (as the ARIA tabs pattern expects). */
+function onTabChosen(tabButtons: HTMLButtonElement[], show: (name: TabName) => void): void {
+  tabButtons.forEach((b, i) => {
+    b.addEventListener('click', () => show(b.dataset.tab as TabName));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = tabButtons[(i + step + tabButtons.length) % tabButtons.length];
+      next.focus();
+      show(next.dataset.tab as TabName);
+    });
+  });
+}
+
+function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session, signOut: () => void): void {
+  const mapEl = h('div', { class: 'map', id: 'map' });
+  const mapPane = liveAttr(h('section', { class: 'map-pane' }, mapEl), 'aria-label', 'map.regionCoordinator');
+  root.className = 'coordinator-view';
+  const panel = h('div', { class: 'coord-panel', role: 'tabpanel', id: 'coord-tabpanel', tabindex: -1 });
+  const filterSlot = h('div', {});
+  const tabButtons = TABS.map(([name, key]) => tabButton(name, key));
+  replaceChildren(
+    root,
+    consoleBar(tabButtons, session, signOut),
+    filterSlot,
+    h('div', { class: 'coord-main' }, mapPane, panel),
+  );
 
   const pending = mapOrNull(mapEl, config);
   const tips = createTipsTab(pending);
@@ -79,11 +108,7 @@ function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session
   const alerts = createAlertsTab(() => volunteers.names());
   const loaded = new Set<TabName>();
   const show = (name: TabName) => {
-    tabButtons.forEach((b) => {
-      const on = b.dataset.tab === name;
-      b.setAttribute('aria-selected', String(on));
-      b.tabIndex = on ? 0 : -1;
-    });
+    select(tabButtons, name);
     panel.setAttribute('aria-labelledby', `tab-${name}`);
     replaceChildren(filterSlot, name === 'tips' ? tips.filters : null);
     replaceChildren(
@@ -100,17 +125,7 @@ function mountConsole(root: HTMLElement, config: RuntimeConfig, session: Session
       if (name === 'alerts') void volunteers.load().then(() => alerts.load());
     }
   };
-  tabButtons.forEach((b, i) => {
-    b.addEventListener('click', () => show(b.dataset.tab as TabName));
-    // Arrow keys move between tabs, as the ARIA tabs pattern expects.
-    b.addEventListener('keydown', (e) => {
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (!step) return;
-      const next = tabButtons[(i + step + tabButtons.length) % tabButtons.length];
-      next.focus();
-      show(next.dataset.tab as TabName);
-    });
-  });
+  onTabChosen(tabButtons, show);
   void pending.then((base) => {
     if (!base) return;
     Object.assign(window, { phithak: { map: base.map, ready: base.ready, view: 'coordinator' } });

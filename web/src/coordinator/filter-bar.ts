@@ -37,87 +37,113 @@ export interface FilterBarActions {
   onChoropleth(on: boolean): void;
 }
 
-/** Builds the bar; `nowMs` is the slider's right end (the page load time). */
-export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): FilterBar {
-  const windowDays = h(
-    'select',
-    { name: 'windowDays' },
-    ...WINDOWS.map((d) =>
-      h(
-        'option',
-        { value: d, selected: d === 30 },
-        live(() => t('coord.windowDays', { count: d })),
+/** The bar's controls. */
+interface Controls {
+  windowDays: HTMLSelectElement;
+  daysBack: HTMLInputElement;
+  category: HTMLSelectElement;
+  status: HTMLSelectElement;
+  channel: HTMLSelectElement;
+  choropleth: HTMLInputElement;
+}
+
+function createControls(): Controls {
+  return {
+    windowDays: h(
+      'select',
+      { name: 'windowDays' },
+      ...WINDOWS.map((d) =>
+        h(
+          'option',
+          { value: d, selected: d === 30 },
+          live(() => t('coord.windowDays', { count: d })),
+        ),
       ),
     ),
-  );
-  // The slider counts days back from now: 0 is a window ending now.
-  const daysBack = h('input', { name: 'windowEnd', type: 'range', min: 0, max: LOADED_DAYS - 1, step: 1, value: 0 });
-  const category = select<TipCategory>('category', TIP_CATEGORIES, (c) => `category.${c}` as MessageKey);
-  const status = select<TipStatus>('status', TIP_STATUSES, (s) => `status.${s}` as MessageKey);
-  const channel = select<Channel>('channel', CHANNELS, (c) => `channel.${c}` as MessageKey);
-  const range = h('span', { class: 'window-range', 'aria-live': 'polite' });
-  const counts = h('span', { class: 'counts', role: 'status' });
-  const choropleth = h('input', { type: 'checkbox', name: 'choropleth' });
+    // The slider counts days back from now: 0 is a window ending now.
+    daysBack: h('input', {
+      name: 'windowEnd',
+      id: 'window-end',
+      type: 'range',
+      min: 0,
+      max: LOADED_DAYS - 1,
+      step: 1,
+      value: 0,
+    }),
+    category: select<TipCategory>('category', TIP_CATEGORIES, (c) => `category.${c}` as MessageKey),
+    status: select<TipStatus>('status', TIP_STATUSES, (s) => `status.${s}` as MessageKey),
+    channel: select<Channel>('channel', CHANNELS, (c) => `channel.${c}` as MessageKey),
+    choropleth: h('input', { type: 'checkbox', name: 'choropleth' }),
+  };
+}
 
-  const filter = (): TipFilter => {
-    // Whole Bangkok days would be nicer to read, but a rolling window keeps "last 24 h" honest.
-    const untilMs = Number(daysBack.value) === 0 ? nowMs : nowMs - Number(daysBack.value) * DAY_MS;
-    return {
-      fromMs: untilMs - Number(windowDays.value) * DAY_MS,
-      untilMs,
-      ...(category.value ? { category: category.value as TipCategory } : {}),
-      ...(status.value ? { status: status.value as TipStatus } : {}),
-      ...(channel.value ? { channel: channel.value as Channel } : {}),
-    };
+/** The filter the controls set, the window ending `daysBack` days before `nowMs`. */
+function filterOf(c: Controls, nowMs: number): TipFilter {
+  // Whole Bangkok days would be nicer to read, but a rolling window keeps "last 24 h" honest.
+  const untilMs = Number(c.daysBack.value) === 0 ? nowMs : nowMs - Number(c.daysBack.value) * DAY_MS;
+  return {
+    fromMs: untilMs - Number(c.windowDays.value) * DAY_MS,
+    untilMs,
+    ...(c.category.value ? { category: c.category.value as TipCategory } : {}),
+    ...(c.status.value ? { status: c.status.value as TipStatus } : {}),
+    ...(c.channel.value ? { channel: c.channel.value as Channel } : {}),
   };
-  const day = (ms: number) => formatDate(new Date(ms).toISOString());
-  const rangeText = () => t('coord.windowRange', { from: day(filter().fromMs), until: day(filter().untilMs) });
-  const valueText = () => t('coord.windowEndValue', { date: day(filter().untilMs) });
-  const rangeNode = live(rangeText);
-  range.append(rangeNode);
-  liveAttr(daysBack, 'aria-valuetext', valueText);
-  const showRange = () => {
-    rangeNode.textContent = rangeText();
-    daysBack.setAttribute('aria-valuetext', valueText());
-  };
-  const changed = () => {
-    showRange();
-    actions.onChange(filter());
-  };
-  for (const el of [windowDays, category, status, channel]) el.addEventListener('change', changed);
-  daysBack.addEventListener('input', changed);
-  choropleth.addEventListener('change', () => actions.onChoropleth(choropleth.checked));
+}
 
-  const form = h(
+/** The controls laid out, with the window's dates under the slider and the export buttons. */
+function filterForm(c: Controls, range: HTMLElement, actions: FilterBarActions): HTMLFormElement {
+  const exportButton = (kind: 'geojson' | 'csv', key: MessageKey) =>
+    h(
+      'button',
+      { type: 'button', class: `secondary small export-${kind}`, onclick: () => actions.onExport(kind) },
+      live(key),
+    );
+  return h(
     'form',
     { class: 'filters', id: 'tip-filters', role: 'search', novalidate: true },
-    field(live('coord.windowLength'), windowDays),
-    field(live('coord.category'), category),
-    field(live('coord.status'), status),
-    field(live('coord.channel'), channel),
+    field(live('coord.windowLength'), c.windowDays),
+    field(live('coord.category'), c.category),
+    field(live('coord.status'), c.status),
+    field(live('coord.channel'), c.channel),
     h(
       'div',
       { class: 'field window' },
       h('label', { class: 'label', for: 'window-end' }, live('coord.windowEnd')),
-      daysBack,
+      c.daysBack,
       range,
     ),
     h(
       'div',
       { class: 'summary' },
-      h('label', { class: 'choice' }, choropleth, live('coord.choropleth')),
-      h(
-        'button',
-        { type: 'button', class: 'secondary small export-geojson', onclick: () => actions.onExport('geojson') },
-        live('coord.exportGeoJson'),
-      ),
-      h(
-        'button',
-        { type: 'button', class: 'secondary small export-csv', onclick: () => actions.onExport('csv') },
-        live('coord.exportCsv'),
-      ),
+      h('label', { class: 'choice' }, c.choropleth, live('coord.choropleth')),
+      exportButton('geojson', 'coord.exportGeoJson'),
+      exportButton('csv', 'coord.exportCsv'),
     ),
   );
+}
+
+/** Builds the bar; `nowMs` is the slider's right end (the page load time). */
+export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): FilterBar {
+  const c = createControls();
+  const range = h('span', { class: 'window-range', 'aria-live': 'polite' });
+  const counts = h('span', { class: 'counts', role: 'status' });
+  const filter = () => filterOf(c, nowMs);
+  const day = (ms: number) => formatDate(new Date(ms).toISOString());
+  const rangeText = () => t('coord.windowRange', { from: day(filter().fromMs), until: day(filter().untilMs) });
+  const valueText = () => t('coord.windowEndValue', { date: day(filter().untilMs) });
+  const rangeNode = live(rangeText);
+  range.append(rangeNode);
+  liveAttr(c.daysBack, 'aria-valuetext', valueText);
+  const changed = () => {
+    rangeNode.textContent = rangeText();
+    c.daysBack.setAttribute('aria-valuetext', valueText());
+    actions.onChange(filter());
+  };
+  for (const el of [c.windowDays, c.category, c.status, c.channel]) el.addEventListener('change', changed);
+  c.daysBack.addEventListener('input', changed);
+  c.choropleth.addEventListener('change', () => actions.onChoropleth(c.choropleth.checked));
+  const form = filterForm(c, range, actions);
+  form.addEventListener('submit', (e) => e.preventDefault());
   // Open at a desk; folded on a phone, where the map and the list matter more than the controls.
   const element = h(
     'details',
@@ -125,8 +151,6 @@ export function createFilterBar(actions: FilterBarActions, nowMs = Date.now()): 
     h('summary', {}, h('span', { class: 'filter-title' }, live('coord.filters')), ' ', counts),
     form,
   );
-  daysBack.id = 'window-end';
-  form.addEventListener('submit', (e) => e.preventDefault());
   return {
     element,
     filter,

@@ -36,8 +36,8 @@ export function giText(p: Pick<CoordinatorHotspotProperties, 'giConfidence' | 'g
   return t('coord.giConfidence', { pct: Math.round(p.giConfidence > 1 ? p.giConfidence : p.giConfidence * 100) }) + z;
 }
 
-function card(f: HotspotFeature, focus: (f: HotspotFeature) => void): HTMLElement {
-  const p = f.properties;
+/** The hotspot's categories, most tips first ("Forced fishing 4, Debt bondage 2"); null without any. */
+function categoriesLine(p: CoordinatorHotspotProperties): HTMLElement | null {
   const categories = Object.entries(p.categories ?? {})
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(
@@ -45,6 +45,44 @@ function card(f: HotspotFeature, focus: (f: HotspotFeature) => void): HTMLElemen
         () =>
           `${t(`category.${c as TipCategory}` as MessageKey)} ${n}`,
     );
+  if (!categories.length) return null;
+  return h(
+    'p',
+    { class: 'muted' },
+    live(() => categories.map((c) => c()).join(', ')),
+  );
+}
+
+/** The hotspot's history (merges and splits among its events), newest first and folded; null without any. */
+function historyDetails(p: CoordinatorHotspotProperties): HTMLElement | null {
+  if (!p.history?.length) return null;
+  return h(
+    'details',
+    {},
+    h(
+      'summary',
+      {},
+      live(() => t('coord.historyCount', { count: p.history.length })),
+    ),
+    h(
+      'ol',
+      { class: 'history' },
+      ...[...p.history].reverse().map((e) =>
+        h(
+          'li',
+          {},
+          live(
+            () =>
+              `${formatDateTime(e.at)} · ${t(`hotspotEvent.${e.event}` as MessageKey)} · ${riskLabel(e.riskLevel)} · ${t('hotspot.tipCount', { count: e.tipCount })}${e.from?.length ? ` · ${t('coord.from')} ${e.from.join(', ')}` : ''}`,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function card(f: HotspotFeature, focus: (f: HotspotFeature) => void): HTMLElement {
+  const p = f.properties;
   return h(
     'li',
     { class: 'card hotspot-card', 'data-hotspot-id': p.id },
@@ -80,39 +118,9 @@ function card(f: HotspotFeature, focus: (f: HotspotFeature) => void): HTMLElemen
       { class: 'muted' },
       live(() => t('coord.hotspotDates', { first: formatDate(p.firstSeen), last: formatDate(p.lastSeen) })),
     ),
-    categories.length
-      ? h(
-          'p',
-          { class: 'muted' },
-          live(() => categories.map((c) => c()).join(', ')),
-        )
-      : null,
+    categoriesLine(p),
     p.public === false ? h('p', { class: 'muted' }, live('coord.notPublic')) : null,
-    p.history?.length
-      ? h(
-          'details',
-          {},
-          h(
-            'summary',
-            {},
-            live(() => t('coord.historyCount', { count: p.history.length })),
-          ),
-          h(
-            'ol',
-            { class: 'history' },
-            ...[...p.history].reverse().map((e) =>
-              h(
-                'li',
-                {},
-                live(
-                  () =>
-                    `${formatDateTime(e.at)} · ${t(`hotspotEvent.${e.event}` as MessageKey)} · ${riskLabel(e.riskLevel)} · ${t('hotspot.tipCount', { count: e.tipCount })}${e.from?.length ? ` · ${t('coord.from')} ${e.from.join(', ')}` : ''}`,
-                ),
-              ),
-            ),
-          ),
-        )
-      : null,
+    historyDetails(p),
     h(
       'div',
       { class: 'actions' },

@@ -131,6 +131,58 @@ function detailContent(
   ];
 }
 
+/** The status control with its note; `submit` is called with a change worth saving. */
+function statusForm(
+  d: TipDetail,
+  submit: (next: TipStatus, note: string) => void,
+): { form: HTMLFormElement; result: HTMLElement } {
+  const status = h(
+    'select',
+    { name: 'status' },
+    ...TIP_STATUSES.map((s) => h('option', { value: s, selected: s === d.status }, live(`status.${s}` as MessageKey))),
+  );
+  const note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 });
+  const result = h('div', { class: 'result', role: 'status', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'status-form', novalidate: true },
+    h('h3', {}, live('coord.changeStatus')),
+    field(live('coord.status'), status),
+    field(live('coord.note'), note, live('coord.noteHint')),
+    h('button', { type: 'submit' }, live('coord.saveStatus')),
+    result,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (status.value === d.status && !note.value.trim()) return;
+    submit(status.value as TipStatus, note.value.trim());
+  });
+  return { form, result };
+}
+
+/** The note an undo saves: which status it undid. */
+const undoNote = (from: TipStatus) => t('coord.undoNote', { status: t(`status.${from}` as MessageKey) });
+
+/** Says the status was saved, with an undo button when there is something to go back to. */
+function showSaved(result: HTMLElement, next: TipStatus, undo: (() => void) | null): void {
+  result.className = 'result ok';
+  replaceChildren(
+    result,
+    live(() => t('coord.statusSaved', { status: t(`status.${next}` as MessageKey) })),
+    ' ',
+    undo ? h('button', { type: 'button', class: 'secondary small undo', onclick: undo }, live('coord.undo')) : null,
+  );
+}
+
+/** Says the status could not be saved: someone else changed it first (409), or anything else. */
+function showFailed(result: HTMLElement, err: unknown): void {
+  result.className = 'result error';
+  replaceChildren(
+    result,
+    live(() => (err instanceof ApiError && err.status === 409 ? t('coord.conflict') : t('common.error'))),
+  );
+}
+
 /** Builds the panel; `onChanged` hears about a saved status (the list and map recolour). */
 export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: () => void): TipDetailPanel {
   const element = h('section', {
@@ -140,25 +192,7 @@ export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: 
     hidden: true,
   });
 
-  const statusForm = (d: TipDetail) => {
-    const status = h(
-      'select',
-      { name: 'status' },
-      ...TIP_STATUSES.map((s) =>
-        h('option', { value: s, selected: s === d.status }, live(`status.${s}` as MessageKey)),
-      ),
-    );
-    const note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 });
-    const result = h('div', { class: 'result', role: 'status', 'aria-live': 'polite' });
-    const form = h(
-      'form',
-      { class: 'status-form', novalidate: true },
-      h('h3', {}, live('coord.changeStatus')),
-      field(live('coord.status'), status),
-      field(live('coord.note'), note, live('coord.noteHint')),
-      h('button', { type: 'submit' }, live('coord.saveStatus')),
-      result,
-    );
+  const statusFormOf = (d: TipDetail) => {
     const save = async (next: TipStatus, text: string, previous: TipStatus | null) => {
       result.className = 'result';
       replaceChildren(result, live('common.sending'));
@@ -168,36 +202,12 @@ export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: 
         onChanged(merged);
         await render(merged.id, merged);
         const again = element.querySelector<HTMLElement>('.status-form .result');
-        if (!again) return;
-        again.className = 'result ok';
-        const undo = previous
-          ? h(
-              'button',
-              { type: 'button', class: 'secondary small undo', onclick: () => void saveFrom(previous, next) },
-              live('coord.undo'),
-            )
-          : null;
-        replaceChildren(
-          again,
-          live(() => t('coord.statusSaved', { status: t(`status.${next}` as MessageKey) })),
-          ' ',
-          undo,
-        );
+        if (again) showSaved(again, next, previous ? () => void save(previous, undoNote(next), null) : null);
       } catch (err) {
-        result.className = 'result error';
-        replaceChildren(
-          result,
-          live(() => (err instanceof ApiError && err.status === 409 ? t('coord.conflict') : t('common.error'))),
-        );
+        showFailed(result, err);
       }
     };
-    const saveFrom = (back: TipStatus, from: TipStatus) =>
-      save(back, t('coord.undoNote', { status: t(`status.${from}` as MessageKey) }), null);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      if (status.value === d.status && !note.value.trim()) return;
-      void save(status.value as TipStatus, note.value.trim(), d.status);
-    });
+    const { form, result } = statusForm(d, (next, note) => void save(next, note, d.status));
     return form;
   };
 
@@ -215,7 +225,7 @@ export function createTipDetail(onChanged: (tip: TipListItem) => void, onClose: 
     } catch {
       audit = null;
     }
-    replaceChildren(element, ...detailContent(d, audit, statusForm(d), onClose));
+    replaceChildren(element, ...detailContent(d, audit, statusFormOf(d), onClose));
   };
 
   return {

@@ -125,6 +125,36 @@ function addLayers(map: MapLibreMap): void {
   });
 }
 
+/** The view's box with a margin of half a screen, so a short pan shows clusters before the move ends. */
+function viewWithMargin(map: MapLibreMap): [number, number, number, number] {
+  const b = map.getBounds();
+  const dx = (b.getEast() - b.getWest()) / 2;
+  const dy = (b.getNorth() - b.getSouth()) / 2;
+  return [
+    Math.max(-180, b.getWest() - dx),
+    Math.max(-85, b.getSouth() - dy),
+    Math.min(180, b.getEast() + dx),
+    Math.min(85, b.getNorth() + dy),
+  ];
+}
+
+/** The counts of the clusters among `features`, as HTML labels (the offline style has no glyphs). */
+function clusterLabels(features: Array<Feature<Point, TipProps> | Feature<Point, ClusterProperties>>) {
+  return features
+    .filter((f) => 'cluster' in f.properties && f.properties.cluster)
+    .map((f) => {
+      const c = f.properties as ClusterProperties;
+      const [lon, lat] = f.geometry.coordinates;
+      return {
+        key: `cluster:${c.cluster_id}`,
+        lat,
+        lon,
+        text: String(c.point_count_abbreviated),
+        className: 'cluster-count',
+      };
+    });
+}
+
 /** Adds the layers (after the style loaded); `open` is called with a tip id clicked. */
 export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLayers {
   const map: MapLibreMap = base.map;
@@ -132,35 +162,9 @@ export function addTipLayers(base: BaseMap, open: (id: string) => void): TipLaye
   let index = new Supercluster<TipProps>(CLUSTER);
   let visible = true;
   const draw = () => {
-    const b = map.getBounds();
-    // A margin of half a screen, so a short pan shows clusters before the move ends.
-    const dx = (b.getEast() - b.getWest()) / 2;
-    const dy = (b.getNorth() - b.getSouth()) / 2;
-    const bbox: [number, number, number, number] = [
-      Math.max(-180, b.getWest() - dx),
-      Math.max(-85, b.getSouth() - dy),
-      Math.min(180, b.getEast() + dx),
-      Math.min(85, b.getNorth() + dy),
-    ];
-    const features = index.getClusters(bbox, Math.floor(map.getZoom()));
+    const features = index.getClusters(viewWithMargin(map), Math.floor(map.getZoom()));
     void (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-    base.labels?.setExtra(
-      visible
-        ? features
-            .filter((f) => 'cluster' in f.properties && f.properties.cluster)
-            .map((f) => {
-              const c = f.properties as ClusterProperties;
-              const [lon, lat] = f.geometry.coordinates;
-              return {
-                key: `cluster:${c.cluster_id}`,
-                lat,
-                lon,
-                text: String(c.point_count_abbreviated),
-                className: 'cluster-count',
-              };
-            })
-        : [],
-    );
+    base.labels?.setExtra(visible ? clusterLabels(features) : []);
   };
   map.on('moveend', draw);
   map.on('click', TIP_LAYER, (e) => {

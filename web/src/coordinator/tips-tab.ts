@@ -9,7 +9,7 @@ import type { BaseMap } from '../map/base-map.js';
 import { createFilterBar } from './filter-bar.js';
 import { createTipDetail } from './tip-detail.js';
 import { download, tipsToCsv, tipsToGeoJson } from './tip-export.js';
-import { countByTambon, filterQuery, filterTips, indexTips, type IndexedTips } from './tip-filter.js';
+import { countByTambon, filterQuery, filterTips, indexTips, type IndexedTips, type TipFilter } from './tip-filter.js';
 import { createTipList } from './tip-list.js';
 import { addTipLayers, type TipLayers } from './tip-layers.js';
 import { loadTips } from './tip-loader.js';
@@ -27,6 +27,75 @@ function fileName(ext: string): string {
   return `phithak-tips-${day}.${ext}`;
 }
 
+/** Downloads `tips` as CSV or GeoJSON. */
+function exportTips(kind: 'geojson' | 'csv', tips: TipListItem[]): void {
+  if (kind === 'csv') download(fileName('csv'), tipsToCsv(tips), 'text/csv;charset=utf-8');
+  else download(fileName('geojson'), JSON.stringify(tipsToGeoJson(tips)), 'application/geo+json');
+}
+
+/** For debugging and the browser test: the selection and the API query that asks for the same. */
+function expose(selection: TipListItem[], filter: TipFilter, loaded: boolean): void {
+  Object.assign(window, { phithakTips: { ids: selection.map((t) => t.id), query: filterQuery(filter), loaded } });
+}
+
+/** The tips with `changed`'s new review status in place of the old (the array is updated in place). */
+function withReview(items: TipListItem[], changed: Pick<TipListItem, 'id' | 'status' | 'reviewedAt'>): TipListItem[] {
+  const i = items.findIndex((t) => t.id === changed.id);
+  if (i >= 0) items[i] = { ...items[i], status: changed.status, reviewedAt: changed.reviewedAt };
+  return items;
+}
+
+/**
+ * The list and, in its place while a tip is open, the tip's detail; `open` shows a tip (from the
+ * list or the map), `onChanged` hears of a review saved in the detail.
+ */
+function listAndDetail(
+  status: HTMLElement,
+  find: (id: string) => TipListItem | undefined,
+  onChanged: (tip: TipListItem) => void,
+): { list: ReturnType<typeof createTipList>; panel: HTMLElement; open: (id: string) => void } {
+  const open = (id: string) => {
+    const tip = find(id);
+    if (!tip) return;
+    list.select(id);
+    listWrap.hidden = true;
+    void detail.open(tip);
+  };
+  const list = createTipList(open);
+  const listWrap = h(
+    'div',
+    { class: 'tip-list-wrap' },
+    h('h2', { class: 'visually-hidden' }, live('coord.tabTips')),
+    status,
+    list.element,
+  );
+  const detail = createTipDetail(onChanged, () => {
+    detail.close();
+    listWrap.hidden = false;
+    list.select(undefined);
+  });
+  return { list, panel: h('div', { class: 'tips-tab' }, listWrap, detail.element), open };
+}
+
+/**
+ * Loads the year of tips into `status`'s tab: the first page is drawn at once (`update`), the
+ * rest when all are in, with the count moving meanwhile (`progress`): ten redraws of a growing
+ * set would cost more than they show.
+ */
+function loadAll(
+  status: HTMLElement,
+  on: { progress(all: TipListItem[]): void; update(all: TipListItem[], done: boolean): void },
+): void {
+  replaceChildren(status, live('common.loading'));
+  let pages = 0;
+  void loadTips((all, done) => {
+    pages++;
+    if (pages > 1 && !done) return on.progress(all);
+    if (done) replaceChildren(status);
+    on.update(all, done);
+  }).catch(() => replaceChildren(status, h('span', { class: 'error' }, live('coord.loadFailed'))));
+}
+
 /** Builds the tab and starts loading. */
 export function createTipsTab(pending: Promise<BaseMap | null>): TipsTab {
   let indexed: IndexedTips = indexTips([]);
@@ -38,77 +107,47 @@ export function createTipsTab(pending: Promise<BaseMap | null>): TipsTab {
 
   const apply = () => {
     selection = filterTips(indexed, bar.filter());
-    list.show(selection);
+    pane.list.show(selection);
     layers?.setTips(selection);
     if (choropleth) layers?.setChoropleth(countByTambon(selection));
     bar.setCounts(selection.length, indexed.items.length, loaded);
-    // For debugging and the browser test: the selection and the API query that asks for the same.
-    Object.assign(window, {
-      phithakTips: { ids: selection.map((t) => t.id), query: filterQuery(bar.filter()), loaded },
-    });
+    expose(selection, bar.filter(), loaded);
   };
   const bar = createFilterBar({
     onChange: apply,
-    onExport(kind) {
-      if (kind === 'csv') download(fileName('csv'), tipsToCsv(selection), 'text/csv;charset=utf-8');
-      else download(fileName('geojson'), JSON.stringify(tipsToGeoJson(selection)), 'application/geo+json');
-    },
+    onExport: (kind) => exportTips(kind, selection),
     onChoropleth(on) {
       choropleth = on;
       layers?.setChoropleth(on ? countByTambon(selection) : null);
     },
   });
-  const openTip = (id: string) => {
-    const tip = indexed.items.find((t) => t.id === id);
-    if (!tip) return;
-    list.select(id);
-    listWrap.hidden = true;
-    void detail.open(tip);
-  };
-  const list = createTipList(openTip);
-  const listWrap = h(
-    'div',
-    { class: 'tip-list-wrap' },
-    h('h2', { class: 'visually-hidden' }, live('coord.tabTips')),
+  const pane = listAndDetail(
     status,
-    list.element,
-  );
-  const detail = createTipDetail(
+    (id) => indexed.items.find((t) => t.id === id),
     (changed) => {
-      const i = indexed.items.findIndex((t) => t.id === changed.id);
-      if (i >= 0) indexed.items[i] = { ...indexed.items[i], status: changed.status, reviewedAt: changed.reviewedAt };
-      indexed = indexTips(indexed.items);
+      indexed = indexTips(withReview(indexed.items, changed));
       apply();
-    },
-    () => {
-      detail.close();
-      listWrap.hidden = false;
-      list.select(undefined);
     },
   );
   void pending.then((b) => {
     if (!b) return;
     void b.ready.then(() => {
-      layers = addTipLayers(b, openTip);
+      layers = addTipLayers(b, pane.open);
       apply();
     });
   });
-  replaceChildren(status, live('common.loading'));
-  let pages = 0;
-  void loadTips((all, done) => {
-    loaded = done;
-    pages++;
-    // The first page draws at once; the rest redraw when all are in (10 redraws of a growing
-    // set would cost more than they show), with the count moving meanwhile.
-    if (pages > 1 && !done) return bar.setCounts(selection.length, all.length, false);
-    indexed = indexTips(all);
-    if (done) replaceChildren(status);
-    apply();
-  }).catch(() => replaceChildren(status, h('span', { class: 'error' }, live('coord.loadFailed'))));
+  loadAll(status, {
+    progress: (all) => bar.setCounts(selection.length, all.length, false),
+    update(all, done) {
+      loaded = done;
+      indexed = indexTips(all);
+      apply();
+    },
+  });
 
   return {
     filters: bar.element,
-    panel: h('div', { class: 'tips-tab' }, listWrap, detail.element),
+    panel: pane.panel,
     setVisible(on) {
       layers?.setVisible(on);
     },

@@ -43,15 +43,10 @@ function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii
   };
 }
 
-/** One volunteer's card: facts, then test SMS (with its outcome), edit and stop SMS (confirmed). */
-function volunteerCard(v: VolunteerProfile, on: { edit(): void; reload(): Promise<void> }): HTMLElement {
-  const outcome = h('span', { class: 'test-alert-result', role: 'status', 'aria-live': 'polite' });
-  const confirmStop = h(
-    'button',
-    { type: 'button', class: 'danger small confirm-opt-out', hidden: true },
-    live('coord.confirmStop'),
-  );
-  const test = async (button: HTMLButtonElement) => {
+/** The test SMS button: sends one and says in `outcome` how its delivery went. */
+function testSmsButton(v: VolunteerProfile, outcome: HTMLElement): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'secondary small test-alert' }, live('coord.testSms'));
+  button.addEventListener('click', async () => {
     button.disabled = true;
     replaceChildren(outcome, live('common.sending'));
     try {
@@ -65,19 +60,35 @@ function volunteerCard(v: VolunteerProfile, on: { edit(): void; reload(): Promis
     } finally {
       button.disabled = false;
     }
-  };
-  confirmStop.addEventListener('click', async () => {
-    confirmStop.disabled = true;
+  });
+  return button;
+}
+
+/** The second, confirming step of "stop SMS" (hidden until the first is pressed); the registry reloads after. */
+function confirmStopButton(v: VolunteerProfile, outcome: HTMLElement, reload: () => Promise<void>): HTMLButtonElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'danger small confirm-opt-out', hidden: true },
+    live('coord.confirmStop'),
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
     try {
       await endpoints.optOutVolunteer(v.id);
-      await on.reload();
+      await reload();
     } catch {
       replaceChildren(outcome, live('common.error'));
-      confirmStop.disabled = false;
+      button.disabled = false;
     }
   });
-  const testButton = h('button', { type: 'button', class: 'secondary small test-alert' }, live('coord.testSms'));
-  testButton.addEventListener('click', () => void test(testButton));
+  return button;
+}
+
+/** One volunteer's card: facts, then test SMS (with its outcome), edit and stop SMS (confirmed). */
+function volunteerCard(v: VolunteerProfile, on: { edit(): void; reload(): Promise<void> }): HTMLElement {
+  const outcome = h('span', { class: 'test-alert-result', role: 'status', 'aria-live': 'polite' });
+  const confirmStop = confirmStopButton(v, outcome, on.reload);
+  const testButton = testSmsButton(v, outcome);
   return h(
     'li',
     { class: 'card volunteer-card', 'data-volunteer-id': v.id },
@@ -152,44 +163,61 @@ function addVolunteerLayers(
   });
 }
 
+const VOLUNTEER_LAYERS = ['volunteer-radius-fill', 'volunteer-radius-line', 'volunteer-home'];
+
+/**
+ * Draws the volunteers; the sources and layers are added with the first data, not empty at
+ * start: every source is a round trip to MapLibre's worker and a redraw of the first frame.
+ */
+function drawVolunteers(map: MapLibreMap, volunteers: VolunteerProfile[], shown: boolean): void {
+  const { homes, radii } = toFeatures(volunteers);
+  if (map.getSource('volunteer-homes')) {
+    void (map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
+    void (map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
+    return;
+  }
+  addVolunteerLayers(map, { homes, radii }, shown ? 'visible' : 'none');
+}
+
+/** Where the register or edit form opens (one at a time); `pick` sets its home point from a tap. */
+function formSlot(saved: () => void): {
+  slot: HTMLElement;
+  open(existing: VolunteerProfile | null): void;
+  pick(p: LatLon): boolean;
+} {
+  const slot = h('div', { class: 'volunteer-form-slot' });
+  let form: VolunteerForm | null = null;
+  return {
+    slot,
+    open(existing) {
+      form = createVolunteerForm(existing, saved, () => {
+        form = null;
+        replaceChildren(slot);
+      });
+      replaceChildren(slot, form.element);
+      form.element.querySelector<HTMLInputElement>('input[name=name]')?.focus();
+    },
+    pick(p) {
+      if (!form) return false;
+      form.setPoint(p);
+      return true;
+    },
+  };
+}
+
 /** Builds the tab. */
 export function createVolunteersTab(pending: Promise<BaseMap | null>): VolunteersTab {
   let base: BaseMap | null = null;
   let volunteers: VolunteerProfile[] = [];
-  let form: VolunteerForm | null = null;
   const list = h('ul', { class: 'cards volunteer-cards' });
-  const formSlot = h('div', { class: 'volunteer-form-slot' });
   const status = h('p', { class: 'muted', role: 'status' });
-  const openForm = (existing: VolunteerProfile | null) => {
-    form = createVolunteerForm(
-      existing,
-      () => void load(),
-      () => {
-        form = null;
-        replaceChildren(formSlot);
-      },
-    );
-    replaceChildren(formSlot, form.element);
-    form.element.querySelector<HTMLInputElement>('input[name=name]')?.focus();
-  };
-  const card = (v: VolunteerProfile) => volunteerCard(v, { edit: () => openForm(v), reload: load });
+  const forms = formSlot(() => void load());
+  const card = (v: VolunteerProfile) => volunteerCard(v, { edit: () => forms.open(v), reload: load });
   let ready = false;
   let loaded = false;
   let shown = false;
-  /**
-   * Draws the volunteers; the sources and layers are added with the first data, not empty at
-   * start: every source is a round trip to MapLibre's worker and a redraw of the first frame.
-   */
   const draw = () => {
-    if (!base || !ready || !loaded) return;
-    const map = base.map;
-    const { homes, radii } = toFeatures(volunteers);
-    if (map.getSource('volunteer-homes')) {
-      void (map.getSource('volunteer-homes') as GeoJSONSource).setData(homes);
-      void (map.getSource('volunteer-radii') as GeoJSONSource).setData(radii);
-      return;
-    }
-    addVolunteerLayers(map, { homes, radii }, shown ? 'visible' : 'none');
+    if (base && ready && loaded) drawVolunteers(base.map, volunteers, shown);
   };
   const load = async () => {
     replaceChildren(status, live('common.loading'));
@@ -214,37 +242,27 @@ export function createVolunteersTab(pending: Promise<BaseMap | null>): Volunteer
       draw();
     });
   });
-  const panel = h(
-    'div',
-    { class: 'volunteers-tab' },
-    h(
-      'div',
-      { class: 'row' },
-      h('h2', {}, live('coord.tabVolunteers')),
-      h(
-        'button',
-        { type: 'button', class: 'register-volunteer', onclick: () => openForm(null) },
-        live('coord.registerVolunteer'),
-      ),
-    ),
-    formSlot,
-    status,
-    list,
+  const register = h(
+    'button',
+    { type: 'button', class: 'register-volunteer', onclick: () => forms.open(null) },
+    live('coord.registerVolunteer'),
   );
   return {
-    panel,
+    panel: h(
+      'div',
+      { class: 'volunteers-tab' },
+      h('div', { class: 'row' }, h('h2', {}, live('coord.tabVolunteers')), register),
+      forms.slot,
+      status,
+      list,
+    ),
     load,
     setVisible(on) {
       shown = on;
       if (!base?.map.getLayer('volunteer-home')) return;
-      for (const id of ['volunteer-radius-fill', 'volunteer-radius-line', 'volunteer-home'])
-        base.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      for (const id of VOLUNTEER_LAYERS) base.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     },
-    pick(p) {
-      if (!form) return false;
-      form.setPoint(p);
-      return true;
-    },
+    pick: forms.pick,
     names: () => new Map(volunteers.map((v) => [v.id, v.name])),
   };
 }

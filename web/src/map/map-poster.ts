@@ -72,6 +72,60 @@ export interface MapPoster {
   remove(): void;
 }
 
+type Hotspot = Parameters<MapPoster['draw']>[0]['features'][number];
+
+/** One drawing's projection, size and zoom: every shape in it is placed and sized by them. */
+interface View {
+  at: (p: Position) => [number, number];
+  width: number;
+  height: number;
+  zoom: number;
+}
+
+/** A province's outline, or none when it lies outside the view (most provinces do). */
+function provinceShape(f: Area, view: View): SVGElement | undefined {
+  const d = pathOf(f, view.at, view.width, view.height);
+  if (!d) return undefined;
+  const served = isServedProvince(String(f.properties?.code ?? ''));
+  return svgEl('path', {
+    class: 'poster-province',
+    d,
+    fill: served ? PROVINCE_LOOK.servedFill : PROVINCE_LOOK.otherFill,
+    stroke: PROVINCE_LOOK.line,
+    'stroke-width': PROVINCE_LOOK.lineWidthAt(view.zoom),
+  });
+}
+
+/** Appends a hotspot's polygon and, where it has a centre, its point, as the map draws both. */
+function appendHotspot(svg: SVGElement, f: Hotspot, view: View): void {
+  const level = f.properties?.riskLevel;
+  const color = (level && RISK_COLORS[level]) || UNKNOWN_RISK_COLOR;
+  svg.append(
+    svgEl('path', {
+      d: pathOf(f, view.at, view.width, view.height),
+      fill: color,
+      'fill-opacity': HOTSPOT_LOOK.fillOpacity,
+      stroke: color,
+      'stroke-width': HOTSPOT_LOOK.lineWidth,
+    }),
+  );
+  const centre = featureCentre(f);
+  if (!centre) return;
+  const [cx, cy] = view.at(centre);
+  svg.append(
+    svgEl('circle', {
+      class: 'poster-hotspot',
+      cx: cx.toFixed(1),
+      cy: cy.toFixed(1),
+      r: HOTSPOT_LOOK.pointRadiusAt(view.zoom),
+      fill: color,
+      'fill-opacity': HOTSPOT_LOOK.pointOpacity,
+      stroke: HOTSPOT_LOOK.pointStroke,
+      'stroke-width': HOTSPOT_LOOK.pointStrokeWidth,
+    }),
+  );
+}
+
 /** The poster in `el` (sized by CSS to the map's box), for the camera the map starts at. */
 export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
   let hotspots: Parameters<MapPoster['draw']>[0] | undefined;
@@ -83,50 +137,13 @@ export function createMapPoster(el: HTMLElement, camera: Camera): MapPoster {
     const width = el.clientWidth;
     const height = el.clientHeight;
     if (!width || !height) return;
-    const at = projector(camera, width, height);
+    const view: View = { at: projector(camera, width, height), width, height, zoom: camera.zoom };
     const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}` });
     for (const f of provinces?.features ?? []) {
-      const d = pathOf(f, at, width, height);
-      if (!d) continue;
-      const served = isServedProvince(String(f.properties?.code ?? ''));
-      svg.append(
-        svgEl('path', {
-          class: 'poster-province',
-          d,
-          fill: served ? PROVINCE_LOOK.servedFill : PROVINCE_LOOK.otherFill,
-          stroke: PROVINCE_LOOK.line,
-          'stroke-width': PROVINCE_LOOK.lineWidthAt(camera.zoom),
-        }),
-      );
+      const shape = provinceShape(f, view);
+      if (shape) svg.append(shape);
     }
-    for (const f of hotspots?.features ?? []) {
-      const level = f.properties?.riskLevel;
-      const color = (level && RISK_COLORS[level]) || UNKNOWN_RISK_COLOR;
-      svg.append(
-        svgEl('path', {
-          d: pathOf(f, at, width, height),
-          fill: color,
-          'fill-opacity': HOTSPOT_LOOK.fillOpacity,
-          stroke: color,
-          'stroke-width': HOTSPOT_LOOK.lineWidth,
-        }),
-      );
-      const centre = featureCentre(f);
-      if (!centre) continue;
-      const [cx, cy] = at(centre);
-      svg.append(
-        svgEl('circle', {
-          class: 'poster-hotspot',
-          cx: cx.toFixed(1),
-          cy: cy.toFixed(1),
-          r: HOTSPOT_LOOK.pointRadiusAt(camera.zoom),
-          fill: color,
-          'fill-opacity': HOTSPOT_LOOK.pointOpacity,
-          stroke: HOTSPOT_LOOK.pointStroke,
-          'stroke-width': HOTSPOT_LOOK.pointStrokeWidth,
-        }),
-      );
-    }
+    for (const f of hotspots?.features ?? []) appendHotspot(svg, f, view);
     el.replaceChildren(svg);
   };
   return {

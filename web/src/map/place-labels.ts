@@ -40,6 +40,68 @@ export interface PlaceLabels {
   setExtra(labels: ExtraLabel[]): void;
 }
 
+/** The gazetteer's rows as labels, in priority order: provinces, then amphoes, then tambons. */
+function toLabels(places: BasemapPlaces): Label[] {
+  const row = (kind: Label['kind']) => (r: [string, string, string, number, number, ...unknown[]]) => ({
+    key: `${kind}:${r[0]}`,
+    kind,
+    th: r[1],
+    en: r[2],
+    lat: r[3],
+    lon: r[4],
+  });
+  return [
+    ...places.provinces.map(row('province')),
+    ...places.amphoes.map(row('amphoe')),
+    ...places.tambons.map(row('tambon')),
+  ];
+}
+
+/** The spans in `layer` by key, kept between frames so a move rewrites transforms, not elements. */
+function labelSpans(layer: HTMLElement) {
+  const shown = new Map<string, HTMLElement>();
+  return {
+    /** The span for `key`, made on first use, with its class and text brought up to date. */
+    get(key: string, className: string, text: string): HTMLElement {
+      let el = shown.get(key);
+      if (!el) {
+        el = document.createElement('span');
+        shown.set(key, el);
+        layer.appendChild(el);
+      }
+      el.className = className;
+      if (el.textContent !== text) el.textContent = text;
+      return el;
+    },
+    /** Removes every span whose key was not drawn this frame. */
+    keepOnly(keep: Set<string>): void {
+      for (const [key, el] of shown) {
+        if (keep.has(key)) continue;
+        el.remove();
+        shown.delete(key);
+      }
+    },
+  };
+}
+
+type Box = [number, number, number, number];
+
+/** The label's box around `p`, or none when it leaves the `width`×`height` view or overlaps one in `taken`. */
+function freeBox(
+  p: { x: number; y: number },
+  text: string,
+  kind: Label['kind'],
+  width: number,
+  height: number,
+  taken: Box[],
+): Box | undefined {
+  const { w, h } = boxOf(text, kind);
+  const box: Box = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+  if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) return undefined;
+  if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) return undefined;
+  return box;
+}
+
 /** Adds the overlay to `map`; it follows every move and the language switch. */
 export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
   const layer = document.createElement('div');
@@ -48,32 +110,20 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
   map.getContainer().appendChild(layer);
   let labels: Label[] = [];
   let extra: ExtraLabel[] = [];
-  const shown = new Map<string, HTMLElement>();
+  const spans = labelSpans(layer);
   let frame: number | undefined;
-
-  const element = (key: string, className: string, text: string) => {
-    let el = shown.get(key);
-    if (!el) {
-      el = document.createElement('span');
-      shown.set(key, el);
-      layer.appendChild(el);
-    }
-    el.className = className;
-    if (el.textContent !== text) el.textContent = text;
-    return el;
-  };
 
   const draw = () => {
     frame = undefined;
     const zoom = map.getZoom();
     const bounds = map.getBounds();
     const { clientWidth: width, clientHeight: height } = map.getContainer();
-    const taken: Array<[number, number, number, number]> = [];
+    const taken: Box[] = [];
     const keep = new Set<string>();
     const roman = language() !== 'th';
     for (const e of extra) {
       const p = map.project([e.lon, e.lat]);
-      element(e.key, e.className, e.text).style.transform = `translate(${p.x}px, ${p.y}px) translate(-50%, -50%)`;
+      spans.get(e.key, e.className, e.text).style.transform = `translate(${p.x}px, ${p.y}px) translate(-50%, -50%)`;
       keep.add(e.key);
     }
     for (const l of labels) {
@@ -81,20 +131,14 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
       if (zoom < min || zoom >= max || !bounds.contains([l.lon, l.lat])) continue;
       const text = roman && l.en ? l.en : l.th;
       const p = map.project([l.lon, l.lat]);
-      const { w, h } = boxOf(text, l.kind);
-      const box: [number, number, number, number] = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
-      if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) continue;
-      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      const box = freeBox(p, text, l.kind, width, height, taken);
+      if (!box) continue;
       taken.push(box);
-      element(l.key, `place-label ${l.kind}`, text).style.transform =
+      spans.get(l.key, `place-label ${l.kind}`, text).style.transform =
         `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -50%)`;
       keep.add(l.key);
     }
-    for (const [key, el] of shown) {
-      if (keep.has(key)) continue;
-      el.remove();
-      shown.delete(key);
-    }
+    spans.keepOnly(keep);
   };
   const schedule = () => {
     if (frame === undefined) frame = requestAnimationFrame(draw);
@@ -105,20 +149,7 @@ export function createPlaceLabels(map: MapLibreMap): PlaceLabels {
 
   return {
     setPlaces(places) {
-      const row = (kind: Label['kind']) => (r: [string, string, string, number, number, ...unknown[]]) => ({
-        key: `${kind}:${r[0]}`,
-        kind,
-        th: r[1],
-        en: r[2],
-        lat: r[3],
-        lon: r[4],
-      });
-      // Order is priority: provinces, then amphoes, then tambons.
-      labels = [
-        ...places.provinces.map(row('province')),
-        ...places.amphoes.map(row('amphoe')),
-        ...places.tambons.map(row('tambon')),
-      ];
+      labels = toLabels(places);
       schedule();
     },
     setExtra(next) {

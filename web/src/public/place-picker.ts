@@ -24,9 +24,8 @@ export interface PlacePicker {
   reset(): void;
 }
 
-/** Builds the fieldset; the location is only asked for when the reporter presses the button. */
-export function createPlacePicker(): PlacePicker {
-  let choice: PlaceChoice = { kind: 'none' };
+/** The address box; a search field so the phone's keyboard offers "search" (Enter looks it up). */
+function addressInput(): HTMLInputElement {
   const input = h('input', {
     name: 'address',
     type: 'search',
@@ -35,6 +34,39 @@ export function createPlacePicker(): PlacePicker {
     enterkeyhint: 'search',
   });
   liveAttr(input, 'placeholder', 'tip.placePlaceholder');
+  return input;
+}
+
+/** The fieldset around the parts, its two buttons starting the look-ups the picker owns. */
+function pickerFieldset(
+  input: HTMLInputElement,
+  preview: HTMLElement,
+  find: () => Promise<void>,
+  locate: () => Promise<void>,
+): HTMLFieldSetElement {
+  return h(
+    'fieldset',
+    { class: 'place-picker' },
+    h('legend', {}, live('tip.placeLegend')),
+    field(live('tip.placeLabel'), input, live('tip.placeHint')),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', class: 'secondary find-place', onclick: () => void find() }, live('tip.findPlace')),
+      h(
+        'button',
+        { type: 'button', class: 'secondary use-location', onclick: () => void locate() },
+        live('gps.useMine'),
+      ),
+    ),
+    preview,
+  );
+}
+
+/** Builds the fieldset; the location is only asked for when the reporter presses the button. */
+export function createPlacePicker(): PlacePicker {
+  let choice: PlaceChoice = { kind: 'none' };
+  const input = addressInput();
   const preview = h('p', { class: 'place-preview', role: 'status', 'aria-live': 'polite' });
   const say = (kind: string, render: () => string) => {
     preview.className = `place-preview ${kind}`.trim();
@@ -81,23 +113,7 @@ export function createPlacePicker(): PlacePicker {
     if (choice.kind === 'address') choice = { kind: 'none' };
     showChoice();
   });
-  const element = h(
-    'fieldset',
-    { class: 'place-picker' },
-    h('legend', {}, live('tip.placeLegend')),
-    field(live('tip.placeLabel'), input, live('tip.placeHint')),
-    h(
-      'div',
-      { class: 'row' },
-      h('button', { type: 'button', class: 'secondary find-place', onclick: () => void find() }, live('tip.findPlace')),
-      h(
-        'button',
-        { type: 'button', class: 'secondary use-location', onclick: () => void locate() },
-        live('gps.useMine'),
-      ),
-    ),
-    preview,
-  );
+  const element = pickerFieldset(input, preview, find, locate);
   return {
     element,
     choice: () => choice,

@@ -129,6 +129,23 @@ function startPoster(el: HTMLElement): MapPoster {
   return poster;
 }
 
+/** How many areas and how old the data is, in `status`; live, so the age follows the language. */
+function showStatus(status: HTMLElement, fc: PublicHotspotCollection): void {
+  const n = fc.features.length;
+  const when = fc.publishedAt;
+  replaceChildren(
+    status,
+    live(() =>
+      [
+        t('hotspots.count', { count: n }),
+        when ? t('hotspots.dataOf', { date: formatDate(when), age: formatAge(when) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  );
+}
+
 /** Mounts the view in `root`. */
 export async function mountPublicView(root: HTMLElement): Promise<void> {
   // The snapshot is asked for first: the list needs nothing else, the map has a megabyte to fetch.
@@ -152,21 +169,6 @@ export async function mountPublicView(root: HTMLElement): Promise<void> {
     map?.focus(f);
   };
   const list = createHotspotList(ui.list, focus);
-  const showStatus = (fc: PublicHotspotCollection) => {
-    const n = fc.features.length;
-    const when = fc.publishedAt;
-    replaceChildren(
-      ui.status,
-      live(() =>
-        [
-          t('hotspots.count', { count: n }),
-          when ? t('hotspots.dataOf', { date: formatDate(when), age: formatAge(when) }) : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      ),
-    );
-  };
   const load = async () => {
     try {
       snapshot = await request;
@@ -176,7 +178,7 @@ export async function mountPublicView(root: HTMLElement): Promise<void> {
     }
     list.show(snapshot.features, selected);
     poster.draw(snapshot);
-    showStatus(snapshot);
+    showStatus(ui.status, snapshot);
     map?.setHotspots(snapshot);
   };
   const mapping = mapOrNull(ui.mapEl, ui.mapStatus, find, mark).then((m) => {
