@@ -38,7 +38,7 @@ export interface FilterBarActions {
 }
 
 /** The bar's controls. */
-interface Controls {
+export interface Controls {
   windowDays: HTMLSelectElement;
   daysBack: HTMLInputElement;
   category: HTMLSelectElement;
@@ -78,7 +78,7 @@ function createControls(): Controls {
 }
 
 /** The filter the controls set, the window ending `daysBack` days before `nowMs`. */
-function filterOf(c: Controls, nowMs: number): TipFilter {
+export function filterOf(c: Controls, nowMs: number): TipFilter {
   // Whole Bangkok days would be nicer to read, but a rolling window keeps "last 24 h" honest.
   const untilMs = Number(c.daysBack.value) === 0 ? nowMs : nowMs - Number(c.daysBack.value) * DAY_MS;
   return {

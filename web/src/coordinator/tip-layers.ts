@@ -126,7 +126,7 @@ function addLayers(map: MapLibreMap): void {
 }
 
 /** The view's box with a margin of half a screen, so a short pan shows clusters before the move ends. */
-function viewWithMargin(map: MapLibreMap): [number, number, number, number] {
+export function viewWithMargin(map: MapLibreMap): [number, number, number, number] {
   const b = map.getBounds();
   const dx = (b.getEast() - b.getWest()) / 2;
   const dy = (b.getNorth() - b.getSouth()) / 2;
@@ -139,7 +139,7 @@ function viewWithMargin(map: MapLibreMap): [number, number, number, number] {
 }
 
 /** The counts of the clusters among `features`, as HTML labels (the offline style has no glyphs). */
-function clusterLabels(features: Array<Feature<Point, TipProps> | Feature<Point, ClusterProperties>>) {
+export function clusterLabels(features: Array<Feature<Point, TipProps> | Feature<Point, ClusterProperties>>) {
   return features
     .filter((f) => 'cluster' in f.properties && f.properties.cluster)
     .map((f) => {

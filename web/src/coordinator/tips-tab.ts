@@ -39,7 +39,10 @@ function expose(selection: TipListItem[], filter: TipFilter, loaded: boolean): v
 }
 
 /** The tips with `changed`'s new review status in place of the old (the array is updated in place). */
-function withReview(items: TipListItem[], changed: Pick<TipListItem, 'id' | 'status' | 'reviewedAt'>): TipListItem[] {
+export function withReview(
+  items: TipListItem[],
+  changed: Pick<TipListItem, 'id' | 'status' | 'reviewedAt'>,
+): TipListItem[] {
   const i = items.findIndex((t) => t.id === changed.id);
   if (i >= 0) items[i] = { ...items[i], status: changed.status, reviewedAt: changed.reviewedAt };
   return items;

@@ -68,7 +68,7 @@ function createInputs(existing: VolunteerProfile | null): Inputs {
 }
 
 /** The message for the fields the API refused, most telling first; null when none is known. */
-function fieldError(fields: Record<string, string> | undefined): MessageKey | null {
+export function fieldError(fields: Record<string, string> | undefined): MessageKey | null {
   if (!fields) return null;
   if (Object.keys(fields).some((k) => k.startsWith('location'))) return 'coord.locationRefused';
   if (fields.phone) return 'coord.phoneRefused';
