@@ -17,7 +17,7 @@ export interface AlertsTab {
 }
 
 /** A `<input type=date>` value as the start of that Bangkok day (or the end, for `until`). */
-function bangkokDay(value: string, end: boolean): string | undefined {
+export function bangkokDay(value: string, end: boolean): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
   return new Date(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00`).toISOString();
 }

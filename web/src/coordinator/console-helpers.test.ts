@@ -1,15 +1,22 @@
 /**
  * The coordinator console's pure steps, outside the browser: the filter the controls set, the
- * message for a refused volunteer field, a saved review put in place, and the clusters' box and
- * count labels. The browser tests drive the same code through the screens.
+ * message for a refused volunteer field, a saved review put in place, the clusters' box and
+ * count labels, the SMS log's date bounds, the volunteers' map features and the Gi* words. The browser tests drive the same code through the screens.
  */
+import { distance } from '@turf/turf';
+import type { Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { TipListItem } from '../../../shared/api/wire.js';
+import type { TipListItem, VolunteerProfile } from '../../../shared/api/wire.js';
+import { addMessages } from '../i18n/i18n.js';
+import { bangkokDay } from './alerts-tab.js';
+import { coordinatorMessages } from './coordinator-messages.js';
 import { filterOf, type Controls } from './filter-bar.js';
+import { giText } from './hotspots-tab.js';
 import { clusterLabels, viewWithMargin } from './tip-layers.js';
 import { withReview } from './tips-tab.js';
 import { fieldError } from './volunteer-form.js';
+import { toFeatures } from './volunteers-tab.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-02T06:00:00Z');
@@ -104,5 +111,45 @@ describe('clusterLabels', () => {
       },
     ]);
     expect(labels).toEqual([{ key: 'cluster:7', lat: 6.4, lon: 101.8, text: '1.2k', className: 'cluster-count' }]);
+  });
+});
+
+describe('bangkokDay', () => {
+  it('reads a date box as that day in Bangkok (UTC+7), from its first to its last millisecond', () => {
+    expect(bangkokDay('2026-12-02', false)).toBe('2026-12-01T17:00:00.000Z');
+    expect(bangkokDay('2026-12-02', true)).toBe('2026-12-02T16:59:59.999Z');
+  });
+
+  it('gives no bound for an empty or malformed box', () => {
+    expect(bangkokDay('', false)).toBeUndefined();
+    expect(bangkokDay('2026-12-2', true)).toBeUndefined();
+  });
+});
+
+describe('toFeatures', () => {
+  const volunteer = (id: string, status: 'active' | 'opted_out') =>
+    ({ id, status, location: { lat: 6.42, lon: 101.82 }, radiusKm: 5 }) as VolunteerProfile;
+
+  it('puts each home at its point and its alert circle at its radius, marked active or not', () => {
+    const { homes, radii } = toFeatures([volunteer('v1', 'active'), volunteer('v2', 'opted_out')]);
+    expect(homes.features.map((f) => [f.properties?.id, f.properties?.active, f.geometry])).toEqual([
+      ['v1', true, { type: 'Point', coordinates: [101.82, 6.42] }],
+      ['v2', false, { type: 'Point', coordinates: [101.82, 6.42] }],
+    ]);
+    const ring = (radii.features[0].geometry as Polygon).coordinates[0];
+    for (const vertex of ring) expect(distance([101.82, 6.42], vertex, { units: 'kilometers' })).toBeCloseTo(5, 1);
+  });
+});
+
+describe('giText', () => {
+  addMessages(coordinatorMessages);
+
+  it('gives the confidence as a percentage with z, from a fraction or a percentage', () => {
+    expect(giText({ giConfidence: 0.99, giZ: 3.123 })).toBe('Gi* มั่นใจ 99% (z = 3.12)');
+    expect(giText({ giConfidence: 95, giZ: 1.962 })).toBe('Gi* มั่นใจ 95% (z = 1.96)');
+  });
+
+  it('says when the clustering is not significant', () => {
+    expect(giText({ giConfidence: 0, giZ: 0.4 })).toBe('Gi* ไม่มีนัยสำคัญ');
   });
 });

@@ -25,7 +25,7 @@ export interface VolunteersTab {
   names(): Map<string, string>;
 }
 
-function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii: FeatureCollection } {
+export function toFeatures(list: VolunteerProfile[]): { homes: FeatureCollection; radii: FeatureCollection } {
   const homes: Feature[] = [];
   const radii: Feature[] = [];
   for (const v of list) {
