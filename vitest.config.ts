@@ -26,7 +26,8 @@ export default defineConfig({
       reportsDirectory: 'coverage',
       reportOnFailure: true,
       // The floor: measured on the whole suite, set a little below, so coverage cannot fall unseen.
-      // Measured 2026-12-01: 77.6 % lines, 77.0 % statements, 71.9 % functions, 73.4 % branches.
+      // Measured 2026-12-02: 77.7 % lines, 77.0 % statements, 70.6 % functions, 73.4 % branches
+      // (functions fell when browser-only web code was split into helpers the node run cannot see).
       thresholds: { lines: 75, statements: 75, functions: 70, branches: 71 },
     },
   },
